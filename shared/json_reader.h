@@ -1,0 +1,40 @@
+// Internal to the core: reads fields out of untrusted JSON without throwing. The first
+// problem is kept as a Status (kBadRequest) naming the field in Russian.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "status.h"
+
+namespace ej {
+
+class JsonReader {
+ public:
+  explicit JsonReader(const nlohmann::json& j);
+
+  // Each reads `key` into `out`; a missing key is an error when required, else leaves `out`.
+  JsonReader& String(std::string_view key, std::string* out, bool required = true);
+  JsonReader& Int(std::string_view key, int64_t* out, bool required = true);
+  JsonReader& Object(std::string_view key, const nlohmann::json** out, bool required = true);
+  JsonReader& Array(std::string_view key, const nlohmann::json** out, bool required = true);
+
+  bool ok() const { return status_.ok(); }
+  const Status& status() const { return status_; }
+
+ private:
+  const nlohmann::json* Find(std::string_view key, bool required);
+  void Fail(std::string_view key, std::string_view what);
+
+  const nlohmann::json& j_;
+  Status status_;
+};
+
+// Number of Unicode code points in valid UTF-8 (what a person calls the length of a text).
+size_t Utf8Length(std::string_view s);
+bool IsValidUtf8(std::string_view s);
+
+}  // namespace ej

@@ -1,0 +1,206 @@
+#include "protocol.h"
+
+#include "json_reader.h"
+
+namespace ej::protocol {
+namespace {
+
+// JSON keys, each spelled once.
+constexpr const char* kKeyError = "error";
+constexpr const char* kKeyCode = "code";
+constexpr const char* kKeyMessage = "message";
+constexpr const char* kKeyField = "field";
+constexpr const char* kKeyRetryAfter = "retry_after";
+constexpr const char* kKeyLogin = "login";
+constexpr const char* kKeyPassword = "password";
+constexpr const char* kKeyToken = "token";
+constexpr const char* kKeyUser = "user";
+constexpr const char* kKeyId = "id";
+constexpr const char* kKeyName = "name";
+constexpr const char* kKeyRoles = "roles";
+constexpr const char* kKeySchool = "school";
+constexpr const char* kKeyStatus = "status";
+constexpr const char* kKeyVersion = "version";
+constexpr const char* kKeyProtocol = "protocol";
+
+struct ErrorInfo {
+  ErrorCode code;
+  std::string_view name;
+  int http;
+  std::string_view message;
+};
+
+constexpr ErrorInfo kErrors[] = {
+    {ErrorCode::kOk, "ok", 200, "Готово."},
+    {ErrorCode::kBadRequest, "bad_request", 400, "Запрос составлен неверно."},
+    {ErrorCode::kValidation, "validation", 422, "Данные не прошли проверку."},
+    {ErrorCode::kUnauthenticated, "unauthenticated", 401, "Требуется вход в систему."},
+    {ErrorCode::kForbidden, "forbidden", 403, "Недостаточно прав для этого действия."},
+    {ErrorCode::kNotFound, "not_found", 404, "Не найдено."},
+    {ErrorCode::kConflict, "conflict", 409, "Данные уже изменены другим пользователем."},
+    {ErrorCode::kPayloadTooLarge, "payload_too_large", 413, "Слишком большой запрос."},
+    {ErrorCode::kTooManyRequests, "too_many_requests", 429,
+     "Слишком много попыток. Повторите позже."},
+    {ErrorCode::kUnavailable, "unavailable", 503, "Сервис временно недоступен."},
+    {ErrorCode::kInternal, "internal", 500, "Внутренняя ошибка сервера."},
+};
+
+const ErrorInfo& Info(ErrorCode code) {
+  for (const auto& e : kErrors) {
+    if (e.code == code) return e;
+  }
+  return kErrors[std::size(kErrors) - 1];
+}
+
+Status BadShape(std::string_view what) {
+  return Status(ErrorCode::kBadRequest, std::string(what));
+}
+
+}  // namespace
+
+std::string_view ErrorCodeName(ErrorCode code) { return Info(code).name; }
+
+ErrorCode ErrorCodeFromName(std::string_view name) {
+  for (const auto& e : kErrors) {
+    if (e.name == name) return e.code;
+  }
+  return ErrorCode::kInternal;
+}
+
+int HttpStatus(ErrorCode code) { return Info(code).http; }
+
+ErrorCode ErrorCodeForHttpStatus(int http_status) {
+  for (const auto& e : kErrors) {
+    if (e.http == http_status) return e.code;
+  }
+  if (http_status == 405) return ErrorCode::kNotFound;
+  return http_status >= 500 ? ErrorCode::kInternal : ErrorCode::kBadRequest;
+}
+
+std::string_view DefaultMessage(ErrorCode code) { return Info(code).message; }
+
+Json ErrorToJson(const Status& status) {
+  Json err = {{kKeyCode, ErrorCodeName(status.code())},
+              {kKeyMessage, status.message().empty() ? std::string(DefaultMessage(status.code()))
+                                                     : status.message()}};
+  if (!status.field().empty()) err[kKeyField] = status.field();
+  if (status.retry_after() > 0) err[kKeyRetryAfter] = status.retry_after();
+  return Json{{kKeyError, std::move(err)}};
+}
+
+Status ErrorFromJson(const Json& j, int http_status) {
+  ErrorCode fallback = ErrorCodeForHttpStatus(http_status);
+  const Json* err = nullptr;
+  JsonReader top(j);
+  top.Object(kKeyError, &err);
+  if (!top.ok()) return Status(fallback, std::string(DefaultMessage(fallback)));
+  std::string code, message, field;
+  int64_t retry_after = 0;
+  JsonReader r(*err);
+  r.String(kKeyCode, &code).String(kKeyMessage, &message);
+  r.String(kKeyField, &field, false).Int(kKeyRetryAfter, &retry_after, false);
+  if (!r.ok()) return Status(fallback, std::string(DefaultMessage(fallback)));
+  Status s(ErrorCodeFromName(code), message, field);
+  if (retry_after > 0) s.WithRetryAfter(static_cast<int>(retry_after));
+  return s;
+}
+
+Result<Json> ParseJson(std::string_view body) {
+  Json j = Json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    return BadShape("Тело запроса — не корректный JSON.");
+  }
+  return j;
+}
+
+// ---- LoginRequest ----
+
+Json ToJson(const LoginRequest& r) { return Json{{kKeyLogin, r.login}, {kKeyPassword, r.password}}; }
+
+Result<LoginRequest> LoginRequestFromJson(const Json& j) {
+  LoginRequest r;
+  JsonReader reader(j);
+  reader.String(kKeyLogin, &r.login).String(kKeyPassword, &r.password);
+  if (!reader.ok()) return reader.status();
+  if (r.login.empty()) return Status(ErrorCode::kValidation, "Введите логин.", kKeyLogin);
+  if (r.password.empty()) return Status(ErrorCode::kValidation, "Введите пароль.", kKeyPassword);
+  if (Utf8Length(r.login) > kMaxLoginChars) {
+    return Status(ErrorCode::kValidation, "Логин слишком длинный.", kKeyLogin);
+  }
+  if (Utf8Length(r.password) > kMaxPasswordChars) {
+    return Status(ErrorCode::kValidation, "Пароль слишком длинный.", kKeyPassword);
+  }
+  return r;
+}
+
+// ---- UserInfo ----
+
+Json ToJson(const UserInfo& u) {
+  Json roles = Json::array();
+  for (Role role : u.roles) roles.push_back(RoleCode(role));
+  return Json{{kKeyId, u.id}, {kKeyName, u.name}, {kKeyRoles, std::move(roles)}};
+}
+
+Result<UserInfo> UserInfoFromJson(const Json& j) {
+  UserInfo u;
+  const Json* roles = nullptr;
+  JsonReader reader(j);
+  reader.Int(kKeyId, &u.id).String(kKeyName, &u.name).Array(kKeyRoles, &roles);
+  if (!reader.ok()) return reader.status();
+  for (const auto& item : *roles) {
+    if (!item.is_string()) return BadShape("Поле «roles»: ожидался список строк.");
+    // A role this client does not know yet is skipped, not an error: newer servers may add roles.
+    if (auto role = RoleFromCode(item.get_ref<const std::string&>())) u.roles.push_back(*role);
+  }
+  return u;
+}
+
+// ---- LoginResponse ----
+
+Json ToJson(const LoginResponse& r) { return Json{{kKeyToken, r.token}, {kKeyUser, ToJson(r.user)}}; }
+
+Result<LoginResponse> LoginResponseFromJson(const Json& j) {
+  LoginResponse r;
+  const Json* user = nullptr;
+  JsonReader reader(j);
+  reader.String(kKeyToken, &r.token).Object(kKeyUser, &user);
+  if (!reader.ok()) return reader.status();
+  auto u = UserInfoFromJson(*user);
+  if (!u.ok()) return u.status();
+  r.user = std::move(u.value());
+  return r;
+}
+
+// ---- MeResponse ----
+
+Json ToJson(const MeResponse& r) { return Json{{kKeyUser, ToJson(r.user)}, {kKeySchool, r.school}}; }
+
+Result<MeResponse> MeResponseFromJson(const Json& j) {
+  MeResponse r;
+  const Json* user = nullptr;
+  JsonReader reader(j);
+  reader.Object(kKeyUser, &user).String(kKeySchool, &r.school);
+  if (!reader.ok()) return reader.status();
+  auto u = UserInfoFromJson(*user);
+  if (!u.ok()) return u.status();
+  r.user = std::move(u.value());
+  return r;
+}
+
+// ---- HealthResponse ----
+
+Json ToJson(const HealthResponse& r) {
+  return Json{{kKeyStatus, r.status}, {kKeyVersion, r.version}, {kKeyProtocol, r.protocol}};
+}
+
+Result<HealthResponse> HealthResponseFromJson(const Json& j) {
+  HealthResponse r;
+  int64_t protocol = 0;
+  JsonReader reader(j);
+  reader.String(kKeyStatus, &r.status).String(kKeyVersion, &r.version).Int(kKeyProtocol, &protocol);
+  if (!reader.ok()) return reader.status();
+  r.protocol = static_cast<int>(protocol);
+  return r;
+}
+
+}  // namespace ej::protocol

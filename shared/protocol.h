@@ -1,0 +1,98 @@
+// Public API of the core: the wire protocol, in one place. The server and the client both
+// include this file; every route, error code and JSON key is spelled here and nowhere else.
+// JSON mapping never throws: bad input comes back as a Status (kBadRequest) naming the field.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "roles.h"
+#include "status.h"
+
+namespace ej::protocol {
+
+using Json = nlohmann::json;
+
+// Bumped on every incompatible change of routes or DTOs.
+inline constexpr int kVersion = 1;
+
+// The largest request body the server reads, in bytes.
+inline constexpr size_t kMaxBodyBytes = 1 << 20;
+
+// The cookie that carries the session in a browser, and the bearer scheme for other clients.
+inline constexpr std::string_view kSessionCookie = "ej_session";
+inline constexpr std::string_view kBearerPrefix = "Bearer ";
+
+namespace route {
+inline constexpr std::string_view kApiPrefix = "/api/";
+inline constexpr std::string_view kHealth = "/api/v1/health";
+inline constexpr std::string_view kLogin = "/api/v1/auth/login";
+inline constexpr std::string_view kLogout = "/api/v1/auth/logout";
+inline constexpr std::string_view kMe = "/api/v1/me";
+}  // namespace route
+
+// ---- Errors: {"error":{"code","message"[,"field"][,"retry_after"]}} ----
+
+// The wire spelling of an error code ("bad_request" …) and the HTTP status it maps to.
+std::string_view ErrorCodeName(ErrorCode code);
+ErrorCode ErrorCodeFromName(std::string_view name);
+int HttpStatus(ErrorCode code);
+// The code for an HTTP status the server produced without a handler (404, 413 …).
+ErrorCode ErrorCodeForHttpStatus(int http_status);
+// A generic Russian message for a code, for errors that arise outside any handler.
+std::string_view DefaultMessage(ErrorCode code);
+
+Json ErrorToJson(const Status& status);
+// Reads an error body; a body that is not one gives kInternal with a generic message.
+Status ErrorFromJson(const Json& j, int http_status);
+
+// Parses a request or response body. Never throws; malformed JSON gives kBadRequest.
+Result<Json> ParseJson(std::string_view body);
+
+// ---- DTOs ----
+
+struct LoginRequest {
+  std::string login;
+  std::string password;
+};
+inline constexpr size_t kMaxLoginChars = 64;
+inline constexpr size_t kMaxPasswordChars = 256;
+Json ToJson(const LoginRequest& r);
+// Checks shape and limits: both fields present, strings, non-empty, within length limits.
+Result<LoginRequest> LoginRequestFromJson(const Json& j);
+
+struct UserInfo {
+  int64_t id = 0;
+  std::string name;  // "Иванова Мария Петровна"
+  std::vector<Role> roles;
+};
+Json ToJson(const UserInfo& u);
+Result<UserInfo> UserInfoFromJson(const Json& j);
+
+struct LoginResponse {
+  std::string token;
+  UserInfo user;
+};
+Json ToJson(const LoginResponse& r);
+Result<LoginResponse> LoginResponseFromJson(const Json& j);
+
+struct MeResponse {
+  UserInfo user;
+  std::string school;  // the school's short name
+};
+Json ToJson(const MeResponse& r);
+Result<MeResponse> MeResponseFromJson(const Json& j);
+
+struct HealthResponse {
+  std::string status;  // "ok"
+  std::string version;
+  int protocol = kVersion;
+};
+Json ToJson(const HealthResponse& r);
+Result<HealthResponse> HealthResponseFromJson(const Json& j);
+
+}  // namespace ej::protocol

@@ -1,0 +1,25 @@
+#include <doctest/doctest.h>
+
+#include "names.h"
+
+namespace ej {
+
+TEST_CASE("a Russian name is written in full and shortened to initials") {
+  PersonName n{"Иванова", "Мария", "Петровна"};
+  CHECK(FullName(n) == "Иванова Мария Петровна");
+  CHECK(ShortName(n) == "Иванова М.\u00A0П.");
+}
+
+TEST_CASE("a name without a patronymic has one initial") {
+  PersonName n{"Смит", "Джон", ""};
+  CHECK(FullName(n) == "Смит Джон");
+  CHECK(ShortName(n) == "Смит Д.");
+}
+
+TEST_CASE("the first character of a UTF-8 string is a whole code point") {
+  CHECK(FirstChar("Ёлкин") == "Ё");
+  CHECK(FirstChar("A") == "A");
+  CHECK(FirstChar("") == "");
+}
+
+}  // namespace ej
