@@ -1,0 +1,141 @@
+#include "migrations.h"
+
+namespace ej::server {
+namespace {
+
+// Every row belongs to a school (directly or through its parent row).
+// Times are Unix seconds (UTC); dates are ISO 'YYYY-MM-DD' text.
+constexpr Migration kMigrations[] = {
+    {1, "accounts, sessions and the school roster", R"SQL(
+CREATE TABLE schools (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  short_name  TEXT NOT NULL,
+  created_at  INTEGER NOT NULL
+);
+
+CREATE TABLE persons (
+  id          INTEGER PRIMARY KEY,
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  last_name   TEXT NOT NULL,
+  first_name  TEXT NOT NULL,
+  middle_name TEXT NOT NULL DEFAULT '',
+  birth_date  TEXT,
+  sex         TEXT CHECK (sex IN ('m', 'f')),
+  email       TEXT,
+  phone       TEXT
+);
+CREATE INDEX persons_school ON persons(school_id);
+
+-- A person holds several roles (R1). Roles tied to a class (class teacher) are recorded
+-- with the class in classes.class_teacher_id; the role row says the person holds it.
+CREATE TABLE person_roles (
+  person_id   INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  role        TEXT NOT NULL,
+  PRIMARY KEY (person_id, role)
+) WITHOUT ROWID;
+
+-- Every participant has an own account (R9, R22). password_hash is NULL until a password
+-- is issued (the account cannot log in before that).
+CREATE TABLE accounts (
+  id                  INTEGER PRIMARY KEY,
+  school_id           INTEGER NOT NULL REFERENCES schools(id),
+  person_id           INTEGER NOT NULL UNIQUE REFERENCES persons(id),
+  login               TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash       TEXT,
+  disabled            INTEGER NOT NULL DEFAULT 0,
+  created_at          INTEGER NOT NULL,
+  password_changed_at INTEGER
+);
+
+-- A session token is never stored: only its SHA-256.
+CREATE TABLE sessions (
+  id            INTEGER PRIMARY KEY,
+  account_id    INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  token_hash    BLOB NOT NULL UNIQUE,
+  created_at    INTEGER NOT NULL,
+  expires_at    INTEGER NOT NULL,
+  last_seen_at  INTEGER NOT NULL,
+  ip            TEXT NOT NULL DEFAULT '',
+  user_agent    TEXT NOT NULL DEFAULT '',
+  revoked_at    INTEGER
+);
+CREATE INDEX sessions_account ON sessions(account_id);
+
+CREATE TABLE academic_years (
+  id          INTEGER PRIMARY KEY,
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  name        TEXT NOT NULL,            -- '2026/2027'
+  starts_on   TEXT NOT NULL,
+  ends_on     TEXT NOT NULL,
+  UNIQUE (school_id, name)
+);
+
+CREATE TABLE subjects (
+  id          INTEGER PRIMARY KEY,
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  name        TEXT NOT NULL,
+  short_name  TEXT NOT NULL,
+  UNIQUE (school_id, name)
+);
+
+-- Hours a week per subject per grade for a year.
+CREATE TABLE curriculum (
+  year_id     INTEGER NOT NULL REFERENCES academic_years(id),
+  grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 11),
+  subject_id  INTEGER NOT NULL REFERENCES subjects(id),
+  hours       REAL NOT NULL CHECK (hours > 0),
+  PRIMARY KEY (year_id, grade, subject_id)
+) WITHOUT ROWID;
+
+CREATE TABLE classes (
+  id                INTEGER PRIMARY KEY,
+  school_id         INTEGER NOT NULL REFERENCES schools(id),
+  year_id           INTEGER NOT NULL REFERENCES academic_years(id),
+  grade             INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 11),
+  letter            TEXT NOT NULL,
+  class_teacher_id  INTEGER REFERENCES persons(id),
+  UNIQUE (year_id, grade, letter)
+);
+
+-- A student's membership of a class over time; to_date NULL while current.
+CREATE TABLE enrollments (
+  id          INTEGER PRIMARY KEY,
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  class_id    INTEGER NOT NULL REFERENCES classes(id),
+  from_date   TEXT NOT NULL,
+  to_date     TEXT
+);
+CREATE INDEX enrollments_student ON enrollments(student_id);
+CREATE INDEX enrollments_class ON enrollments(class_id);
+
+-- Parents and legal representatives of a student.
+CREATE TABLE guardianships (
+  parent_id   INTEGER NOT NULL REFERENCES persons(id),
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('mother', 'father', 'guardian')),
+  PRIMARY KEY (parent_id, student_id)
+) WITHOUT ROWID;
+CREATE INDEX guardianships_student ON guardianships(student_id);
+
+CREATE TABLE staff (
+  person_id   INTEGER PRIMARY KEY REFERENCES persons(id),
+  position    TEXT NOT NULL             -- 'учитель математики', 'заместитель директора по УВР'
+);
+
+-- Which subjects a teacher is qualified to teach.
+CREATE TABLE staff_subjects (
+  person_id   INTEGER NOT NULL REFERENCES persons(id),
+  subject_id  INTEGER NOT NULL REFERENCES subjects(id),
+  PRIMARY KEY (person_id, subject_id)
+) WITHOUT ROWID;
+)SQL"},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+}  // namespace ej::server
