@@ -36,3 +36,16 @@ std::string ShortName(const PersonName& n) {
 }
 
 }  // namespace ej
+
+namespace ej {
+
+std::string_view Plural(int64_t n, std::string_view one, std::string_view few, std::string_view many) {
+  int64_t a = n < 0 ? -n : n;
+  int64_t last2 = a % 100, last = a % 10;
+  if (last2 >= 11 && last2 <= 14) return many;
+  if (last == 1) return one;
+  if (last >= 2 && last <= 4) return few;
+  return many;
+}
+
+}  // namespace ej

@@ -1,6 +1,7 @@
 // Public API of the core: how a person's name is written in Russian documents.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,13 @@ std::string FullName(const PersonName& n);
 std::string ShortName(const PersonName& n);
 // The first character (code point) of a UTF-8 string, as UTF-8; empty for an empty string.
 std::string_view FirstChar(std::string_view s);
+
+}  // namespace ej
+
+namespace ej {
+
+// The Russian plural form for a count: Plural(1, "ученик", "ученика", "учеников") → "ученик",
+// 3 → "ученика", 11 → "учеников", 21 → "ученик", 723 → "ученика".
+std::string_view Plural(int64_t n, std::string_view one, std::string_view few, std::string_view many);
 
 }  // namespace ej

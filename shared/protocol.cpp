@@ -108,7 +108,7 @@ Status ErrorFromJson(const Json& j, int http_status) {
 Result<Json> ParseJson(std::string_view body) {
   Json j = Json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
-    return BadShape("Тело запроса — не корректный JSON.");
+    return BadShape("Тело запроса — некорректный JSON.");
   }
   return j;
 }

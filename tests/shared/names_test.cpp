@@ -23,3 +23,19 @@ TEST_CASE("the first character of a UTF-8 string is a whole code point") {
 }
 
 }  // namespace ej
+
+namespace ej {
+
+TEST_CASE("Russian plural forms follow the last digits of the count") {
+  auto f = [](int64_t n) { return std::string(Plural(n, "ученик", "ученика", "учеников")); };
+  CHECK(f(1) == "ученик");
+  CHECK(f(21) == "ученик");
+  CHECK(f(3) == "ученика");
+  CHECK(f(723) == "ученика");
+  CHECK(f(5) == "учеников");
+  CHECK(f(11) == "учеников");
+  CHECK(f(112) == "учеников");
+  CHECK(f(0) == "учеников");
+}
+
+}  // namespace ej

@@ -1,0 +1,19 @@
+// The route table: every API endpoint, one line each. Paths come from the protocol.
+#include "api.h"
+#include "handlers_auth.h"
+
+namespace ej::server {
+
+namespace route = protocol::route;
+
+const std::vector<Route>& Routes() {
+  static const std::vector<Route> kRoutes = {
+      {"GET", route::kHealth, Access::kPublic, &HandleHealth},
+      {"POST", route::kLogin, Access::kPublic, &HandleLogin},
+      {"POST", route::kLogout, Access::kSession, &HandleLogout},
+      {"GET", route::kMe, Access::kSession, &HandleMe},
+  };
+  return kRoutes;
+}
+
+}  // namespace ej::server

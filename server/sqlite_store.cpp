@@ -1,0 +1,160 @@
+#include "sqlite_store.h"
+
+namespace ej::server {
+
+Result<std::optional<AccountRecord>> SqliteStore::FindAccountByLogin(std::string_view login) {
+  std::optional<AccountRecord> out;
+  Status s = db_.Read([&](Connection& c) {
+    return c.Query(
+        "SELECT id, person_id, school_id, login, password_hash, disabled FROM accounts WHERE login = ?",
+        {std::string(login)}, [&](const Row& r) {
+          AccountRecord a;
+          a.id = r.Int(0);
+          a.person_id = r.Int(1);
+          a.school_id = r.Int(2);
+          a.login = r.Text(3);
+          if (!r.IsNull(4)) a.password_hash = r.Text(4);
+          a.disabled = r.Int(5) != 0;
+          out = std::move(a);
+        });
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<protocol::MeResponse> SqliteStore::LoadUser(int64_t account_id) {
+  protocol::MeResponse me;
+  bool found = false;
+  Status s = db_.Read([&](Connection& c) {
+    Status q = c.Query(
+        "SELECT a.id, p.last_name, p.first_name, p.middle_name, s.short_name, p.id "
+        "FROM accounts a JOIN persons p ON p.id = a.person_id JOIN schools s ON s.id = a.school_id "
+        "WHERE a.id = ?",
+        {account_id}, [&](const Row& r) {
+          found = true;
+          me.user.id = r.Int(0);
+          me.user.name = FullName({r.Text(1), r.Text(2), r.Text(3)});
+          me.school = r.Text(4);
+        });
+    if (!q.ok() || !found) return q;
+    return c.Query(
+        "SELECT pr.role FROM person_roles pr JOIN accounts a ON a.person_id = pr.person_id "
+        "WHERE a.id = ?",
+        {account_id}, [&](const Row& r) {
+          if (auto role = RoleFromCode(r.Text(0))) me.user.roles.push_back(*role);
+        });
+  });
+  if (!s.ok()) return s;
+  if (!found) return Status(ErrorCode::kNotFound, "Учётная запись не найдена.");
+  // Roles in the fixed order of kAllRoles, so every screen lists them the same way.
+  std::vector<Role> ordered;
+  for (Role role : kAllRoles) {
+    for (Role held : me.user.roles) {
+      if (held == role) ordered.push_back(role);
+    }
+  }
+  me.user.roles = std::move(ordered);
+  return me;
+}
+
+Status SqliteStore::CreateSession(const NewSession& n) {
+  return db_.Write([&](Connection& c) {
+    return c.Query(
+        "INSERT INTO sessions (account_id, token_hash, created_at, expires_at, last_seen_at, ip, "
+        "user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {n.account_id, n.token_hash, n.created_at, n.expires_at, n.created_at, n.ip, n.user_agent});
+  });
+}
+
+Result<std::optional<SessionRecord>> SqliteStore::FindLiveSession(std::string_view token_hash, int64_t now) {
+  std::optional<SessionRecord> out;
+  Status s = db_.Read([&](Connection& c) {
+    return c.Query(
+        "SELECT s.id, s.account_id, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id "
+        "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND a.disabled = 0",
+        {std::string(token_hash), now}, [&](const Row& r) {
+          out = SessionRecord{r.Int(0), r.Int(1), r.Int(2)};
+        });
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status SqliteStore::RevokeSession(std::string_view token_hash, int64_t now) {
+  return db_.Write([&](Connection& c) {
+    return c.Query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+                   {now, std::string(token_hash)});
+  });
+}
+
+Result<int64_t> SqliteStore::AddUser(const NewUser& u) {
+  int64_t account_id = 0;
+  Status s = db_.Write([&](Connection& c) -> Status {
+    auto taken = c.QueryInt("SELECT count(*) FROM accounts WHERE login = ?", {u.login});
+    if (!taken.ok()) return taken.status();
+    if (*taken > 0) {
+      return Status(ErrorCode::kConflict, "Логин «" + u.login + "» уже занят.", "login");
+    }
+    auto school = c.QueryInt("SELECT id FROM schools ORDER BY id LIMIT 1", {}, 0);
+    if (!school.ok()) return school.status();
+    int64_t school_id = *school;
+    if (school_id == 0) {
+      if (u.school_name.empty()) {
+        return Status(ErrorCode::kValidation,
+                      "В базе ещё нет школы: укажите её название параметром --school.", "school");
+      }
+      Status q = c.Query("INSERT INTO schools (name, short_name, created_at) VALUES (?, ?, ?)",
+                         {u.school_name, u.school_name, u.now});
+      if (!q.ok()) return q;
+      school_id = c.LastInsertId();
+    }
+    Status q = c.Query(
+        "INSERT INTO persons (school_id, last_name, first_name, middle_name) VALUES (?, ?, ?, ?)",
+        {school_id, u.name.last, u.name.first, u.name.middle});
+    if (!q.ok()) return q;
+    int64_t person_id = c.LastInsertId();
+    for (Role role : u.roles) {
+      q = c.Query("INSERT OR IGNORE INTO person_roles (person_id, role) VALUES (?, ?)",
+                  {person_id, std::string(RoleCode(role))});
+      if (!q.ok()) return q;
+    }
+    q = c.Query(
+        "INSERT INTO accounts (school_id, person_id, login, password_hash, created_at, "
+        "password_changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+        {school_id, person_id, u.login, u.password_hash, u.now, u.now});
+    if (!q.ok()) return q;
+    account_id = c.LastInsertId();
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return account_id;
+}
+
+Status SqliteStore::SetPassword(std::string_view login, const std::string& password_hash, int64_t now) {
+  return db_.Write([&](Connection& c) -> Status {
+    auto id = c.QueryInt("SELECT id FROM accounts WHERE login = ?", {std::string(login)}, 0);
+    if (!id.ok()) return id.status();
+    if (*id == 0) {
+      return Status(ErrorCode::kNotFound, "Учётная запись «" + std::string(login) + "» не найдена.", "login");
+    }
+    Status q = c.Query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                       {password_hash, now, *id});
+    if (!q.ok()) return q;
+    return c.Query("UPDATE sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+                   {now, *id});
+  });
+}
+
+Result<bool> SqliteStore::HasSchool() {
+  int64_t n = 0;
+  Status s = db_.Read([&](Connection& c) {
+    auto r = c.QueryInt("SELECT count(*) FROM schools", {});
+    if (!r.ok()) return r.status();
+    n = *r;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return n > 0;
+}
+
+}  // namespace ej::server

@@ -1,0 +1,74 @@
+// Internal to the server: the storage interface. SqliteStore is the embedded default; the
+// interface is shaped so that another implementation (PostgreSQL) can pass the same tests.
+// Every method is one transaction; errors are values.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "names.h"
+#include "protocol.h"
+#include "roles.h"
+#include "status.h"
+
+namespace ej::server {
+
+struct AccountRecord {
+  int64_t id = 0;
+  int64_t person_id = 0;
+  int64_t school_id = 0;
+  std::string login;
+  std::optional<std::string> password_hash;  // nullopt: no password issued yet
+  bool disabled = false;
+};
+
+struct NewSession {
+  int64_t account_id = 0;
+  std::string token_hash;  // SHA-256 of the token, raw bytes
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+  std::string ip;
+  std::string user_agent;
+};
+
+struct SessionRecord {
+  int64_t id = 0;
+  int64_t account_id = 0;
+  int64_t expires_at = 0;
+};
+
+struct NewUser {
+  std::string school_name;  // used only when the database has no school yet
+  std::string login;
+  PersonName name;
+  std::vector<Role> roles;
+  std::string password_hash;
+  int64_t now = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Result<std::optional<AccountRecord>> FindAccountByLogin(std::string_view login) = 0;
+  // The user as the API shows them: name, roles, school.
+  virtual Result<protocol::MeResponse> LoadUser(int64_t account_id) = 0;
+
+  virtual Status CreateSession(const NewSession& session) = 0;
+  // A session that exists, is not revoked and has not expired at `now`.
+  virtual Result<std::optional<SessionRecord>> FindLiveSession(std::string_view token_hash,
+                                                               int64_t now) = 0;
+  virtual Status RevokeSession(std::string_view token_hash, int64_t now) = 0;
+
+  // Command-line account work.
+  virtual Result<int64_t> AddUser(const NewUser& user) = 0;
+  // Sets a new password hash; every open session of the account is revoked.
+  virtual Status SetPassword(std::string_view login, const std::string& password_hash,
+                             int64_t now) = 0;
+  virtual Result<bool> HasSchool() = 0;
+};
+
+}  // namespace ej::server

@@ -1,0 +1,142 @@
+// The command line, run as the real binary.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+#include "test_env.h"
+
+namespace ej::server {
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs ejournal-server with `args` (shell-quoted by the caller) and `input` on stdin.
+Run RunServer(const std::string& args, const std::string& input = "") {
+  testing::TempDir dir;
+  std::string in_file = dir.File("stdin.txt");
+  std::ofstream(in_file) << input;
+  std::string cmd = std::string(EJ_SERVER_BIN) + " " + args + " < " + in_file + " 2>&1";
+  Run run;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) run.output.append(buf.data(), n);
+  int status = pclose(p);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+bool Has(const Run& r, const std::string& text) { return r.output.find(text) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("every command has Russian help and exits 0 for it") {
+  for (const char* cmd : {"--help", "serve --help", "demo --help", "user --help", "user add --help"}) {
+    Run r = RunServer(cmd);
+    CHECK(r.code == 0);
+    CHECK(Has(r, "Использование"));
+  }
+}
+
+TEST_CASE("bad arguments give a message and exit code 2") {
+  Run none = RunServer("");
+  CHECK(none.code == 2);
+  CHECK(Has(none, "не указана команда"));
+
+  Run unknown = RunServer("launch");
+  CHECK(unknown.code == 2);
+  CHECK(Has(unknown, "неизвестная команда"));
+
+  Run port = RunServer("serve --db /tmp/x.db --port восемьдесят");
+  CHECK(port.code == 2);
+  CHECK(Has(port, "порт должен быть числом"));
+
+  Run option = RunServer("serve --bogus");
+  CHECK(option.code == 2);
+  CHECK(Has(option, "неизвестный параметр"));
+
+  Run missing = RunServer("serve --db");
+  CHECK(missing.code == 2);
+  CHECK(Has(missing, "нет значения"));
+}
+
+TEST_CASE("serve refuses a file that is not a database and a database from a newer version") {
+  testing::TempDir dir;
+  std::string junk = dir.File("junk.db");
+  std::ofstream(junk) << std::string(8192, 'z');
+  Run r = RunServer("serve --port 0 --db " + junk);
+  CHECK(r.code == 1);
+  CHECK(Has(r, "не является базой данных"));
+
+  std::string newer = dir.File("newer.db");
+  {
+    auto db = Database::Open(newer, {});
+    REQUIRE(db.ok());
+    REQUIRE((*db)->Write([](Connection& c) { return c.Exec("PRAGMA user_version=9999"); }).ok());
+  }
+  Run n = RunServer("serve --port 0 --db " + newer);
+  CHECK(n.code == 1);
+  CHECK(Has(n, "более новой версией"));
+
+  Run unreadable = RunServer("serve --port 0 --db /nonexistent-dir/ej.db");
+  CHECK(unreadable.code == 1);
+  CHECK(Has(unreadable, "Не удаётся открыть файл базы данных"));
+}
+
+TEST_CASE("user add creates an account that can log in, user passwd changes its password") {
+  testing::TempDir dir;
+  std::string db = dir.File("ej.db");
+  Run add = RunServer("user add --db " + db +
+                          " --login sidorov --name 'Сидоров Пётр Ильич' --roles teacher,deputy --school 'СОШ № 5'",
+                      "первый-пароль\n");
+  CHECK(add.code == 0);
+  CHECK(Has(add, "Учётная запись «sidorov» создана"));
+
+  Run twice = RunServer("user add --db " + db + " --login sidorov --name 'Сидоров Пётр' --roles teacher",
+                        "первый-пароль\n");
+  CHECK(twice.code == 1);
+  CHECK(Has(twice, "уже занят"));
+
+  Run weak = RunServer("user passwd --db " + db + " --login sidorov", "123\n");
+  CHECK(weak.code == 1);
+  CHECK(Has(weak, "слишком короткий"));
+
+  Run passwd = RunServer("user passwd --db " + db + " --login sidorov", "второй-пароль\n");
+  CHECK(passwd.code == 0);
+
+  auto opened = Database::Open(db, {});
+  REQUIRE(opened.ok());
+  SqliteStore store(**opened);
+  auto account = store.FindAccountByLogin("sidorov");
+  REQUIRE(account.ok());
+  REQUIRE(account->has_value());
+  PasswordHasher hasher;
+  CHECK(hasher.Verify("второй-пароль", (*account)->password_hash).value());
+  CHECK_FALSE(hasher.Verify("первый-пароль", (*account)->password_hash).value());
+  auto me = store.LoadUser((*account)->id);
+  REQUIRE(me.ok());
+  CHECK(me->user.roles == std::vector<Role>{Role::kDeputy, Role::kTeacher});
+  CHECK(me->school == "СОШ № 5");
+
+  Run nobody = RunServer("user passwd --db " + db + " --login nobody", "второй-пароль\n");
+  CHECK(nobody.code == 1);
+  CHECK(Has(nobody, "не найдена"));
+}
+
+TEST_CASE("user add without a school in the database asks for --school") {
+  testing::TempDir dir;
+  Run r = RunServer("user add --db " + dir.File("ej.db") + " --login ivanov --name 'Иванов Иван' --roles head",
+                    "пароль-директора\n");
+  CHECK(r.code == 1);
+  CHECK(Has(r, "--school"));
+}
+
+}  // namespace ej::server
