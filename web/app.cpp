@@ -1,0 +1,237 @@
+#include "app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include <imgui.h>
+
+#include "ui.h"
+
+namespace ej::web {
+namespace {
+
+namespace route = protocol::route;
+
+// Overwrites a secret before its memory is released.
+void Wipe(std::string& secret) {
+  std::fill(secret.begin(), secret.end(), '\0');
+  secret.clear();
+}
+
+std::string Trimmed(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool IsSuccess(int status) { return status >= 200 && status < 300; }
+
+}  // namespace
+
+App::App(Transport& transport) : transport_(transport), alive_(std::make_shared<int>(0)) {}
+
+App::~App() { Wipe(login_.password); }
+
+void App::Call(const char* method, std::string_view path, std::string body, Handler handler) {
+  std::weak_ptr<int> alive = alive_;
+  const int epoch = epoch_;
+  transport_.Send(HttpRequest{method, std::string(path), std::move(body)},
+                  [this, alive, epoch, handler](HttpResponse response) {
+                    if (alive.expired() || epoch != epoch_) return;
+                    (this->*handler)(response);
+                  });
+}
+
+void App::Show(Screen screen) {
+  if (screen == Screen::kLogin && screen_ != Screen::kLogin) {
+    login_.focus_login = login_.login.empty();
+    login_.focus_password = !login_.login.empty();
+  }
+  screen_ = screen;
+  frames_on_screen_ = 0;
+}
+
+bool App::ready() const {
+  return (screen_ == Screen::kLogin || screen_ == Screen::kHome) && frames_on_screen_ >= 3;
+}
+
+std::string App::error() const {
+  switch (screen_) {
+    case Screen::kLogin: return LoginError();
+    case Screen::kHome: return home_error_;
+    case Screen::kStarting: break;
+  }
+  return {};
+}
+
+// ---- Start-up ----
+
+void App::Start() {
+  Show(Screen::kStarting);
+  Call("GET", route::kMe, {}, &App::OnStartMe);
+}
+
+void App::OnStartMe(const HttpResponse& r) {
+  if (r.status == 200) {
+    auto json = protocol::ParseJson(r.body);
+    auto me = json.ok() ? protocol::MeResponseFromJson(*json)
+                        : Result<protocol::MeResponse>(json.status());
+    if (me.ok()) {
+      me_ = std::move(me).value();
+      school_ = me_->school;
+      Show(Screen::kHome);
+      return;
+    }
+    login_error_ = std::string(protocol::DefaultMessage(ErrorCode::kInternal));
+  } else if (r.status != 401) {
+    login_error_ = FailureMessage(r);
+  }
+  Show(Screen::kLogin);
+}
+
+// ---- Login ----
+
+std::string App::FailureMessage(const HttpResponse& r) {
+  if (r.status == 0) return std::string(kUnreachableMessage);
+  auto json = protocol::ParseJson(r.body);
+  Status s = protocol::ErrorFromJson(json.ok() ? *json : protocol::Json(), r.status);
+  if (s.retry_after() > 0) retry_until_ = ImGui::GetTime() + s.retry_after();
+  return s.message();
+}
+
+std::string App::LoginError() const {
+  std::string text = login_error_;
+  double left = retry_until_ - ImGui::GetTime();
+  if (left > 0) {
+    if (!text.empty()) text += ' ';
+    text += "Повторите через " + std::to_string(static_cast<int>(std::ceil(left))) + " с.";
+  }
+  return text;
+}
+
+void App::SubmitLogin() {
+  if (login_busy_ || retry_until_ > ImGui::GetTime()) return;
+  protocol::LoginRequest request{Trimmed(login_.login), login_.password};
+  if (request.login.empty()) {
+    login_error_ = "Введите логин.";
+    login_.focus_login = true;
+    return;
+  }
+  if (request.password.empty()) {
+    login_error_ = "Введите пароль.";
+    login_.focus_password = true;
+    return;
+  }
+  login_error_.clear();
+  login_busy_ = true;
+  ++epoch_;
+  std::string body = protocol::ToJson(request).dump();
+  Wipe(request.password);
+  Call("POST", route::kLogin, std::move(body), &App::OnLogin);
+}
+
+void App::OnLogin(const HttpResponse& r) {
+  if (r.status == 200) {
+    auto json = protocol::ParseJson(r.body);
+    auto login = json.ok() ? protocol::LoginResponseFromJson(*json)
+                           : Result<protocol::LoginResponse>(json.status());
+    if (login.ok()) {
+      // The browser keeps the HttpOnly session cookie; the token is not kept here.
+      Wipe(login->token);
+      Wipe(login_.password);
+      me_ = protocol::MeResponse{std::move(login->user), school_};
+      // The school's name comes with /me; «Вход…» stays until it answers.
+      Call("GET", route::kMe, {}, &App::OnLoginMe);
+      return;
+    }
+    login_busy_ = false;
+    login_error_ = std::string(protocol::DefaultMessage(ErrorCode::kInternal));
+    return;
+  }
+  login_busy_ = false;
+  login_error_ = FailureMessage(r);
+  if (r.status == 401) login_.focus_password = true;
+}
+
+void App::OnLoginMe(const HttpResponse& r) {
+  login_busy_ = false;
+  if (r.status == 200) {
+    auto json = protocol::ParseJson(r.body);
+    if (json.ok()) {
+      auto me = protocol::MeResponseFromJson(*json);
+      if (me.ok()) {
+        me_ = std::move(me).value();
+        school_ = me_->school;
+      }
+    }
+  } else if (r.status == 401) {
+    // Logged in, yet the session is not there: the browser refused the cookie.
+    me_.reset();
+    login_error_ = FailureMessage(r);
+    return;
+  }
+  Show(Screen::kHome);
+}
+
+// ---- Logout ----
+
+void App::Logout() {
+  if (logout_busy_) return;
+  logout_busy_ = true;
+  home_error_.clear();
+  ++epoch_;
+  Call("POST", route::kLogout, "{}", &App::OnLogout);
+}
+
+void App::OnLogout(const HttpResponse& r) {
+  logout_busy_ = false;
+  if (IsSuccess(r.status) || r.status == 401) {
+    me_.reset();
+    Wipe(login_.password);
+    login_error_.clear();
+    Show(Screen::kLogin);
+    return;
+  }
+  home_error_ = FailureMessage(r);
+}
+
+// ---- Frame ----
+
+void App::Frame() {
+  if (retry_until_ > 0 && retry_until_ <= ImGui::GetTime()) {
+    // The wait is over: the message about it goes too.
+    retry_until_ = 0;
+    login_error_.clear();
+  }
+  ui::BeginFrame();
+  ui::BeginScreen("##ejournal");
+  switch (screen_) {
+    case Screen::kStarting:
+      DrawStartingScreen();
+      break;
+    case Screen::kLogin: {
+      LoginView view;
+      view.subtitle = school_.empty() ? "Вход для учителей, учеников и родителей" : school_;
+      view.error = LoginError();
+      view.busy = login_busy_;
+      view.can_submit = retry_until_ <= ImGui::GetTime();
+      if (DrawLoginScreen(login_, view) == LoginAction::kSubmit) SubmitLogin();
+      break;
+    }
+    case Screen::kHome: {
+      HomeView view;
+      view.user = me_ ? &me_->user : nullptr;
+      view.school = me_ ? me_->school : school_;
+      view.error = home_error_;
+      view.busy = logout_busy_;
+      if (DrawHomeScreen(view) == HomeAction::kLogout) Logout();
+      break;
+    }
+  }
+  ui::EndScreen();
+  ++frames_on_screen_;
+}
+
+}  // namespace ej::web

@@ -1,0 +1,84 @@
+// Public API of the client application: its state and which screen is shown. Platform-free:
+// the browser (wasm/main.cpp) and the tests (tests/web) give it a Transport and call Frame()
+// once a frame between ImGui::NewFrame() and ImGui::Render().
+//
+// Start-up asks the server who is logged in (GET /me: the browser holds an HttpOnly session
+// cookie); 200 shows home, 401 shows login. Login posts LoginRequest and ignores the token in
+// the answer (the browser keeps the cookie; the token is never stored). Logout posts and then
+// shows login. Errors come from the server's JSON error; the client adds only the
+// «unreachable» text and the «Повторите через N с» wording.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "protocol.h"
+#include "screens.h"
+#include "transport.h"
+
+namespace ej::web {
+
+enum class Screen { kStarting, kLogin, kHome };
+
+// Shown when a request could not reach the server at all (HTTP status 0).
+inline constexpr std::string_view kUnreachableMessage =
+    "Сервер недоступен. Проверьте подключение к сети.";
+
+class App {
+ public:
+  explicit App(Transport& transport);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Asks the server who is logged in; until it answers, a «Загрузка…» screen.
+  void Start();
+  // Draws one frame; call between ImGui::NewFrame() and ImGui::Render().
+  void Frame();
+
+  Screen screen() const { return screen_; }
+  // True once the login or home screen has been drawn with a settled layout (the browser
+  // prints EJ_READY then, for tests).
+  bool ready() const;
+  // The error shown on the current screen, "" if none.
+  std::string error() const;
+  // The logged-in user, if any.
+  const std::optional<protocol::MeResponse>& me() const { return me_; }
+
+ private:
+  using Handler = void (App::*)(const HttpResponse&);
+  void Call(const char* method, std::string_view path, std::string body, Handler handler);
+  void Show(Screen screen);
+
+  void OnStartMe(const HttpResponse& r);
+  void SubmitLogin();
+  void OnLogin(const HttpResponse& r);
+  void OnLoginMe(const HttpResponse& r);
+  void Logout();
+  void OnLogout(const HttpResponse& r);
+
+  // The message for a failed request: the server's, or the unreachable text; sets a wait
+  // for 429.
+  std::string FailureMessage(const HttpResponse& r);
+  std::string LoginError() const;
+
+  Transport& transport_;
+  std::shared_ptr<int> alive_;  // callbacks hold a weak_ptr: answers after destruction are dropped
+  int epoch_ = 0;               // bumped on login/logout: answers from before are dropped
+
+  Screen screen_ = Screen::kStarting;
+  int frames_on_screen_ = 0;
+
+  LoginForm login_;
+  std::string login_error_;
+  bool login_busy_ = false;
+  double retry_until_ = 0;  // ImGui time until which the server asked to wait (429)
+  std::string school_;      // from the last /me, shown on the login screen after logout
+
+  std::optional<protocol::MeResponse> me_;
+  std::string home_error_;
+  bool logout_busy_ = false;
+};
+
+}  // namespace ej::web

@@ -1,0 +1,29 @@
+// Public API of the client: how the app talks to the server. Asynchronous by callback: Send
+// returns at once and the answer arrives later (on the browser's event loop in wasm, when a
+// test says so with the fake), so the app never blocks a frame.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace ej::web {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST"
+  std::string path;    // a route from protocol.h, same origin: "/api/v1/me"
+  std::string body;    // JSON, empty for GET
+};
+
+struct HttpResponse {
+  int status = 0;    // the HTTP status; 0 = the server could not be reached
+  std::string body;  // JSON (a DTO or {"error":{...}}), possibly empty
+};
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  // Sends a request; `done` is called exactly once, later, with the answer.
+  virtual void Send(HttpRequest request, std::function<void(HttpResponse)> done) = 0;
+};
+
+}  // namespace ej::web
