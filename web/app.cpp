@@ -213,7 +213,7 @@ void App::Frame() {
       break;
     case Screen::kLogin: {
       LoginView view;
-      view.subtitle = school_.empty() ? "Вход для учителей, учеников и родителей" : school_;
+      view.subtitle = school_.empty() ? "Вход для учителей, учеников и\u00A0родителей" : school_;
       view.error = LoginError();
       view.busy = login_busy_;
       view.can_submit = retry_until_ <= ImGui::GetTime();

@@ -98,7 +98,9 @@ HomeAction DrawHomeScreen(const HomeView& view) {
   if (view.user && !view.user->roles.empty()) {
     ui::Text((view.user->roles.size() == 1 ? "Ваша роль: " : "Ваши роли: ") + roles + ".");
   }
-  ui::MutedText("Разделы журнала — расписание, оценки, домашние задания и отчёты — появятся здесь.");
+  ui::MutedText(
+      "Разделы журнала\u00A0— расписание, оценки, домашние задания и\u00A0отчёты\u00A0— "
+      "появятся здесь.");
   if (!view.error.empty()) {
     ui::Space(2);
     ui::ErrorText(view.error);

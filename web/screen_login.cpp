@@ -52,7 +52,8 @@ LoginAction DrawLoginScreen(LoginForm& form, const LoginView& view) {
     ui::ErrorText(view.error);
   }
   ui::Space(4);
-  ui::MutedText("Забыли пароль? Обратитесь к администратору электронного журнала вашей школы.");
+  ui::MutedText(
+      "Забыли пароль? Обратитесь к\u00A0администратору электронного журнала вашей школы.");
 
   form.card_height = ui::EndPanel();
 

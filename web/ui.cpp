@@ -175,15 +175,16 @@ void Space(float height) { ImGui::Dummy(ImVec2(0, height)); }
 bool Button(std::string_view label, const ButtonOptions& options) {
   std::string id(label);
   std::string_view visible = VisibleLabel(label);
-  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool primary = options.kind == ButtonKind::kPrimary;
+  ImFont* font = primary ? theme::GetFonts().strong : nullptr;
+  if (font) ImGui::PushFont(font);
   float width = options.width;
   if (width == 0) {
     width = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x +
-            style.FramePadding.x * 2 + 8;
+            ImGui::GetStyle().FramePadding.x * 2 + 8;
   } else if (width < 0) {
     width = AvailableWidth();
   }
-  bool primary = options.kind == ButtonKind::kPrimary;
   ImGui::PushStyleColor(ImGuiCol_Button, primary ? theme::kAccent : theme::kPanel);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
                         primary ? theme::kAccentHovered : theme::kSecondaryHovered);
@@ -196,6 +197,7 @@ bool Button(std::string_view label, const ButtonOptions& options) {
   if (options.enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::EndDisabled();
   ImGui::PopStyleColor(5);
+  if (font) ImGui::PopFont();
   Widget& w = Record(label, "button");
   w.value = std::string(visible);
   w.enabled = options.enabled;

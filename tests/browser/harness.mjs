@@ -1,0 +1,189 @@
+// Shared helpers for the browser tests (node --test tests/browser/): a real ejournal server on
+// a free port with a fresh demo school, Debian's Chromium driven by playwright-core, and the
+// client's test seam (window.__ejWidgets, the console marker EJ_READY; see wasm/README.md).
+//
+// Paths can be overridden: EJ_SERVER_BIN (the server binary), EJ_CLIENT_DIR (the built
+// client), EJ_PUBLIC_DIR (static files), EJ_CHROMIUM (the browser). Screenshots go to
+// test-artifacts/browser/ (git-ignored).
+import { spawn, execFile } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER_BIN = process.env.EJ_SERVER_BIN || path.join(ROOT, 'build/native/server/ejournal-server');
+export const CLIENT_DIR = process.env.EJ_CLIENT_DIR || path.join(ROOT, 'build/wasm/client');
+export const PUBLIC_DIR = process.env.EJ_PUBLIC_DIR || path.join(ROOT, 'public');
+export const CHROMIUM = process.env.EJ_CHROMIUM || '/usr/bin/chromium';
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts/browser');
+export const DEMO_PASSWORD = 'demo2026';
+
+// Flags measured to work in a container (see /work/shared/STACK.md). Never add
+// --disable-software-rasterizer: it removes WebGL.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---- The server ----
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// Starts `ejournal-server serve` on a free port with a new demo school in a temp dir and waits
+// until /api/v1/health answers. Returns {url, port, dir, log(), stop()}.
+export async function startServer() {
+  for (const [what, p] of [['server binary (EJ_SERVER_BIN)', SERVER_BIN], ['client (EJ_CLIENT_DIR)', path.join(CLIENT_DIR, 'index.html')]]) {
+    if (!fs.existsSync(p)) throw new Error(`no ${what} at ${p}: build first (scripts/build)`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ej-browser-'));
+  const db = path.join(dir, 'ej.db');
+  await promisify(execFile)(SERVER_BIN, ['demo', '--db', db]);
+  const port = await freePort();
+  const child = spawn(SERVER_BIN, ['serve', '--db', db, '--port', String(port),
+    '--client', CLIENT_DIR, '--public', PUBLIC_DIR], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  let exited = false;
+  const exit = new Promise((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+  const url = `http://127.0.0.1:${port}`;
+  const server = {
+    url, port, dir,
+    log: () => output,
+    async stop() {
+      if (!exited) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await exit;
+        clearTimeout(killer);
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    if (exited) throw new Error(`the server stopped:\n${output}`);
+    try {
+      const r = await fetch(`${url}/api/v1/health`);
+      if (r.ok) return server;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`the server did not answer /api/v1/health in 15 s:\n${output}`);
+    }
+    await sleep(50);
+  }
+}
+
+// Logs in through the API from node (not the browser): gives {status, body}, body being the
+// LoginResponse {token, user: {id, name, roles}} or the error.
+export async function apiLogin(server, login, password = DEMO_PASSWORD) {
+  const r = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  return { status: r.status, body: await r.json() };
+}
+
+// ---- The browser ----
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+// Opens the client with ?test=1 in a new context (its own cookies) and waits for EJ_READY.
+// options: viewport {width, height}, deviceScaleFactor, isMobile, hasTouch, path.
+// Returns {context, page, messages}: messages collects the console and page errors.
+export async function openClient(browser, server, options = {}) {
+  const { path: pagePath = '/?test=1', ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
+  const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'EJ_READY', timeout: 20000 });
+  await page.goto(server.url + pagePath);
+  try {
+    await ready;
+  } catch (e) {
+    throw new Error(`no EJ_READY from the client: ${e.message}\n${messages.join('\n')}`);
+  }
+  return { context, page, messages };
+}
+
+// ---- The test seam ----
+
+export function widgets(page) {
+  return page.evaluate(() => window.__ejWidgets || []);
+}
+
+export async function findWidget(page, label, kind) {
+  return (await widgets(page)).find((w) => w.label === label && (!kind || w.kind === kind));
+}
+
+// Waits until a widget with this label (and kind) is drawn and `test(widget)` holds.
+export async function waitForWidget(page, label, { kind, test, timeout = 10000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const w = await findWidget(page, label, kind);
+    if (w && (!test || test(w))) return w;
+    if (Date.now() > deadline) {
+      const seen = (await widgets(page)).map((x) => `${x.kind} «${x.label}» ${JSON.stringify(x.value)}`);
+      throw new Error(`no widget «${label}»${kind ? ` (${kind})` : ''} as expected in ${timeout} ms; drawn:\n${seen.join('\n')}`);
+    }
+    await sleep(25);
+  }
+}
+
+function centre(w) {
+  return { x: w.x + w.w / 2, y: w.y + w.h / 2 };
+}
+
+// Clicks (or, with {touch: true}, taps) the centre of a widget's recorded rectangle.
+export async function click(page, label, { kind, touch = false } = {}) {
+  const w = await waitForWidget(page, label, { kind, test: (x) => x.enabled });
+  const { x, y } = centre(w);
+  if (touch) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  return w;
+}
+
+// Types into a field: clicks it, waits until it is the one being edited, then inserts the
+// text as a keyboard would (CDP Input.insertText reaches the hidden input; Cyrillic works).
+export async function fill(page, label, text, { touch = false } = {}) {
+  await click(page, label, { kind: 'input', touch });
+  await waitForWidget(page, label, { kind: 'input', test: (w) => w.focused });
+  await page.keyboard.insertText(text);
+  return waitForWidget(page, label, {
+    kind: 'input',
+    test: (w) => (w.password ? w.value === '•••' : w.value.endsWith(text)),
+  });
+}
+
+export async function press(page, key) {
+  await page.keyboard.press(key);
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
