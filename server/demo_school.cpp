@@ -1,0 +1,1158 @@
+// The deterministic demo school: see demo_school.h.
+//
+// Index (grep for "[SECTION]"):
+//   [SECTION] Random numbers       own PRNG and shuffle, identical on every platform
+//   [SECTION] Names                first names, patronymics, surnames and their female forms
+//   [SECTION] Text                 transliteration, Russian alphabetical order
+//   [SECTION] Dates                ISO dates and day arithmetic
+//   [SECTION] The school's shape   classes per grade, subjects and curriculum, staff positions
+//   [SECTION] The generator        people, families, classes, accounts (in memory)
+//   [SECTION] Writing              one transaction of inserts
+//   [SECTION] CreateDemoSchool
+#include "demo_school.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "names.h"
+#include "roles.h"
+
+namespace ej::server {
+namespace {
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] Random numbers
+// -----------------------------------------------------------------------------------------
+
+// splitmix64: tiny, fast, and the same sequence everywhere (native and wasm alike).
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed) {}
+
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  // Uniform in [0, n); rejection keeps it exactly uniform.
+  int Below(int n) {
+    const uint64_t bound = static_cast<uint64_t>(n);
+    const uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
+    uint64_t x = Next();
+    while (x >= limit) x = Next();
+    return static_cast<int>(x % bound);
+  }
+  // Uniform in [lo, hi].
+  int Between(int lo, int hi) { return lo + Below(hi - lo + 1); }
+  bool Percent(int p) { return Below(100) < p; }
+  template <typename T>
+  const T& Pick(const std::vector<T>& v) {
+    return v[static_cast<size_t>(Below(static_cast<int>(v.size())))];
+  }
+  // Fisher–Yates; std::shuffle's results differ between standard libraries.
+  template <typename T>
+  void Shuffle(std::vector<T>& v) {
+    for (size_t i = v.size(); i > 1; --i) {
+      size_t j = static_cast<size_t>(Below(static_cast<int>(i)));
+      std::swap(v[i - 1], v[j]);
+    }
+  }
+
+ private:
+  uint64_t state_;
+};
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] Names
+// -----------------------------------------------------------------------------------------
+
+// Which generations a first name is common in.
+enum Generation : uint8_t {
+  kChildren = 1,  // born 2008–2020: today's students
+  kParents = 2,   // born 1970–2000: parents and most staff
+  kElders = 4,    // born 1935–1975: grandparents, older staff, the fathers who give patronymics
+};
+
+struct MaleName {
+  std::string_view name;
+  std::string_view patronymic_m;  // Сергеевич
+  std::string_view patronymic_f;  // Сергеевна
+  uint8_t generations;
+};
+
+constexpr MaleName kMaleNames[] = {
+    {"Александр", "Александрович", "Александровна", kChildren | kParents | kElders},
+    {"Алексей", "Алексеевич", "Алексеевна", kChildren | kParents | kElders},
+    {"Анатолий", "Анатольевич", "Анатольевна", kElders},
+    {"Андрей", "Андреевич", "Андреевна", kChildren | kParents | kElders},
+    {"Антон", "Антонович", "Антоновна", kParents},
+    {"Арсений", "Арсеньевич", "Арсеньевна", kChildren},
+    {"Артём", "Артёмович", "Артёмовна", kChildren | kParents},
+    {"Богдан", "Богданович", "Богдановна", kChildren},
+    {"Борис", "Борисович", "Борисовна", kElders},
+    {"Вадим", "Вадимович", "Вадимовна", kParents | kElders},
+    {"Валерий", "Валерьевич", "Валерьевна", kElders},
+    {"Василий", "Васильевич", "Васильевна", kParents | kElders},
+    {"Виктор", "Викторович", "Викторовна", kParents | kElders},
+    {"Виталий", "Витальевич", "Витальевна", kParents | kElders},
+    {"Владимир", "Владимирович", "Владимировна", kParents | kElders},
+    {"Владислав", "Владиславович", "Владиславовна", kChildren | kParents},
+    {"Геннадий", "Геннадьевич", "Геннадьевна", kElders},
+    {"Георгий", "Георгиевич", "Георгиевна", kChildren | kElders},
+    {"Глеб", "Глебович", "Глебовна", kChildren},
+    {"Григорий", "Григорьевич", "Григорьевна", kElders},
+    {"Даниил", "Даниилович", "Данииловна", kChildren},
+    {"Денис", "Денисович", "Денисовна", kParents},
+    {"Дмитрий", "Дмитриевич", "Дмитриевна", kChildren | kParents | kElders},
+    {"Евгений", "Евгеньевич", "Евгеньевна", kParents | kElders},
+    {"Егор", "Егорович", "Егоровна", kChildren | kParents},
+    {"Иван", "Иванович", "Ивановна", kChildren | kParents | kElders},
+    {"Игорь", "Игоревич", "Игоревна", kParents | kElders},
+    {"Илья", "Ильич", "Ильинична", kChildren | kParents},
+    {"Кирилл", "Кириллович", "Кирилловна", kChildren | kParents},
+    {"Константин", "Константинович", "Константиновна", kParents | kElders},
+    {"Лев", "Львович", "Львовна", kChildren},
+    {"Леонид", "Леонидович", "Леонидовна", kElders},
+    {"Максим", "Максимович", "Максимовна", kChildren | kParents},
+    {"Марк", "Маркович", "Марковна", kChildren},
+    {"Матвей", "Матвеевич", "Матвеевна", kChildren},
+    {"Михаил", "Михайлович", "Михайловна", kChildren | kParents | kElders},
+    {"Никита", "Никитич", "Никитична", kChildren | kParents},
+    {"Николай", "Николаевич", "Николаевна", kParents | kElders},
+    {"Олег", "Олегович", "Олеговна", kParents | kElders},
+    {"Павел", "Павлович", "Павловна", kParents | kElders},
+    {"Пётр", "Петрович", "Петровна", kElders},
+    {"Роман", "Романович", "Романовна", kChildren | kParents},
+    {"Сергей", "Сергеевич", "Сергеевна", kParents | kElders},
+    {"Станислав", "Станиславович", "Станиславовна", kParents},
+    {"Степан", "Степанович", "Степановна", kChildren},
+    {"Тимофей", "Тимофеевич", "Тимофеевна", kChildren},
+    {"Тимур", "Тимурович", "Тимуровна", kChildren},
+    {"Фёдор", "Фёдорович", "Фёдоровна", kChildren | kElders},
+    {"Юрий", "Юрьевич", "Юрьевна", kParents | kElders},
+    {"Ярослав", "Ярославович", "Ярославовна", kChildren},
+};
+
+struct FemaleName {
+  std::string_view name;
+  uint8_t generations;
+};
+
+constexpr FemaleName kFemaleNames[] = {
+    {"Алёна", kParents},
+    {"Александра", kChildren | kParents},
+    {"Алина", kChildren | kParents},
+    {"Алиса", kChildren},
+    {"Анастасия", kChildren | kParents},
+    {"Анна", kChildren | kParents | kElders},
+    {"Антонина", kElders},
+    {"Валентина", kElders},
+    {"Валерия", kChildren},
+    {"Варвара", kChildren},
+    {"Василиса", kChildren},
+    {"Вера", kChildren | kElders},
+    {"Вероника", kChildren},
+    {"Виктория", kChildren | kParents},
+    {"Галина", kElders},
+    {"Дарья", kChildren | kParents},
+    {"Ева", kChildren},
+    {"Евгения", kParents},
+    {"Екатерина", kChildren | kParents},
+    {"Елена", kParents | kElders},
+    {"Елизавета", kChildren},
+    {"Жанна", kParents},
+    {"Злата", kChildren},
+    {"Ирина", kParents | kElders},
+    {"Кира", kChildren},
+    {"Ксения", kChildren | kParents},
+    {"Лариса", kElders},
+    {"Любовь", kElders},
+    {"Людмила", kElders},
+    {"Маргарита", kChildren},
+    {"Марина", kParents | kElders},
+    {"Мария", kChildren | kParents},
+    {"Милана", kChildren},
+    {"Надежда", kParents | kElders},
+    {"Наталья", kParents | kElders},
+    {"Нина", kElders},
+    {"Оксана", kParents},
+    {"Ольга", kParents | kElders},
+    {"Полина", kChildren},
+    {"Светлана", kParents | kElders},
+    {"София", kChildren},
+    {"Таисия", kChildren},
+    {"Тамара", kElders},
+    {"Татьяна", kParents | kElders},
+    {"Ульяна", kChildren},
+    {"Юлия", kParents},
+};
+
+// Male forms; the female form is derived (FemaleSurname).
+constexpr std::string_view kSurnames[] = {
+    "Иванов",     "Смирнов",    "Кузнецов",   "Попов",      "Васильев",   "Петров",
+    "Соколов",    "Михайлов",   "Новиков",    "Фёдоров",    "Морозов",    "Волков",
+    "Алексеев",   "Лебедев",    "Семёнов",    "Егоров",     "Павлов",     "Козлов",
+    "Степанов",   "Николаев",   "Орлов",      "Андреев",    "Макаров",    "Никитин",
+    "Захаров",    "Зайцев",     "Соловьёв",   "Борисов",    "Яковлев",    "Григорьев",
+    "Романов",    "Воробьёв",   "Сергеев",    "Кузьмин",    "Фролов",     "Александров",
+    "Дмитриев",   "Королёв",    "Гусев",      "Киселёв",    "Ильин",      "Максимов",
+    "Поляков",    "Сорокин",    "Виноградов", "Ковалёв",    "Белов",      "Медведев",
+    "Антонов",    "Тарасов",    "Жуков",      "Баранов",    "Филиппов",   "Комаров",
+    "Давыдов",    "Беляев",     "Герасимов",  "Богданов",   "Осипов",     "Сидоров",
+    "Матвеев",    "Титов",      "Марков",     "Миронов",    "Крылов",     "Куликов",
+    "Карпов",     "Власов",     "Мельников",  "Денисов",    "Гаврилов",   "Тихонов",
+    "Казаков",    "Афанасьев",  "Данилов",    "Савельев",   "Тимофеев",   "Фомин",
+    "Чернов",     "Абрамов",    "Мартынов",   "Ефимов",     "Федотов",    "Щербаков",
+    "Назаров",    "Калинин",    "Исаев",      "Чернышёв",   "Быков",      "Маслов",
+    "Родионов",   "Коновалов",  "Лазарев",    "Воронин",    "Климов",     "Филатов",
+    "Пономарёв",  "Голубев",    "Кудрявцев",  "Прохоров",   "Наумов",     "Потапов",
+    "Журавлёв",   "Овчинников", "Трофимов",   "Леонов",     "Соболев",    "Ермаков",
+    "Колесников", "Гончаров",   "Емельянов",  "Никифоров",  "Грачёв",     "Котов",
+    "Гришин",     "Ефремов",    "Архипов",    "Громов",     "Кириллов",   "Малышев",
+    "Панов",      "Моисеев",    "Румянцев",   "Акимов",     "Кондратьев", "Бирюков",
+    "Горбунов",   "Анисимов",   "Ерёмин",     "Тихомиров",  "Галкин",     "Лукьянов",
+    "Михеев",     "Скворцов",   "Юдин",       "Белоусов",   "Нестеров",   "Симонов",
+    "Харитонов",  "Князев",     "Цветков",    "Левин",      "Воронцов",   "Аксёнов",
+    "Мальцев",    "Логинов",    "Горшков",    "Савин",      "Краснов",    "Майоров",
+    "Демидов",    "Елисеев",    "Рыбаков",    "Сафонов",    "Плотников",  "Дёмин",
+    "Хохлов",     "Жданов",     "Носов",      "Рябов",      "Лыткин",     "Голицын",
+    "Вишневский", "Островский", "Садовский",  "Покровский", "Успенский",  "Троицкий",
+    "Высоцкий",   "Донской",    "Шевченко",   "Бондаренко", "Коваленко",  "Кравченко",
+    "Черных",     "Седых",      "Долгих",
+};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Иванов → Иванова, Вишневский → Вишневская, Донской → Донская; Шевченко and Черных do
+// not change.
+std::string FemaleSurname(std::string_view male) {
+  std::string s(male);
+  if (EndsWith(s, "ский") || EndsWith(s, "цкий") || EndsWith(s, "ской")) {
+    s.resize(s.size() - std::string_view("ий").size());
+    return s + "ая";
+  }
+  for (std::string_view suffix : {"ов", "ев", "ёв", "ин", "ын"}) {
+    if (EndsWith(s, suffix)) return s + "а";
+  }
+  return s;
+}
+
+std::string SurnameFor(int surname, char sex) {
+  return sex == 'f' ? FemaleSurname(kSurnames[surname]) : std::string(kSurnames[surname]);
+}
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] Text
+// -----------------------------------------------------------------------------------------
+
+// Decodes the next code point of UTF-8 text; the input here is our own tables, well formed.
+char32_t NextCodePoint(std::string_view s, size_t& i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b = byte(i);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  int extra = (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : 3;
+  char32_t cp = b & (0x3F >> extra);
+  ++i;
+  for (int k = 0; k < extra && i < s.size(); ++k, ++i) cp = (cp << 6) | (byte(i) & 0x3F);
+  return cp;
+}
+
+// The position of a Cyrillic letter in the Russian alphabet (а = 0 … ё = 6 … я = 32), case
+// folded; -1 for anything else.
+int AlphabetRank(char32_t cp) {
+  if (cp == 0x401 || cp == 0x451) return 6;                                 // Ё ё
+  if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;                               // А..Я → а..я
+  if (cp >= 0x430 && cp <= 0x435) return static_cast<int>(cp - 0x430);      // а..е
+  if (cp >= 0x436 && cp <= 0x44F) return static_cast<int>(cp - 0x436) + 7;  // ж..я
+  return -1;
+}
+
+// Simple practical transliteration (as in e-mail addresses): Щербакова → shcherbakova.
+constexpr std::string_view kLatin[33] = {
+    "a", "b", "v", "g", "d", "e",  "e",  "zh", "z",  "i",    "y", "k", "l", "m", "n",  "o", "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya"};
+
+std::string Transliterate(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = NextCodePoint(s, i);
+    int rank = AlphabetRank(cp);
+    if (rank >= 0) {
+      out += kLatin[rank];
+    } else if (cp >= 'A' && cp <= 'Z') {
+      out += static_cast<char>(cp - 'A' + 'a');
+    } else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-') {
+      out += static_cast<char>(cp);
+    }
+  }
+  return out;
+}
+
+// The first Latin letter of a name: Юлия → y, Щербаков → s.
+std::string LatinInitial(std::string_view s) { return Transliterate(s).substr(0, 1); }
+
+// A sort key in Russian alphabetical order (Ё right after Е, case folded).
+std::vector<int> CollationKey(std::string_view s) {
+  std::vector<int> key;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = NextCodePoint(s, i);
+    int rank = AlphabetRank(cp);
+    key.push_back(rank >= 0 ? 1000 + rank : static_cast<int>(cp));
+  }
+  return key;
+}
+
+std::string Pad(int value, int width) {
+  std::string s = std::to_string(value);
+  if (static_cast<int>(s.size()) < width) s.insert(0, static_cast<size_t>(width) - s.size(), '0');
+  return s;
+}
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] Dates
+// -----------------------------------------------------------------------------------------
+
+struct Date {
+  int y = 0, m = 0, d = 0;
+};
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int y, int m) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+
+// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's days_from_civil.
+int64_t DayNumber(Date date) {
+  int y = date.m <= 2 ? date.y - 1 : date.y;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int mp = (date.m + 9) % 12;
+  int doy = (153 * mp + 2) / 5 + date.d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<int64_t>(era) * 146097 + doe - 719468;
+}
+
+Date FromDayNumber(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = static_cast<int>(z - era * 146097);
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  Date out;
+  out.d = doy - (153 * mp + 2) / 5 + 1;
+  out.m = mp < 10 ? mp + 3 : mp - 9;
+  out.y = static_cast<int>(yoe + era * 400) + (out.m <= 2 ? 1 : 0);
+  return out;
+}
+
+// The year of an ISO date we wrote ourselves.
+int YearOf(std::string_view iso) {
+  int year = 0;
+  for (char c : iso.substr(0, 4)) year = year * 10 + (c - '0');
+  return year;
+}
+
+std::string Iso(Date d) { return Pad(d.y, 4) + "-" + Pad(d.m, 2) + "-" + Pad(d.d, 2); }
+
+bool ParseIso(std::string_view s, Date* out) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int parts[3] = {0, 0, 0};
+  const size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p) {
+    for (size_t k = 0; k < lengths[p]; ++k) {
+      char c = s[starts[p] + k];
+      if (c < '0' || c > '9') return false;
+      parts[p] = parts[p] * 10 + (c - '0');
+    }
+  }
+  if (parts[0] < 1900 || parts[1] < 1 || parts[1] > 12) return false;
+  if (parts[2] < 1 || parts[2] > DaysInMonth(parts[0], parts[1])) return false;
+  *out = {parts[0], parts[1], parts[2]};
+  return true;
+}
+
+// A uniformly random day in [from, to].
+std::string RandomDate(Rng& rng, Date from, Date to) {
+  int64_t a = DayNumber(from), b = DayNumber(to);
+  return Iso(FromDayNumber(a + rng.Below(static_cast<int>(b - a + 1))));
+}
+
+std::string RandomDateInYear(Rng& rng, int year) {
+  return RandomDate(rng, {year, 1, 1}, {year, 12, 31});
+}
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] The school's shape
+// -----------------------------------------------------------------------------------------
+
+// 26 classes; fewer parallel classes after grade 4 and in the senior school, as usual.
+constexpr int kClassesPerGrade[11] = {3, 3, 3, 2, 3, 2, 2, 2, 2, 2, 2};
+constexpr std::string_view kLetters[3] = {"А", "Б", "В"};
+constexpr int kMinClassSize = 25, kMaxClassSize = 30;
+constexpr int kPrimaryClasses =
+    kClassesPerGrade[0] + kClassesPerGrade[1] + kClassesPerGrade[2] + kClassesPerGrade[3];
+
+// The demo class teacher leads 7А; the demo parent's children are in 7А and 3Б.
+constexpr int kDemoClassGrade = 7;
+constexpr int kDemoSiblingGrade = 3;
+constexpr int kDemoSiblingLetter = 1;  // Б
+
+enum SubjectId : int {
+  kRussian,
+  kLiteraryReading,
+  kLiterature,
+  kEnglish,
+  kMathematics,
+  kAlgebra,
+  kGeometry,
+  kProbability,
+  kInformatics,
+  kWorldAround,
+  kHistory,
+  kSocialStudies,
+  kGeography,
+  kBiology,
+  kPhysics,
+  kChemistry,
+  kMusic,
+  kArt,
+  kTechnology,
+  kPhysicalEducation,
+  kObzr,
+  kOrkse,
+  kOdnknr,
+  kSubjectCount
+};
+
+struct SubjectInfo {
+  SubjectId id;
+  std::string_view name;
+  std::string_view short_name;
+  // Hours a week in grades 1…11 (five-day week), after the federal curriculum (ФБУП of
+  // ФООП НОО/ООО/СОО, 2023 edition with the 2024 changes; universal profile in 10–11).
+  std::array<int, 11> hours;
+};
+
+constexpr SubjectInfo kSubjects[] = {
+    {kRussian, "Русский язык", "Рус. яз.", {5, 5, 5, 5, 5, 6, 4, 3, 3, 2, 2}},
+    {kLiteraryReading, "Литературное чтение", "Лит. чт.", {4, 4, 4, 3, 0, 0, 0, 0, 0, 0, 0}},
+    {kLiterature, "Литература", "Лит-ра", {0, 0, 0, 0, 3, 3, 2, 2, 3, 3, 3}},
+    {kEnglish, "Иностранный язык (английский)", "Англ. яз.", {0, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3}},
+    {kMathematics, "Математика", "Матем.", {4, 4, 4, 4, 5, 5, 0, 0, 0, 0, 0}},
+    {kAlgebra, "Алгебра", "Алгебра", {0, 0, 0, 0, 0, 0, 3, 3, 3, 2, 2}},
+    {kGeometry, "Геометрия", "Геом.", {0, 0, 0, 0, 0, 0, 2, 2, 2, 1, 1}},
+    {kProbability, "Вероятность и статистика", "Вер. и стат.", {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1}},
+    {kInformatics, "Информатика", "Информ.", {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1}},
+    {kWorldAround, "Окружающий мир", "Окр. мир", {2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0}},
+    {kHistory, "История", "История", {0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2}},
+    {kSocialStudies, "Обществознание", "Общ.", {0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2}},
+    {kGeography, "География", "Геогр.", {0, 0, 0, 0, 1, 1, 2, 2, 2, 1, 1}},
+    {kBiology, "Биология", "Биол.", {0, 0, 0, 0, 1, 1, 1, 2, 2, 1, 1}},
+    {kPhysics, "Физика", "Физика", {0, 0, 0, 0, 0, 0, 2, 2, 3, 2, 2}},
+    {kChemistry, "Химия", "Химия", {0, 0, 0, 0, 0, 0, 0, 2, 2, 1, 1}},
+    {kMusic, "Музыка", "Музыка", {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0}},
+    {kArt, "Изобразительное искусство", "ИЗО", {1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0}},
+    {kTechnology, "Труд (технология)", "Труд", {1, 1, 1, 1, 2, 2, 2, 1, 1, 0, 0}},
+    {kPhysicalEducation, "Физическая культура", "Физ-ра", {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2}},
+    {kObzr, "Основы безопасности и защиты Родины", "ОБЗР", {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1}},
+    {kOrkse,
+     "Основы религиозных культур и светской этики",
+     "ОРКСЭ",
+     {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0}},
+    {kOdnknr,
+     "Основы духовно-нравственной культуры народов России",
+     "ОДНКНР",
+     {0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0}},
+};
+static_assert(std::size(kSubjects) == kSubjectCount, "one row per subject");
+
+constexpr uint32_t Bit(SubjectId id) { return 1u << id; }
+
+enum class StaffKind {
+  kHead,
+  kDeputyAcademic,
+  kDeputy,
+  kSubjectTeacher,
+  kPrimaryTeacher,
+  kTechAdmin,
+  kOther
+};
+
+struct StaffSpec {
+  StaffKind kind;
+  std::string_view position;
+  int count;
+  int female_percent;
+  int born_from, born_to;
+  uint32_t subjects;  // qualifications (staff_subjects), a bit per SubjectId
+};
+
+constexpr uint32_t kMathSubjects =
+    Bit(kMathematics) | Bit(kAlgebra) | Bit(kGeometry) | Bit(kProbability);
+constexpr uint32_t kPrimarySubjects = Bit(kRussian) | Bit(kLiteraryReading) | Bit(kMathematics) |
+                                      Bit(kWorldAround) | Bit(kArt) | Bit(kTechnology) |
+                                      Bit(kOrkse);
+
+// In insertion order. The first subject teacher (mathematics) is the demo teacher who leads
+// no class.
+constexpr StaffSpec kStaff[] = {
+    {StaffKind::kHead, "директор", 1, 60, 1966, 1980, 0},
+    {StaffKind::kDeputyAcademic, "заместитель директора по УВР", 1, 85, 1970, 1988, 0},
+    {StaffKind::kDeputy, "заместитель директора по ВР", 1, 85, 1972, 1990, 0},
+    {StaffKind::kDeputy, "заместитель директора по УВР в начальной школе", 1, 95, 1968, 1988, 0},
+    {StaffKind::kSubjectTeacher, "учитель математики", 5, 80, 1962, 2000, kMathSubjects},
+    {StaffKind::kSubjectTeacher, "учитель математики и информатики", 1, 50, 1975, 2000,
+     kMathSubjects | Bit(kInformatics)},
+    {StaffKind::kSubjectTeacher, "учитель информатики", 1, 35, 1985, 2001, Bit(kInformatics)},
+    {StaffKind::kSubjectTeacher, "учитель русского языка и литературы", 6, 95, 1962, 2000,
+     Bit(kRussian) | Bit(kLiterature)},
+    {StaffKind::kSubjectTeacher, "учитель английского языка", 6, 95, 1968, 2001, Bit(kEnglish)},
+    {StaffKind::kSubjectTeacher, "учитель истории и обществознания", 3, 70, 1965, 2000,
+     Bit(kHistory) | Bit(kSocialStudies) | Bit(kOdnknr)},
+    {StaffKind::kSubjectTeacher, "учитель географии", 1, 80, 1962, 1995, Bit(kGeography)},
+    {StaffKind::kSubjectTeacher, "учитель биологии", 1, 85, 1965, 1998, Bit(kBiology)},
+    {StaffKind::kSubjectTeacher, "учитель химии и биологии", 1, 85, 1965, 1998,
+     Bit(kChemistry) | Bit(kBiology)},
+    {StaffKind::kSubjectTeacher, "учитель физики", 1, 40, 1962, 1995, Bit(kPhysics)},
+    {StaffKind::kSubjectTeacher, "учитель физики и информатики", 1, 40, 1975, 2000,
+     Bit(kPhysics) | Bit(kInformatics)},
+    {StaffKind::kSubjectTeacher, "учитель музыки", 1, 80, 1965, 2000, Bit(kMusic)},
+    {StaffKind::kSubjectTeacher, "учитель изобразительного искусства", 1, 85, 1965, 2000,
+     Bit(kArt)},
+    {StaffKind::kSubjectTeacher, "учитель труда (технологии)", 2, 50, 1962, 1995, Bit(kTechnology)},
+    {StaffKind::kSubjectTeacher, "учитель физической культуры", 4, 45, 1965, 2001,
+     Bit(kPhysicalEducation)},
+    {StaffKind::kSubjectTeacher, "преподаватель-организатор ОБЗР", 1, 10, 1962, 1985, Bit(kObzr)},
+    {StaffKind::kPrimaryTeacher, "учитель начальных классов", kPrimaryClasses, 97, 1962, 2001,
+     kPrimarySubjects},
+    {StaffKind::kTechAdmin, "системный администратор", 1, 15, 1985, 2000, 0},
+    {StaffKind::kOther, "педагог-психолог", 1, 90, 1975, 2000, 0},
+    {StaffKind::kOther, "педагог-библиотекарь", 1, 95, 1962, 1990, 0},
+    {StaffKind::kOther, "социальный педагог", 1, 90, 1970, 1998, 0},
+};
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] The generator
+// -----------------------------------------------------------------------------------------
+
+struct Person {
+  PersonName name;
+  char sex = 'm';
+  std::string birth_date;  // empty: NULL
+  std::string email;       // empty: NULL
+  std::string phone;       // empty: NULL
+  std::vector<Role> roles;
+  std::string position;   // staff only
+  uint32_t subjects = 0;  // staff qualifications
+  std::string login;
+  bool demo = false;  // gets the demo password
+};
+
+struct ClassDraft {
+  int grade = 0;
+  int letter = 0;
+  int teacher = -1;           // person index
+  std::vector<int> students;  // person indices, alphabetical
+};
+
+struct Guardianship {
+  int parent;
+  int student;
+  std::string_view kind;  // mother, father, guardian
+};
+
+// The demo logins, in the order DemoSummary lists them.
+enum DemoSlot { kDirektor, kZavuch, kUchitel, kKlruk, kAdmin, kRoditel, kUchenik, kDemoCount };
+constexpr std::string_view kDemoLogins[kDemoCount] = {"direktor", "zavuch",  "uchitel", "klruk",
+                                                      "admin",    "roditel", "uchenik"};
+
+struct School {
+  std::vector<Person> persons;  // staff, then students class by class, then parents
+  std::vector<ClassDraft> classes;
+  std::vector<Guardianship> guardianships;
+  int staff = 0, students = 0, parents = 0;
+  std::array<int, kDemoCount> demo{};
+};
+
+class Generator {
+ public:
+  Generator(uint64_t seed, Date year_start) : rng_(seed), start_(year_start) {
+    for (int i = 0; i < static_cast<int>(std::size(kMaleNames)); ++i) {
+      for (uint8_t g : {kChildren, kParents, kElders}) {
+        if (kMaleNames[i].generations & g) male_by_gen_[GenIndex(g)].push_back(i);
+      }
+    }
+    for (int i = 0; i < static_cast<int>(std::size(kFemaleNames)); ++i) {
+      for (uint8_t g : {kChildren, kParents, kElders}) {
+        if (kFemaleNames[i].generations & g) female_by_gen_[GenIndex(g)].push_back(i);
+      }
+    }
+  }
+
+  School Run() {
+    MakeClasses();
+    MakeStaff();
+    MakeStudentsAndFamilies();
+    AssignLogins();
+    return std::move(school_);
+  }
+
+ private:
+  struct Family {
+    enum Kind { kBoth, kMotherOnly, kFatherOnly, kGuardianOnly } kind = kBoth;
+    int surname = 0;            // the children's surname (the father's)
+    int father_name = 0;        // kMaleNames index; gives the children's patronymic
+    std::vector<int> children;  // indices into drafts_
+  };
+  struct StudentDraft {
+    int class_index = 0;
+    char sex = 'm';
+    int first = 0;  // kMaleNames or kFemaleNames index by sex
+    std::string birth_date;
+    int family = 0;
+  };
+
+  static int GenIndex(uint8_t g) { return g == kChildren ? 0 : g == kParents ? 1 : 2; }
+
+  int RandomSurname() { return rng_.Below(static_cast<int>(std::size(kSurnames))); }
+  int RandomMale(uint8_t g) { return rng_.Pick(male_by_gen_[GenIndex(g)]); }
+  int RandomFemale(uint8_t g) { return rng_.Pick(female_by_gen_[GenIndex(g)]); }
+  std::string_view FirstName(char sex, int index) const {
+    return sex == 'f' ? kFemaleNames[index].name : kMaleNames[index].name;
+  }
+  std::string Patronymic(char sex, int father) const {
+    return std::string(sex == 'f' ? kMaleNames[father].patronymic_f
+                                  : kMaleNames[father].patronymic_m);
+  }
+
+  // An adult with a name not yet used by another adult.
+  Person MakeAdult(char sex, int surname, uint8_t generation, int birth_year) {
+    Person p;
+    p.sex = sex;
+    for (int attempt = 0;; ++attempt) {
+      p.name.last = SurnameFor(surname, sex);
+      p.name.first = std::string(
+          FirstName(sex, sex == 'f' ? RandomFemale(generation) : RandomMale(generation)));
+      p.name.middle = Patronymic(sex, RandomMale(kElders));
+      if (adult_names_.insert(FullName(p.name)).second || attempt >= 20) break;
+      surname = RandomSurname();
+    }
+    p.birth_date = RandomDateInYear(rng_, birth_year);
+    p.phone = UniquePhone();
+    return p;
+  }
+
+  std::string UniquePhone() {
+    for (;;) {
+      std::string phone = "+7 9" + Pad(rng_.Below(100), 2) + " " + Pad(rng_.Below(1000), 3) + "-" +
+                          Pad(rng_.Below(100), 2) + "-" + Pad(rng_.Below(100), 2);
+      if (phones_.insert(phone).second) return phone;
+    }
+  }
+
+  // anna.sokolova@example.ru, sokolova.anna@…, asokolova@…, sokolova85@… (example domain only).
+  std::string UniqueEmail(const Person& p) {
+    std::string first = Transliterate(p.name.first);
+    std::string last = Transliterate(p.name.last);
+    std::string base;
+    switch (rng_.Below(4)) {
+      case 0:
+        base = first + "." + last;
+        break;
+      case 1:
+        base = last + "." + first;
+        break;
+      case 2:
+        base = first.substr(0, 1) + last;
+        break;
+      default:
+        base = last + p.birth_date.substr(2, 2);
+        break;
+    }
+    std::string email = base + "@example.ru";
+    for (int n = 2; !emails_.insert(email).second; ++n) {
+      email = base + std::to_string(n) + "@example.ru";
+    }
+    return email;
+  }
+
+  int Add(Person p) {
+    school_.persons.push_back(std::move(p));
+    return static_cast<int>(school_.persons.size()) - 1;
+  }
+
+  void MakeClasses() {
+    for (int grade = 1; grade <= 11; ++grade) {
+      for (int letter = 0; letter < kClassesPerGrade[grade - 1]; ++letter) {
+        school_.classes.push_back({grade, letter, -1, {}});
+      }
+    }
+  }
+
+  int ClassIndex(int grade, int letter) const {
+    for (size_t i = 0; i < school_.classes.size(); ++i) {
+      if (school_.classes[i].grade == grade && school_.classes[i].letter == letter) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
+  void MakeStaff() {
+    std::vector<int> subject_teachers;
+    std::vector<int> primary_teachers;
+    for (const StaffSpec& spec : kStaff) {
+      for (int n = 0; n < spec.count; ++n) {
+        char sex = rng_.Percent(spec.female_percent) ? 'f' : 'm';
+        int birth_year = rng_.Between(spec.born_from, spec.born_to);
+        Person p =
+            MakeAdult(sex, RandomSurname(), birth_year < 1973 ? kElders : kParents, birth_year);
+        p.email = UniqueEmail(p);
+        p.position = std::string(spec.position);
+        p.subjects = spec.subjects;
+        switch (spec.kind) {
+          case StaffKind::kHead:
+            p.roles = {Role::kHead};
+            break;
+          case StaffKind::kDeputyAcademic:
+          case StaffKind::kDeputy:
+            p.roles = {Role::kDeputy};
+            break;
+          case StaffKind::kSubjectTeacher:
+          case StaffKind::kPrimaryTeacher:
+            p.roles = {Role::kTeacher};
+            break;
+          case StaffKind::kTechAdmin:
+            p.roles = {Role::kTechAdmin};
+            break;
+          case StaffKind::kOther:
+            p.roles = {Role::kOther};
+            break;
+        }
+        int index = Add(std::move(p));
+        switch (spec.kind) {
+          case StaffKind::kHead:
+            school_.demo[kDirektor] = index;
+            break;
+          case StaffKind::kDeputyAcademic:
+            school_.demo[kZavuch] = index;
+            break;
+          case StaffKind::kTechAdmin:
+            school_.demo[kAdmin] = index;
+            break;
+          case StaffKind::kSubjectTeacher:
+            subject_teachers.push_back(index);
+            break;
+          case StaffKind::kPrimaryTeacher:
+            primary_teachers.push_back(index);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    school_.staff = static_cast<int>(school_.persons.size());
+
+    // The demo teacher: the first mathematics teacher, who leads no class.
+    school_.demo[kUchitel] = subject_teachers.front();
+    std::vector<int> candidates(subject_teachers.begin() + 1, subject_teachers.end());
+    rng_.Shuffle(candidates);
+    size_t next_primary = 0, next_candidate = 0;
+    for (ClassDraft& c : school_.classes) {
+      c.teacher = c.grade <= 4 ? primary_teachers[next_primary++] : candidates[next_candidate++];
+      school_.persons[static_cast<size_t>(c.teacher)].roles.push_back(Role::kClassTeacher);
+      if (c.grade == kDemoClassGrade && c.letter == 0) school_.demo[kKlruk] = c.teacher;
+    }
+  }
+
+  // A student's birth date for a grade: most were born in the calendar year that makes them
+  // 7 during their first school year; some started a year later (born September–December of
+  // the year before).
+  std::string StudentBirthDate(int grade) {
+    int year = start_.y - 6 - grade;
+    if (rng_.Percent(15)) return RandomDate(rng_, {year - 1, 9, 1}, {year - 1, 12, 31});
+    return RandomDateInYear(rng_, year);
+  }
+
+  // Adds a child to a family in a class: a first name unused in the class and by siblings.
+  void AddChild(int family_index, int class_index) {
+    Family& family = families_[static_cast<size_t>(family_index)];
+    StudentDraft s;
+    s.class_index = class_index;
+    s.family = family_index;
+    s.sex = rng_.Percent(50) ? 'f' : 'm';
+    std::string last = SurnameFor(family.surname, s.sex);
+    for (int attempt = 0;; ++attempt) {
+      s.first = s.sex == 'f' ? RandomFemale(kChildren) : RandomMale(kChildren);
+      std::string first(FirstName(s.sex, s.first));
+      bool sibling_has_it = false;
+      for (int sibling : family.children) {
+        const StudentDraft& other = drafts_[static_cast<size_t>(sibling)];
+        if (other.sex == s.sex && other.first == s.first) sibling_has_it = true;
+      }
+      if (attempt >= 40) break;  // never reached in practice; keeps the loop finite
+      if (!sibling_has_it &&
+          (class_names_.insert({class_index, last, first}).second || attempt >= 20)) {
+        break;
+      }
+    }
+    s.birth_date = StudentBirthDate(school_.classes[static_cast<size_t>(class_index)].grade);
+    family.children.push_back(static_cast<int>(drafts_.size()));
+    drafts_.push_back(std::move(s));
+  }
+
+  int NewFamily(bool demo) {
+    Family f;
+    int kind = rng_.Below(100);
+    f.kind = demo || kind < 74 ? Family::kBoth
+             : kind < 93       ? Family::kMotherOnly
+             : kind < 96       ? Family::kFatherOnly
+                               : Family::kGuardianOnly;
+    f.surname = RandomSurname();
+    f.father_name = RandomMale(kParents);
+    families_.push_back(std::move(f));
+    return static_cast<int>(families_.size()) - 1;
+  }
+
+  void MakeStudentsAndFamilies() {
+    // Every seat of every class, in a random order.
+    std::vector<int> seats;
+    for (size_t c = 0; c < school_.classes.size(); ++c) {
+      int size = rng_.Between(kMinClassSize, kMaxClassSize);
+      for (int k = 0; k < size; ++k) seats.push_back(static_cast<int>(c));
+    }
+    rng_.Shuffle(seats);
+
+    // The demo family first: two parents, a child in 7А (the demo student) and one in 3Б.
+    const int demo_class = ClassIndex(kDemoClassGrade, 0);
+    const int demo_sibling_class = ClassIndex(kDemoSiblingGrade, kDemoSiblingLetter);
+    for (int wanted : {demo_class, demo_sibling_class}) {
+      auto it = std::find(seats.begin(), seats.end(), wanted);
+      seats.erase(it);
+    }
+    const int demo_family = NewFamily(true);
+    AddChild(demo_family, demo_class);
+    AddChild(demo_family, demo_sibling_class);
+
+    // The other seats: about one child in seven joins a family already in the school
+    // (a brother or sister at least two grades apart), the rest start a new family.
+    std::vector<int> single_child_families;
+    for (int seat : seats) {
+      int grade = school_.classes[static_cast<size_t>(seat)].grade;
+      int family = -1;
+      if (!single_child_families.empty() && rng_.Percent(15)) {
+        for (int attempt = 0; attempt < 6 && family < 0; ++attempt) {
+          int pick = rng_.Below(static_cast<int>(single_child_families.size()));
+          int candidate = single_child_families[static_cast<size_t>(pick)];
+          const StudentDraft& sibling =
+              drafts_[static_cast<size_t>(families_[static_cast<size_t>(candidate)].children[0])];
+          int sibling_grade = school_.classes[static_cast<size_t>(sibling.class_index)].grade;
+          if (std::abs(sibling_grade - grade) >= 2) {
+            family = candidate;
+            single_child_families[static_cast<size_t>(pick)] = single_child_families.back();
+            single_child_families.pop_back();
+          }
+        }
+      }
+      if (family < 0) {
+        family = NewFamily(false);
+        single_child_families.push_back(family);
+      }
+      AddChild(family, seat);
+    }
+
+    // Students, class by class, in alphabetical order as in a class register.
+    std::vector<int> person_of_draft(drafts_.size(), -1);
+    for (size_t c = 0; c < school_.classes.size(); ++c) {
+      std::vector<std::tuple<std::vector<int>, std::vector<int>, std::vector<int>, size_t>> order;
+      for (size_t d = 0; d < drafts_.size(); ++d) {
+        const StudentDraft& s = drafts_[d];
+        if (s.class_index != static_cast<int>(c)) continue;
+        const Family& f = families_[static_cast<size_t>(s.family)];
+        order.emplace_back(CollationKey(SurnameFor(f.surname, s.sex)),
+                           CollationKey(FirstName(s.sex, s.first)),
+                           CollationKey(Patronymic(s.sex, f.father_name)), d);
+      }
+      std::sort(order.begin(), order.end());  // keys end with a unique index: a total order
+      for (const auto& entry : order) {
+        size_t d = std::get<3>(entry);
+        const StudentDraft& s = drafts_[d];
+        const Family& f = families_[static_cast<size_t>(s.family)];
+        Person p;
+        p.sex = s.sex;
+        p.name = {SurnameFor(f.surname, s.sex), std::string(FirstName(s.sex, s.first)),
+                  Patronymic(s.sex, f.father_name)};
+        p.birth_date = s.birth_date;
+        p.roles = {Role::kStudent};
+        int index = Add(std::move(p));
+        person_of_draft[d] = index;
+        school_.classes[c].students.push_back(index);
+      }
+    }
+    school_.students = static_cast<int>(drafts_.size());
+    school_.demo[kUchenik] = person_of_draft[static_cast<size_t>(families_[0].children[0])];
+
+    // Parents, family by family.
+    for (size_t fi = 0; fi < families_.size(); ++fi) {
+      const Family& f = families_[fi];
+      int oldest_year = 9999;
+      for (int d : f.children) {
+        oldest_year = std::min(oldest_year, YearOf(drafts_[static_cast<size_t>(d)].birth_date));
+      }
+      auto link = [&](int parent, std::string_view kind) {
+        for (int d : f.children) {
+          school_.guardianships.push_back({parent, person_of_draft[static_cast<size_t>(d)], kind});
+        }
+      };
+      auto add_parent = [&](Person p) {
+        if (rng_.Percent(85)) p.email = UniqueEmail(p);
+        p.roles = {Role::kParent};
+        ++school_.parents;
+        return Add(std::move(p));
+      };
+      int mother_year = oldest_year - rng_.Between(21, 37);
+      if (f.kind == Family::kGuardianOnly) {
+        // Usually a grandmother; often the father's mother, with the children's surname.
+        int surname = rng_.Percent(60) ? f.surname : RandomSurname();
+        Person g = MakeAdult('f', surname, kElders, oldest_year - rng_.Between(45, 60));
+        link(add_parent(std::move(g)), "guardian");
+        continue;
+      }
+      if (f.kind == Family::kBoth || f.kind == Family::kMotherOnly) {
+        // Most mothers took the husband's surname; some kept their own.
+        int surname = rng_.Percent(85) ? f.surname : RandomSurname();
+        Person m = MakeAdult('f', surname, kParents, mother_year);
+        int mother = add_parent(std::move(m));
+        link(mother, "mother");
+        if (fi == 0) school_.demo[kRoditel] = mother;
+      }
+      if (f.kind == Family::kBoth || f.kind == Family::kFatherOnly) {
+        Person father;
+        father.sex = 'm';
+        father.name = {SurnameFor(f.surname, 'm'), std::string(kMaleNames[f.father_name].name),
+                       Patronymic('m', RandomMale(kElders))};
+        adult_names_.insert(FullName(father.name));
+        father.birth_date = RandomDateInYear(rng_, mother_year - rng_.Between(-2, 6));
+        father.phone = UniquePhone();
+        link(add_parent(std::move(father)), "father");
+      }
+    }
+  }
+
+  void AssignLogins() {
+    std::set<std::string> used;
+    for (int slot = 0; slot < kDemoCount; ++slot) {
+      Person& p = school_.persons[static_cast<size_t>(school_.demo[static_cast<size_t>(slot)])];
+      p.login = std::string(kDemoLogins[slot]);
+      p.demo = true;
+      used.insert(p.login);
+    }
+    // ivanova.mp; a second Иванова М. П. becomes ivanova.mp2.
+    for (Person& p : school_.persons) {
+      if (p.demo) continue;
+      std::string base = Transliterate(p.name.last) + "." + LatinInitial(p.name.first) +
+                         LatinInitial(p.name.middle);
+      std::string login = base;
+      for (int n = 2; !used.insert(login).second; ++n) login = base + std::to_string(n);
+      p.login = login;
+    }
+  }
+
+  Rng rng_;
+  Date start_;
+  School school_;
+  std::vector<int> male_by_gen_[3];
+  std::vector<int> female_by_gen_[3];
+  std::vector<Family> families_;
+  std::vector<StudentDraft> drafts_;
+  std::set<std::tuple<int, std::string, std::string>> class_names_;
+  std::set<std::string> adult_names_;
+  std::set<std::string> phones_;
+  std::set<std::string> emails_;
+};
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] Writing
+// -----------------------------------------------------------------------------------------
+
+SqlValue TextOrNull(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return s;
+}
+
+Status WriteSchool(Connection& c, const School& school, const DemoOptions& options,
+                   const std::string& demo_hash) {
+  auto count = c.QueryInt("SELECT COUNT(*) FROM schools", {});
+  if (!count.ok()) return count.status();
+  if (*count > 0) {
+    return Status(ErrorCode::kValidation,
+                  "В базе данных уже есть школа. Демонстрационную школу можно создать только в "
+                  "пустой базе.");
+  }
+  const int64_t now = options.now;
+  Status s = c.Query("INSERT INTO schools (name, short_name, created_at) VALUES (?, ?, ?)",
+                     {std::string(kDemoSchoolName), std::string(kDemoSchoolShortName), now});
+  if (!s.ok()) return s;
+  const int64_t school_id = c.LastInsertId();
+
+  s = c.Query(
+      "INSERT INTO academic_years (school_id, name, starts_on, ends_on) VALUES (?, ?, ?, ?)",
+      {school_id, options.year_name, options.year_start, options.year_end});
+  if (!s.ok()) return s;
+  const int64_t year_id = c.LastInsertId();
+
+  std::array<int64_t, kSubjectCount> subject_ids{};
+  for (const SubjectInfo& subject : kSubjects) {
+    s = c.Query("INSERT INTO subjects (school_id, name, short_name) VALUES (?, ?, ?)",
+                {school_id, std::string(subject.name), std::string(subject.short_name)});
+    if (!s.ok()) return s;
+    subject_ids[subject.id] = c.LastInsertId();
+    for (int grade = 1; grade <= 11; ++grade) {
+      int hours = subject.hours[static_cast<size_t>(grade - 1)];
+      if (hours == 0) continue;
+      s = c.Query("INSERT INTO curriculum (year_id, grade, subject_id, hours) VALUES (?, ?, ?, ?)",
+                  {year_id, int64_t{grade}, subject_ids[subject.id], static_cast<double>(hours)});
+      if (!s.ok()) return s;
+    }
+  }
+
+  std::vector<int64_t> person_ids;
+  person_ids.reserve(school.persons.size());
+  for (const Person& p : school.persons) {
+    s = c.Query(
+        "INSERT INTO persons (school_id, last_name, first_name, middle_name, birth_date, sex, "
+        "email, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {school_id, p.name.last, p.name.first, p.name.middle, TextOrNull(p.birth_date),
+         std::string(1, p.sex), TextOrNull(p.email), TextOrNull(p.phone)});
+    if (!s.ok()) return s;
+    const int64_t id = c.LastInsertId();
+    person_ids.push_back(id);
+    for (Role role : p.roles) {
+      s = c.Query("INSERT INTO person_roles (person_id, role) VALUES (?, ?)",
+                  {id, std::string(RoleCode(role))});
+      if (!s.ok()) return s;
+    }
+    if (!p.position.empty()) {
+      s = c.Query("INSERT INTO staff (person_id, position) VALUES (?, ?)", {id, p.position});
+      if (!s.ok()) return s;
+    }
+    for (const SubjectInfo& subject : kSubjects) {
+      if ((p.subjects & Bit(subject.id)) == 0) continue;
+      s = c.Query("INSERT INTO staff_subjects (person_id, subject_id) VALUES (?, ?)",
+                  {id, subject_ids[subject.id]});
+      if (!s.ok()) return s;
+    }
+    SqlValue hash = nullptr, changed_at = nullptr;
+    if (p.demo) {
+      hash = demo_hash;
+      changed_at = now;
+    }
+    s = c.Query(
+        "INSERT INTO accounts (school_id, person_id, login, password_hash, created_at, "
+        "password_changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+        {school_id, id, p.login, hash, now, changed_at});
+    if (!s.ok()) return s;
+  }
+  auto person_id = [&](int index) { return person_ids[static_cast<size_t>(index)]; };
+
+  for (const ClassDraft& cls : school.classes) {
+    s = c.Query(
+        "INSERT INTO classes (school_id, year_id, grade, letter, class_teacher_id) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {school_id, year_id, int64_t{cls.grade}, std::string(kLetters[cls.letter]),
+         person_id(cls.teacher)});
+    if (!s.ok()) return s;
+    const int64_t class_id = c.LastInsertId();
+    for (int student : cls.students) {
+      s = c.Query("INSERT INTO enrollments (student_id, class_id, from_date) VALUES (?, ?, ?)",
+                  {person_id(student), class_id, options.year_start});
+      if (!s.ok()) return s;
+    }
+  }
+
+  for (const Guardianship& g : school.guardianships) {
+    s = c.Query("INSERT INTO guardianships (parent_id, student_id, kind) VALUES (?, ?, ?)",
+                {person_id(g.parent), person_id(g.student), std::string(g.kind)});
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] CreateDemoSchool
+// -----------------------------------------------------------------------------------------
+
+Status CreateDemoSchool(Database& db, const DemoOptions& options,
+                        const std::function<std::string(std::string_view)>& hash_password,
+                        DemoSummary* summary) {
+  Date start, end;
+  if (!ParseIso(options.year_start, &start)) {
+    return Status(
+        ErrorCode::kValidation,
+        "Дата начала учебного года должна быть в виде ГГГГ-ММ-ДД: «" + options.year_start + "».",
+        "year_start");
+  }
+  if (!ParseIso(options.year_end, &end) || DayNumber(end) <= DayNumber(start)) {
+    return Status(ErrorCode::kValidation,
+                  "Дата окончания учебного года должна быть в виде ГГГГ-ММ-ДД и позже даты "
+                  "начала: «" +
+                      options.year_end + "».",
+                  "year_end");
+  }
+  if (options.year_name.empty()) {
+    return Status(ErrorCode::kValidation, "Не указано название учебного года.", "year_name");
+  }
+  // Refuse early, before the (slow, in production) password hashing; WriteSchool checks
+  // again inside the transaction.
+  auto existing = Result<int64_t>(int64_t{0});
+  Status s = db.Read([&](Connection& c) {
+    existing = c.QueryInt("SELECT COUNT(*) FROM schools", {});
+    return existing.ok() ? Status::Ok() : existing.status();
+  });
+  if (!s.ok()) return s;
+  if (*existing > 0) {
+    return Status(ErrorCode::kValidation,
+                  "В базе данных уже есть школа. Демонстрационную школу можно создать только в "
+                  "пустой базе.");
+  }
+
+  School school = Generator(options.seed, start).Run();
+  const std::string demo_hash = hash_password(kDemoPassword);
+  if (demo_hash.empty()) {
+    return Status(ErrorCode::kInternal, "Не удалось вычислить хеш пароля демонстрационных входов.");
+  }
+  s = db.Write([&](Connection& c) { return WriteSchool(c, school, options, demo_hash); });
+  if (!s.ok()) return s;
+
+  if (summary != nullptr) {
+    *summary = {};
+    summary->students = school.students;
+    summary->parents = school.parents;
+    summary->staff = school.staff;
+    summary->classes = static_cast<int>(school.classes.size());
+    summary->accounts = static_cast<int>(school.persons.size());
+    for (int slot = 0; slot < kDemoCount; ++slot) {
+      const Person& p = school.persons[static_cast<size_t>(school.demo[static_cast<size_t>(slot)])];
+      summary->logins.push_back(
+          {p.login, std::string(kDemoPassword), RoleTitles(p.roles), FullName(p.name)});
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace ej::server
