@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "roles.h"
 #include "ui.h"
 
 namespace ej::web {
@@ -222,7 +223,11 @@ void App::Frame() {
     }
     case Screen::kHome: {
       HomeView view;
-      view.user = me_ ? &me_->user : nullptr;
+      if (me_) {
+        view.name = me_->user.name;
+        view.roles = RoleTitles(me_->user.roles);
+        view.role_count = static_cast<int>(me_->user.roles.size());
+      }
       view.school = me_ ? me_->school : school_;
       view.error = home_error_;
       view.busy = logout_busy_;

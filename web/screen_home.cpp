@@ -5,7 +5,6 @@
 #include <string>
 #include <string_view>
 
-#include "roles.h"
 #include "screens.h"
 #include "theme.h"
 #include "ui.h"
@@ -27,8 +26,8 @@ HomeAction DrawHomeScreen(const HomeView& view) {
   const ImGuiIO& io = ImGui::GetIO();
   const float screen_w = io.DisplaySize.x;
   const bool narrow = screen_w < theme::kNarrowWidth;
-  const std::string name = view.user ? view.user->name : std::string();
-  const std::string roles = view.user ? RoleTitles(view.user->roles) : std::string();
+  const std::string& name = view.name;
+  const std::string& roles = view.roles;
   const char* logout_label = view.busy ? "Выход…###logout" : "Выйти###logout";
   const float logout_w = ui::TextWidth("Выйти") + ImGui::GetStyle().FramePadding.x * 2 + 16;
   const float logo = narrow ? 36 : 40;
@@ -95,8 +94,8 @@ HomeAction DrawHomeScreen(const HomeView& view) {
   ui::BeginPanel(ImVec2(std::round((screen_w - width) / 2), bar_h + margin), width, card);
   ui::Heading("Здравствуйте, " + GivenNames(name) + "!");
   ui::Space(2);
-  if (view.user && !view.user->roles.empty()) {
-    ui::Text((view.user->roles.size() == 1 ? "Ваша роль: " : "Ваши роли: ") + roles + ".");
+  if (view.role_count > 0) {
+    ui::Text((view.role_count == 1 ? "Ваша роль: " : "Ваши роли: ") + roles + ".");
   }
   ui::MutedText(
       "Разделы журнала\u00A0— расписание, оценки, домашние задания и\u00A0отчёты\u00A0— "

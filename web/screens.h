@@ -5,8 +5,6 @@
 
 #include <string>
 
-#include "protocol.h"
-
 namespace ej::web {
 
 // ---- screen_login.cpp ----
@@ -33,7 +31,9 @@ LoginAction DrawLoginScreen(LoginForm& form, const LoginView& view);
 // ---- screen_home.cpp ----
 
 struct HomeView {
-  const protocol::UserInfo* user = nullptr;
+  std::string name;    // "Иванова Мария Петровна"
+  std::string roles;   // "Учитель, классный руководитель"
+  int role_count = 0;
   std::string school;
   std::string error;  // e.g. logout failed
   bool busy = false;  // logging out
