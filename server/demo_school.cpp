@@ -20,6 +20,8 @@
 
 #include "names.h"
 #include "roles.h"
+#include "date.h"
+#include "text.h"
 
 namespace ej::server {
 namespace {
@@ -253,65 +255,6 @@ std::string SurnameFor(int surname, char sex) {
 // -----------------------------------------------------------------------------------------
 
 // Decodes the next code point of UTF-8 text; the input here is our own tables, well formed.
-char32_t NextCodePoint(std::string_view s, size_t& i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b = byte(i);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  int extra = (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : 3;
-  char32_t cp = b & (0x3F >> extra);
-  ++i;
-  for (int k = 0; k < extra && i < s.size(); ++k, ++i) cp = (cp << 6) | (byte(i) & 0x3F);
-  return cp;
-}
-
-// The position of a Cyrillic letter in the Russian alphabet (а = 0 … ё = 6 … я = 32), case
-// folded; -1 for anything else.
-int AlphabetRank(char32_t cp) {
-  if (cp == 0x401 || cp == 0x451) return 6;                                 // Ё ё
-  if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;                               // А..Я → а..я
-  if (cp >= 0x430 && cp <= 0x435) return static_cast<int>(cp - 0x430);      // а..е
-  if (cp >= 0x436 && cp <= 0x44F) return static_cast<int>(cp - 0x436) + 7;  // ж..я
-  return -1;
-}
-
-// Simple practical transliteration (as in e-mail addresses): Щербакова → shcherbakova.
-constexpr std::string_view kLatin[33] = {
-    "a", "b", "v", "g", "d", "e",  "e",  "zh", "z",  "i",    "y", "k", "l", "m", "n",  "o", "p",
-    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya"};
-
-std::string Transliterate(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    char32_t cp = NextCodePoint(s, i);
-    int rank = AlphabetRank(cp);
-    if (rank >= 0) {
-      out += kLatin[rank];
-    } else if (cp >= 'A' && cp <= 'Z') {
-      out += static_cast<char>(cp - 'A' + 'a');
-    } else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-') {
-      out += static_cast<char>(cp);
-    }
-  }
-  return out;
-}
-
-// The first Latin letter of a name: Юлия → y, Щербаков → s.
-std::string LatinInitial(std::string_view s) { return Transliterate(s).substr(0, 1); }
-
-// A sort key in Russian alphabetical order (Ё right after Е, case folded).
-std::vector<int> CollationKey(std::string_view s) {
-  std::vector<int> key;
-  for (size_t i = 0; i < s.size();) {
-    char32_t cp = NextCodePoint(s, i);
-    int rank = AlphabetRank(cp);
-    key.push_back(rank >= 0 ? 1000 + rank : static_cast<int>(cp));
-  }
-  return key;
-}
-
 std::string Pad(int value, int width) {
   std::string s = std::to_string(value);
   if (static_cast<int>(s.size()) < width) s.insert(0, static_cast<size_t>(width) - s.size(), '0');
@@ -322,76 +265,19 @@ std::string Pad(int value, int width) {
 // [SECTION] Dates
 // -----------------------------------------------------------------------------------------
 
-struct Date {
-  int y = 0, m = 0, d = 0;
-};
-
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
-// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's days_from_civil.
-int64_t DayNumber(Date date) {
-  int y = date.m <= 2 ? date.y - 1 : date.y;
-  int era = (y >= 0 ? y : y - 399) / 400;
-  int yoe = y - era * 400;
-  int mp = (date.m + 9) % 12;
-  int doy = (153 * mp + 2) / 5 + date.d - 1;
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<int64_t>(era) * 146097 + doe - 719468;
-}
-
-Date FromDayNumber(int64_t z) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int doe = static_cast<int>(z - era * 146097);
-  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int mp = (5 * doy + 2) / 153;
-  Date out;
-  out.d = doy - (153 * mp + 2) / 5 + 1;
-  out.m = mp < 10 ? mp + 3 : mp - 9;
-  out.y = static_cast<int>(yoe + era * 400) + (out.m <= 2 ? 1 : 0);
-  return out;
-}
+Date Ymd(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
 // The year of an ISO date we wrote ourselves.
-int YearOf(std::string_view iso) {
-  int year = 0;
-  for (char c : iso.substr(0, 4)) year = year * 10 + (c - '0');
-  return year;
-}
-
-std::string Iso(Date d) { return Pad(d.y, 4) + "-" + Pad(d.m, 2) + "-" + Pad(d.d, 2); }
-
-bool ParseIso(std::string_view s, Date* out) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int parts[3] = {0, 0, 0};
-  const size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p) {
-    for (size_t k = 0; k < lengths[p]; ++k) {
-      char c = s[starts[p] + k];
-      if (c < '0' || c > '9') return false;
-      parts[p] = parts[p] * 10 + (c - '0');
-    }
-  }
-  if (parts[0] < 1900 || parts[1] < 1 || parts[1] > 12) return false;
-  if (parts[2] < 1 || parts[2] > DaysInMonth(parts[0], parts[1])) return false;
-  *out = {parts[0], parts[1], parts[2]};
-  return true;
-}
+int YearOf(std::string_view iso) { return Date::ParseIso(iso)->year(); }
 
 // A uniformly random day in [from, to].
 std::string RandomDate(Rng& rng, Date from, Date to) {
-  int64_t a = DayNumber(from), b = DayNumber(to);
-  return Iso(FromDayNumber(a + rng.Below(static_cast<int>(b - a + 1))));
+  int64_t a = from.Days(), b = to.Days();
+  return Date::FromDays(a + rng.Below(static_cast<int>(b - a + 1))).Iso();
 }
 
 std::string RandomDateInYear(Rng& rng, int year) {
-  return RandomDate(rng, {year, 1, 1}, {year, 12, 31});
+  return RandomDate(rng, Ymd(year, 1, 1), Ymd(year, 12, 31));
 }
 
 // -----------------------------------------------------------------------------------------
@@ -782,8 +668,8 @@ class Generator {
   // 7 during their first school year; some started a year later (born September–December of
   // the year before).
   std::string StudentBirthDate(int grade) {
-    int year = start_.y - 6 - grade;
-    if (rng_.Percent(15)) return RandomDate(rng_, {year - 1, 9, 1}, {year - 1, 12, 31});
+    int year = start_.year() - 6 - grade;
+    if (rng_.Percent(15)) return RandomDate(rng_, Ymd(year - 1, 9, 1), Ymd(year - 1, 12, 31));
     return RandomDateInYear(rng_, year);
   }
 
@@ -963,8 +849,7 @@ class Generator {
     // ivanova.mp; a second Иванова М. П. becomes ivanova.mp2.
     for (Person& p : school_.persons) {
       if (p.demo) continue;
-      std::string base = Transliterate(p.name.last) + "." + LatinInitial(p.name.first) +
-                         LatinInitial(p.name.middle);
+      std::string base = LoginBase(p.name);
       std::string login = base;
       for (int n = 2; !used.insert(login).second; ++n) login = base + std::to_string(n);
       p.login = login;
@@ -1100,14 +985,15 @@ Status WriteSchool(Connection& c, const School& school, const DemoOptions& optio
 Status CreateDemoSchool(Database& db, const DemoOptions& options,
                         const std::function<std::string(std::string_view)>& hash_password,
                         DemoSummary* summary) {
-  Date start, end;
-  if (!ParseIso(options.year_start, &start)) {
+  auto start = Date::ParseIso(options.year_start);
+  auto end = Date::ParseIso(options.year_end);
+  if (!start) {
     return Status(
         ErrorCode::kValidation,
         "Дата начала учебного года должна быть в виде ГГГГ-ММ-ДД: «" + options.year_start + "».",
         "year_start");
   }
-  if (!ParseIso(options.year_end, &end) || DayNumber(end) <= DayNumber(start)) {
+  if (!end || *end <= *start) {
     return Status(ErrorCode::kValidation,
                   "Дата окончания учебного года должна быть в виде ГГГГ-ММ-ДД и позже даты "
                   "начала: «" +
@@ -1131,7 +1017,7 @@ Status CreateDemoSchool(Database& db, const DemoOptions& options,
                   "пустой базе.");
   }
 
-  School school = Generator(options.seed, start).Run();
+  School school = Generator(options.seed, *start).Run();
   const std::string demo_hash = hash_password(kDemoPassword);
   if (demo_hash.empty()) {
     return Status(ErrorCode::kInternal, "Не удалось вычислить хеш пароля демонстрационных входов.");

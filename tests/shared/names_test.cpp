@@ -39,3 +39,20 @@ TEST_CASE("Russian plural forms follow the last digits of the count") {
 }
 
 }  // namespace ej
+
+#include "text.h"
+
+namespace ej {
+
+TEST_CASE("Russian names transliterate to logins and sort in alphabetical order") {
+  CHECK(Transliterate("Щербакова") == "shcherbakova");
+  CHECK(Transliterate("Ёлкин-Юрьев") == "elkin-yurev");
+  CHECK(LoginBase({"Иванова", "Мария", "Петровна"}) == "ivanova.mp");
+  CHECK(LoginBase({"Ъ", "Юлия", ""}) == "user.y");
+  CHECK(RussianLess("Ежов", "Ёлкин"));
+  CHECK(RussianLess("Ёлкин", "Жуков"));
+  CHECK(RussianLess("абрамов", "Борисов"));
+  CHECK_FALSE(RussianLess("Яковлев", "Абрамов"));
+}
+
+}  // namespace ej
