@@ -131,6 +131,17 @@ TEST_CASE("Enter in the login field moves to the empty password field") {
   CHECK(client.app.screen() == Screen::kHome);
 }
 
+TEST_CASE("Tab moves from the login field to the password field") {
+  FakeServer server;
+  HeadlessClient client(server);
+  client.Settle(server);
+  client.Fill("Логин", "uchitel");
+  client.Press(ImGuiKey_Tab);
+  client.Frame();
+  CHECK(client.Get("Пароль", "input").focused);
+  CHECK_FALSE(client.Get("Логин", "input").focused);
+}
+
 TEST_CASE("empty fields are asked for before anything is sent") {
   FakeServer server;
   HeadlessClient client(server);
