@@ -79,6 +79,23 @@ JsonReader& JsonReader::Array(std::string_view key, const nlohmann::json** out, 
   return *this;
 }
 
+JsonReader& JsonReader::IsoDate(std::string_view key, std::optional<ej::Date>* out, bool required) {
+  std::string text;
+  String(key, &text, required);
+  if (!ok()) return *this;
+  if (text.empty()) {
+    if (required) Fail(key, "обязательное поле пустое");
+    return *this;
+  }
+  auto d = ej::Date::ParseIso(text);
+  if (!d) {
+    Fail(key, "ожидалась дата ГГГГ-ММ-ДД");
+  } else {
+    *out = d;
+  }
+  return *this;
+}
+
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "date.h"
 #include "status.h"
 
 namespace ej {
@@ -21,6 +23,8 @@ class JsonReader {
   JsonReader& Int(std::string_view key, int64_t* out, bool required = true);
   JsonReader& Object(std::string_view key, const nlohmann::json** out, bool required = true);
   JsonReader& Array(std::string_view key, const nlohmann::json** out, bool required = true);
+  // An ISO date "YYYY-MM-DD"; an empty string counts as missing.
+  JsonReader& IsoDate(std::string_view key, std::optional<ej::Date>* out, bool required = true);
 
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }

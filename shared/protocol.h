@@ -33,6 +33,10 @@ inline constexpr std::string_view kHealth = "/api/v1/health";
 inline constexpr std::string_view kLogin = "/api/v1/auth/login";
 inline constexpr std::string_view kLogout = "/api/v1/auth/logout";
 inline constexpr std::string_view kMe = "/api/v1/me";
+// The school's structure snapshot (structure.h ToJson) and the set-up checklist.
+inline constexpr std::string_view kStructure = "/api/v1/structure";
+// Push a batch of operations (ops.h PushRequest → PushResponse).
+inline constexpr std::string_view kOps = "/api/v1/ops";
 }  // namespace route
 
 // ---- Errors: {"error":{"code","message"[,"field"][,"retry_after"]}} ----

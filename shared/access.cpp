@@ -1,0 +1,58 @@
+#include "access.h"
+
+#include <algorithm>
+
+namespace ej {
+
+bool Actor::Has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
+
+namespace {
+
+Status Refuse(const char* message) { return Status(ErrorCode::kForbidden, message); }
+
+bool IsAdministration(const Actor& a) { return a.Has(Role::kHead) || a.Has(Role::kDeputy); }
+
+bool IsStaff(const Actor& a) {
+  return IsAdministration(a) || a.Has(Role::kTeacher) || a.Has(Role::kClassTeacher) ||
+         a.Has(Role::kTechAdmin) || a.Has(Role::kOther);
+}
+
+}  // namespace
+
+Status Authorize(const Actor& actor, Action action, const Target& target) {
+  switch (action) {
+    case Action::kReadStructure:
+      // Staff work with the roster; parents and students see their own pages only.
+      if (IsStaff(actor)) return Status::Ok();
+      return Refuse("Структура школы доступна только сотрудникам.");
+
+    case Action::kReadPersonalData:
+      if (IsAdministration(actor)) return Status::Ok();
+      if (target.class_id != 0 && actor.led_classes.count(target.class_id)) return Status::Ok();
+      if (target.student_id != 0 && actor.children.count(target.student_id)) return Status::Ok();
+      if (target.student_id != 0 && target.student_id == actor.person_id) return Status::Ok();
+      return Refuse("Нет доступа к персональным данным.");
+
+    case Action::kEditStructure:
+      if (IsAdministration(actor)) return Status::Ok();
+      return Refuse("Изменять структуру школы могут только директор и заместители директора.");
+
+    case Action::kManageAccounts:
+      if (IsAdministration(actor) || actor.Has(Role::kTechAdmin)) return Status::Ok();
+      return Refuse("Управлять учётными записями могут администрация и технический администратор.");
+
+    case Action::kReadMarks:
+      // A technical administrator sees no marks unless they also teach (R22).
+      if (IsAdministration(actor) || actor.Has(Role::kTeacher) || actor.Has(Role::kClassTeacher)) {
+        return Status::Ok();
+      }
+      if (target.student_id != 0 &&
+          (actor.children.count(target.student_id) || target.student_id == actor.person_id)) {
+        return Status::Ok();
+      }
+      return Refuse("Нет доступа к отметкам.");
+  }
+  return Refuse("Действие не разрешено.");
+}
+
+}  // namespace ej

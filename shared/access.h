@@ -1,0 +1,43 @@
+// Public API of the core: the one access policy (DESIGN.md). A single function answers "may
+// this user do this to this target?" from roles and relationships. The server asks it on
+// every request; the client asks it only to hide what would be refused.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <vector>
+
+#include "roles.h"
+#include "status.h"
+
+namespace ej {
+
+// Who is asking: the person behind the session and what they are to others.
+struct Actor {
+  int64_t account_id = 0;
+  int64_t person_id = 0;
+  std::vector<Role> roles;
+  std::set<int64_t> led_classes;   // classes this person is the class teacher of
+  std::set<int64_t> children;      // students this person is a parent of
+
+  bool Has(Role role) const;
+};
+
+enum class Action {
+  kReadStructure,      // years, periods, holidays, classes, the roster (names)
+  kReadPersonalData,   // birth dates, contacts of students and parents (R7, R22)
+  kEditStructure,      // set up the year: periods, classes, students, movement
+  kManageAccounts,     // issue passwords, disable accounts
+  kReadMarks,          // marks and attendance (later issues narrow this by group and child)
+};
+
+// What the action is aimed at; unused fields stay zero.
+struct Target {
+  int64_t class_id = 0;
+  int64_t student_id = 0;
+};
+
+// Ok, or kForbidden with a Russian message that says what the user may not do.
+Status Authorize(const Actor& actor, Action action, const Target& target = {});
+
+}  // namespace ej

@@ -1,0 +1,29 @@
+// Public API of the core: adding students by pasting rows copied from a spreadsheet
+// (tab-separated, Cyrillic). Each row is checked on its own and reported: accepted rows become
+// student.create operations, rejected rows say why; nothing is added twice.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "structure.h"
+
+namespace ej {
+
+struct ImportRow {
+  int line = 0;              // 1-based line number in the pasted text
+  std::string text;          // the row as pasted (tabs shown as " | ")
+  bool ok = false;
+  StudentDraft draft;        // when ok
+  std::string error;         // when not ok: Russian, names the problem
+};
+
+// Columns: Фамилия, Имя, Отчество, Дата рождения (ДД.ММ.ГГГГ), Пол (м/ж). Отчество, date and
+// sex may be empty. A header row (starting with «Фамилия») and empty lines are skipped.
+// Rows are checked against the class's year and against students already in the school and
+// earlier rows of the same paste.
+std::vector<ImportRow> ParseStudentRows(std::string_view text, const Structure& s, int64_t class_id);
+
+}  // namespace ej

@@ -1,0 +1,296 @@
+// The structure's model, queries and JSON snapshot. Operations are in structure_ops.cpp.
+#include "structure.h"
+
+#include <algorithm>
+
+#include "json_reader.h"
+#include "structure_keys.h"
+#include "text.h"
+
+namespace ej {
+namespace {
+
+using namespace structure_keys;
+
+std::string SexCode(char sex) { return sex == 'm' ? "m" : sex == 'f' ? "f" : ""; }
+
+protocol::Json RangeJson(const DateRange& r, protocol::Json j) {
+  j[kKeyFirst] = r.first.Iso();
+  j[kKeyLast] = r.last.Iso();
+  return j;
+}
+
+}  // namespace
+
+Status ReadDateRange(const protocol::Json& j, DateRange* out) {
+  JsonReader r(j);
+  std::optional<Date> first, last;
+  r.IsoDate(kKeyFirst, &first).IsoDate(kKeyLast, &last);
+  if (!r.ok()) return r.status();
+  *out = DateRange{*first, *last};
+  return Status::Ok();
+}
+
+// ---- model ----
+
+std::string SchoolClass::Name() const { return std::to_string(grade) + letter; }
+
+bool Person::Has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
+
+// ---- Structure queries ----
+
+const AcademicYear* Structure::FindYear(int64_t id) const {
+  for (const auto& y : years) {
+    if (y.id == id) return &y;
+  }
+  return nullptr;
+}
+
+const SchoolClass* Structure::FindClass(int64_t id) const {
+  for (const auto& c : classes) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+const Person* Structure::FindPerson(int64_t id) const {
+  auto it = persons.find(id);
+  return it == persons.end() ? nullptr : &it->second;
+}
+
+const AcademicYear* Structure::YearOf(Date d) const {
+  for (const auto& y : years) {
+    if (y.range.Contains(d)) return &y;
+  }
+  return nullptr;
+}
+
+const SchoolClass* Structure::ClassOf(int64_t student_id, Date d) const {
+  for (const auto& e : enrollments) {
+    if (e.student_id == student_id && e.CoversDay(d)) return FindClass(e.class_id);
+  }
+  return nullptr;
+}
+
+namespace {
+
+void SortByName(const Structure& s, std::vector<int64_t>& ids) {
+  std::sort(ids.begin(), ids.end(), [&](int64_t a, int64_t b) {
+    const Person* pa = s.FindPerson(a);
+    const Person* pb = s.FindPerson(b);
+    std::string na = pa ? FullName(pa->name) : std::string();
+    std::string nb = pb ? FullName(pb->name) : std::string();
+    auto ka = CollationKey(na), kb = CollationKey(nb);
+    return ka != kb ? ka < kb : a < b;
+  });
+}
+
+}  // namespace
+
+std::vector<int64_t> Structure::StudentsOf(int64_t class_id, Date d) const {
+  std::vector<int64_t> ids;
+  for (const auto& e : enrollments) {
+    if (e.class_id == class_id && e.CoversDay(d)) ids.push_back(e.student_id);
+  }
+  SortByName(*this, ids);
+  return ids;
+}
+
+std::vector<int64_t> Structure::StudentsEverIn(int64_t class_id) const {
+  std::vector<int64_t> ids;
+  for (const auto& e : enrollments) {
+    if (e.class_id == class_id && std::find(ids.begin(), ids.end(), e.student_id) == ids.end()) {
+      ids.push_back(e.student_id);
+    }
+  }
+  SortByName(*this, ids);
+  return ids;
+}
+
+std::vector<const SchoolClass*> Structure::ClassesOf(int64_t year_id) const {
+  std::vector<const SchoolClass*> out;
+  for (const auto& c : classes) {
+    if (c.year_id == year_id) out.push_back(&c);
+  }
+  std::sort(out.begin(), out.end(), [](const SchoolClass* a, const SchoolClass* b) {
+    if (a->grade != b->grade) return a->grade < b->grade;
+    return CollationKey(a->letter) < CollationKey(b->letter);
+  });
+  return out;
+}
+
+const SchoolClass* Structure::ClassLedBy(int64_t person_id, int64_t year_id) const {
+  for (const auto& c : classes) {
+    if (c.year_id == year_id && c.teacher_id == person_id && person_id != 0) return &c;
+  }
+  return nullptr;
+}
+
+const Person* Structure::FindStudent(const PersonName& name, std::optional<Date> birth_date) const {
+  for (const auto& [id, p] : persons) {
+    if (p.Has(Role::kStudent) && p.name.last == name.last && p.name.first == name.first &&
+        p.name.middle == name.middle && p.birth_date == birth_date) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+int64_t Structure::NextId(Entity e) {
+  auto it = next_ids_.find(e);
+  if (it == next_ids_.end()) {
+    int64_t max = 0;
+    switch (e) {
+      case Entity::kYear:
+        for (const auto& x : years) max = std::max(max, x.id);
+        break;
+      case Entity::kPeriod:
+        for (const auto& x : periods) max = std::max(max, x.id);
+        break;
+      case Entity::kHoliday:
+        for (const auto& x : holidays) max = std::max(max, x.id);
+        break;
+      case Entity::kClass:
+        for (const auto& x : classes) max = std::max(max, x.id);
+        break;
+      case Entity::kPerson:
+        if (!persons.empty()) max = persons.rbegin()->first;
+        break;
+      case Entity::kEnrollment:
+        for (const auto& x : enrollments) max = std::max(max, x.id);
+        break;
+    }
+    it = next_ids_.emplace(e, max + 1).first;
+  }
+  return it->second++;
+}
+
+// ---- JSON snapshot ----
+
+protocol::Json ToJson(const Structure& s, SnapshotOptions options) {
+  using protocol::Json;
+  Json years = Json::array(), periods = Json::array(), holidays = Json::array(), classes = Json::array(),
+       persons = Json::array(), enrollments = Json::array();
+  for (const auto& y : s.years) years.push_back(RangeJson(y.range, {{kKeyId, y.id}, {kKeyName, y.name}}));
+  for (const auto& p : s.periods) {
+    periods.push_back(RangeJson(p.range, {{kKeyId, p.id},
+                                          {kKeyYearId, p.year_id},
+                                          {kKeyName, p.name},
+                                          {kKeyGradeFrom, p.grade_from},
+                                          {kKeyGradeTo, p.grade_to}}));
+  }
+  for (const auto& h : s.holidays) {
+    holidays.push_back(RangeJson(h.range, {{kKeyId, h.id}, {kKeyYearId, h.year_id}, {kKeyName, h.name}}));
+  }
+  for (const auto& c : s.classes) {
+    classes.push_back({{kKeyId, c.id},
+                       {kKeyYearId, c.year_id},
+                       {kKeyGrade, c.grade},
+                       {kKeyLetter, c.letter},
+                       {kKeyTeacherId, c.teacher_id}});
+  }
+  for (const auto& [id, p] : s.persons) {
+    Json roles = Json::array();
+    for (Role r : p.roles) roles.push_back(RoleCode(r));
+    Json j{{kKeyId, id},
+           {kKeyLastName, p.name.last},
+           {kKeyFirstName, p.name.first},
+           {kKeyMiddleName, p.name.middle},
+           {kKeyRoles, std::move(roles)}};
+    if (options.personal_data) {
+      if (p.birth_date) j[kKeyBirthDate] = p.birth_date->Iso();
+      if (p.sex) j[kKeySex] = SexCode(p.sex);
+    }
+    persons.push_back(std::move(j));
+  }
+  for (const auto& e : s.enrollments) {
+    Json j{{kKeyId, e.id}, {kKeyStudentId, e.student_id}, {kKeyClassId, e.class_id}, {kKeyFrom, e.from.Iso()}};
+    if (e.to) j[kKeyTo] = e.to->Iso();
+    enrollments.push_back(std::move(j));
+  }
+  return Json{{kKeyYears, std::move(years)},     {kKeyPeriods, std::move(periods)},
+              {kKeyHolidays, std::move(holidays)}, {kKeyClasses, std::move(classes)},
+              {kKeyPersons, std::move(persons)},   {kKeyEnrollments, std::move(enrollments)}};
+}
+
+Result<Structure> StructureFromJson(const protocol::Json& j) {
+  Structure s;
+  const protocol::Json *years = nullptr, *periods = nullptr, *holidays = nullptr, *classes = nullptr,
+                       *persons = nullptr, *enrollments = nullptr;
+  JsonReader top(j);
+  top.Array(kKeyYears, &years).Array(kKeyPeriods, &periods).Array(kKeyHolidays, &holidays);
+  top.Array(kKeyClasses, &classes).Array(kKeyPersons, &persons).Array(kKeyEnrollments, &enrollments);
+  if (!top.ok()) return top.status();
+
+  for (const auto& item : *years) {
+    AcademicYear y;
+    JsonReader r(item);
+    r.Int(kKeyId, &y.id).String(kKeyName, &y.name);
+    if (!r.ok()) return r.status();
+    if (Status st = ReadDateRange(item, &y.range); !st.ok()) return st;
+    s.years.push_back(std::move(y));
+  }
+  for (const auto& item : *periods) {
+    StudyPeriod p;
+    int64_t from = 1, to = 11;
+    JsonReader r(item);
+    r.Int(kKeyId, &p.id).Int(kKeyYearId, &p.year_id).String(kKeyName, &p.name);
+    r.Int(kKeyGradeFrom, &from).Int(kKeyGradeTo, &to);
+    if (!r.ok()) return r.status();
+    if (Status st = ReadDateRange(item, &p.range); !st.ok()) return st;
+    p.grade_from = static_cast<int>(from);
+    p.grade_to = static_cast<int>(to);
+    s.periods.push_back(std::move(p));
+  }
+  for (const auto& item : *holidays) {
+    Holiday h;
+    JsonReader r(item);
+    r.Int(kKeyId, &h.id).Int(kKeyYearId, &h.year_id).String(kKeyName, &h.name);
+    if (!r.ok()) return r.status();
+    if (Status st = ReadDateRange(item, &h.range); !st.ok()) return st;
+    s.holidays.push_back(std::move(h));
+  }
+  for (const auto& item : *classes) {
+    SchoolClass c;
+    int64_t grade = 0;
+    JsonReader r(item);
+    r.Int(kKeyId, &c.id).Int(kKeyYearId, &c.year_id).Int(kKeyGrade, &grade).String(kKeyLetter, &c.letter);
+    r.Int(kKeyTeacherId, &c.teacher_id, false);
+    if (!r.ok()) return r.status();
+    c.grade = static_cast<int>(grade);
+    s.classes.push_back(std::move(c));
+  }
+  for (const auto& item : *persons) {
+    Person p;
+    std::string sex;
+    const protocol::Json* roles = nullptr;
+    JsonReader r(item);
+    r.Int(kKeyId, &p.id).String(kKeyLastName, &p.name.last).String(kKeyFirstName, &p.name.first);
+    r.String(kKeyMiddleName, &p.name.middle, false).Array(kKeyRoles, &roles).String(kKeySex, &sex, false);
+    if (!r.ok()) return r.status();
+    r.IsoDate(kKeyBirthDate, &p.birth_date, false);
+    if (!r.ok()) return r.status();
+    p.sex = sex == "m" ? 'm' : sex == "f" ? 'f' : 0;
+    for (const auto& role : *roles) {
+      if (role.is_string()) {
+        if (auto known = RoleFromCode(role.get_ref<const std::string&>())) p.roles.push_back(*known);
+      }
+    }
+    s.persons.emplace(p.id, std::move(p));
+  }
+  for (const auto& item : *enrollments) {
+    Enrollment e;
+    JsonReader r(item);
+    r.Int(kKeyId, &e.id).Int(kKeyStudentId, &e.student_id).Int(kKeyClassId, &e.class_id);
+    if (!r.ok()) return r.status();
+    std::optional<Date> from, to;
+    r.IsoDate(kKeyFrom, &from).IsoDate(kKeyTo, &to, false);
+    if (!r.ok()) return r.status();
+    e.from = *from;
+    e.to = to;
+    s.enrollments.push_back(std::move(e));
+  }
+  return s;
+}
+
+}  // namespace ej

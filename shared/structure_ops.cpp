@@ -1,0 +1,408 @@
+// Operations on the school's structure: payload builders and Apply with every rule.
+//
+// [SECTION] payloads
+// [SECTION] validation helpers
+// [SECTION] Apply, one function per kind
+#include <algorithm>
+
+#include "json_reader.h"
+#include "structure.h"
+#include "structure_keys.h"
+#include "text.h"
+
+namespace ej {
+
+using namespace structure_keys;
+using protocol::Json;
+
+// ---- [SECTION] payloads ----
+
+namespace {
+
+Json WithRange(Json j, DateRange r) {
+  j[kKeyFirst] = r.first.Iso();
+  j[kKeyLast] = r.last.Iso();
+  return j;
+}
+
+Status Invalid(std::string message, std::string field = {}) {
+  return Status(ErrorCode::kValidation, std::move(message), std::move(field));
+}
+
+}  // namespace
+
+Json YearCreatePayload(const std::string& name, DateRange range) { return WithRange({{kKeyName, name}}, range); }
+
+Json PeriodCreatePayload(int64_t year_id, const std::string& name, DateRange range, int grade_from, int grade_to) {
+  return WithRange({{kKeyYearId, year_id}, {kKeyName, name}, {kKeyGradeFrom, grade_from}, {kKeyGradeTo, grade_to}},
+                   range);
+}
+
+Json HolidayCreatePayload(int64_t year_id, const std::string& name, DateRange range) {
+  return WithRange({{kKeyYearId, year_id}, {kKeyName, name}}, range);
+}
+
+Json ClassCreatePayload(int64_t year_id, int grade, const std::string& letter, int64_t teacher_id) {
+  return {{kKeyYearId, year_id}, {kKeyGrade, grade}, {kKeyLetter, letter}, {kKeyTeacherId, teacher_id}};
+}
+
+Json ClassSetTeacherPayload(int64_t class_id, int64_t teacher_id) {
+  return {{kKeyClassId, class_id}, {kKeyTeacherId, teacher_id}};
+}
+
+Json StudentCreatePayload(const StudentDraft& s, int64_t class_id, Date from) {
+  Json j{{kKeyLastName, s.name.last}, {kKeyFirstName, s.name.first}, {kKeyMiddleName, s.name.middle},
+         {kKeyClassId, class_id},     {kKeyFrom, from.Iso()}};
+  if (s.birth_date) j[kKeyBirthDate] = s.birth_date->Iso();
+  if (s.sex) j[kKeySex] = std::string(1, s.sex);
+  return j;
+}
+
+Json StudentTransferPayload(int64_t student_id, int64_t class_id, Date from) {
+  return {{kKeyStudentId, student_id}, {kKeyClassId, class_id}, {kKeyFrom, from.Iso()}};
+}
+
+Json StudentLeavePayload(int64_t student_id, Date last_day) {
+  return {{kKeyStudentId, student_id}, {kKeyTo, last_day.Iso()}};
+}
+
+bool IsStructureOp(std::string_view kind) {
+  for (auto k : {op_kind::kYearCreate, op_kind::kPeriodCreate, op_kind::kHolidayCreate, op_kind::kClassCreate,
+                 op_kind::kClassSetTeacher, op_kind::kStudentCreate, op_kind::kStudentTransfer,
+                 op_kind::kStudentLeave}) {
+    if (k == kind) return true;
+  }
+  return false;
+}
+
+// ---- [SECTION] validation helpers ----
+
+Status ValidateNamePart(const std::string& part, const char* what, const char* field) {
+  if (part.empty()) return Invalid(std::string("Не указано: ") + what + ".", field);
+  if (Utf8Length(part) > 60) return Invalid(std::string(what) + ": слишком длинно.", field);
+  for (size_t i = 0; i < part.size();) {
+    char32_t cp = NextCodePoint(part, i);
+    bool letter = (cp >= 0x410 && cp <= 0x44F) || cp == 0x401 || cp == 0x451 || (cp >= 'A' && cp <= 'Z') ||
+                  (cp >= 'a' && cp <= 'z');
+    if (!letter && cp != '-' && cp != ' ' && cp != '\'') {
+      return Invalid(std::string(what) + " «" + part + "» содержит недопустимые символы.", field);
+    }
+  }
+  return Status::Ok();
+}
+
+Status ValidateStudentBirthDate(std::optional<Date> birth, const AcademicYear& year) {
+  if (!birth) return Status::Ok();
+  int age = year.range.first.year() - birth->year();
+  if (birth->month() > 9 || (birth->month() == 9 && birth->day() > 1)) --age;  // age on 1 September
+  if (age < 5 || age > 21) {
+    return Invalid("Дата рождения " + birth->Russian() + " не подходит для ученика (возраст на 1 сентября — " +
+                       std::to_string(age) + ").",
+                   kKeyBirthDate);
+  }
+  return Status::Ok();
+}
+
+Status ValidateClassLetter(const std::string& letter) {
+  size_t count = 0;
+  for (size_t i = 0; i < letter.size();) {
+    char32_t cp = NextCodePoint(letter, i);
+    bool capital = (cp >= 0x410 && cp <= 0x42F) || cp == 0x401;
+    if (!capital) return Invalid("Литера класса — одна или две заглавные русские буквы, например «А».", kKeyLetter);
+    ++count;
+  }
+  if (count < 1 || count > 2) {
+    return Invalid("Литера класса — одна или две заглавные русские буквы, например «А».", kKeyLetter);
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+Status RangeInOrder(const DateRange& r) {
+  if (r.last < r.first) {
+    return Invalid("Дата окончания " + r.last.Russian() + " раньше даты начала " + r.first.Russian() + ".", kKeyLast);
+  }
+  return Status::Ok();
+}
+
+Status GradeRange(int64_t from, int64_t to) {
+  if (from < 1 || to > 11 || from > to) {
+    return Invalid("Параллели указаны неверно: нужно от 1 до 11, и «с» не больше «по».", kKeyGradeFrom);
+  }
+  return Status::Ok();
+}
+
+Result<const AcademicYear*> NeedYear(const Structure& s, int64_t id) {
+  const AcademicYear* y = s.FindYear(id);
+  if (!y) return Status(ErrorCode::kNotFound, "Учебный год не найден.", kKeyYearId);
+  return y;
+}
+
+Result<const SchoolClass*> NeedClass(const Structure& s, int64_t id) {
+  const SchoolClass* c = s.FindClass(id);
+  if (!c) return Status(ErrorCode::kNotFound, "Класс не найден.", kKeyClassId);
+  return c;
+}
+
+Result<const Person*> NeedStudent(const Structure& s, int64_t id) {
+  const Person* p = s.FindPerson(id);
+  if (!p || !p->Has(Role::kStudent)) return Status(ErrorCode::kNotFound, "Ученик не найден.", kKeyStudentId);
+  return p;
+}
+
+// A class teacher must be a teacher and lead no other class of the same year.
+Status CheckClassTeacher(const Structure& s, int64_t teacher_id, int64_t year_id, int64_t class_id) {
+  if (teacher_id == 0) return Status::Ok();
+  const Person* t = s.FindPerson(teacher_id);
+  if (!t || !(t->Has(Role::kTeacher) || t->Has(Role::kClassTeacher))) {
+    return Invalid("Классным руководителем можно назначить только учителя.", kKeyTeacherId);
+  }
+  const SchoolClass* led = s.ClassLedBy(teacher_id, year_id);
+  if (led && led->id != class_id) {
+    return Invalid(ShortName(t->name) + " уже классный руководитель " + led->Name() + ".", kKeyTeacherId);
+  }
+  return Status::Ok();
+}
+
+// The student's enrollment that covers the day, if any.
+Enrollment* CurrentEnrollment(Structure& s, int64_t student_id, Date d) {
+  for (auto& e : s.enrollments) {
+    if (e.student_id == student_id && e.CoversDay(d)) return &e;
+  }
+  return nullptr;
+}
+
+// ---- [SECTION] Apply, one function per kind ----
+
+Result<Applied> YearCreate(Structure& s, const Json& p) {
+  AcademicYear y;
+  JsonReader r(p);
+  r.String(kKeyName, &y.name);
+  if (!r.ok()) return r.status();
+  if (Status st = ReadDateRange(p, &y.range); !st.ok()) return st;
+  if (Status st = RangeInOrder(y.range); !st.ok()) return st;
+  if (y.name.empty()) return Invalid("Не указано название учебного года, например «2026/2027».", kKeyName);
+  if (y.range.last.Days() - y.range.first.Days() > 366) return Invalid("Учебный год не может быть длиннее года.", kKeyLast);
+  for (const auto& other : s.years) {
+    if (other.name == y.name) return Invalid("Учебный год «" + y.name + "» уже есть.", kKeyName);
+    if (other.range.Overlaps(y.range)) {
+      return Invalid("Даты пересекаются с учебным годом «" + other.name + "» (" + other.range.Russian() + ").", kKeyFirst);
+    }
+  }
+  y.id = s.NextId(Entity::kYear);
+  s.years.push_back(y);
+  return Applied{y.id, {{Entity::kYear, y.id}}};
+}
+
+Result<Applied> PeriodCreate(Structure& s, const Json& p) {
+  StudyPeriod period;
+  int64_t from = 0, to = 0;
+  JsonReader r(p);
+  r.Int(kKeyYearId, &period.year_id).String(kKeyName, &period.name).Int(kKeyGradeFrom, &from).Int(kKeyGradeTo, &to);
+  if (!r.ok()) return r.status();
+  if (Status st = ReadDateRange(p, &period.range); !st.ok()) return st;
+  auto year = NeedYear(s, period.year_id);
+  if (!year.ok()) return year.status();
+  if (period.name.empty()) return Invalid("Не указано название периода, например «1 четверть».", kKeyName);
+  if (Status st = RangeInOrder(period.range); !st.ok()) return st;
+  if (Status st = GradeRange(from, to); !st.ok()) return st;
+  period.grade_from = static_cast<int>(from);
+  period.grade_to = static_cast<int>(to);
+  if (!(*year)->range.Contains(period.range)) {
+    return Invalid("Период " + period.range.Russian() + " выходит за границы учебного года " + (*year)->range.Russian() + ".",
+                   kKeyFirst);
+  }
+  for (const auto& other : s.periods) {
+    bool same_grades = other.grade_from <= period.grade_to && period.grade_from <= other.grade_to;
+    if (other.year_id == period.year_id && same_grades && other.range.Overlaps(period.range)) {
+      return Invalid("Период пересекается с периодом «" + other.name + "» (" + other.range.Russian() + ", " +
+                         std::to_string(other.grade_from) + "–" + std::to_string(other.grade_to) + " классы).",
+                     kKeyFirst);
+    }
+  }
+  period.id = s.NextId(Entity::kPeriod);
+  s.periods.push_back(period);
+  return Applied{period.id, {{Entity::kPeriod, period.id}}};
+}
+
+Result<Applied> HolidayCreate(Structure& s, const Json& p) {
+  Holiday h;
+  JsonReader r(p);
+  r.Int(kKeyYearId, &h.year_id).String(kKeyName, &h.name);
+  if (!r.ok()) return r.status();
+  if (Status st = ReadDateRange(p, &h.range); !st.ok()) return st;
+  auto year = NeedYear(s, h.year_id);
+  if (!year.ok()) return year.status();
+  if (h.name.empty()) return Invalid("Не указано название каникул, например «Осенние каникулы».", kKeyName);
+  if (Status st = RangeInOrder(h.range); !st.ok()) return st;
+  if (!(*year)->range.Contains(h.range)) {
+    return Invalid("Каникулы " + h.range.Russian() + " вне учебного года " + (*year)->range.Russian() + ".", kKeyFirst);
+  }
+  for (const auto& other : s.holidays) {
+    if (other.year_id == h.year_id && other.range.Overlaps(h.range)) {
+      return Invalid("Каникулы пересекаются с «" + other.name + "» (" + other.range.Russian() + ").", kKeyFirst);
+    }
+  }
+  h.id = s.NextId(Entity::kHoliday);
+  s.holidays.push_back(h);
+  return Applied{h.id, {{Entity::kHoliday, h.id}}};
+}
+
+Result<Applied> ClassCreate(Structure& s, const Json& p) {
+  SchoolClass c;
+  int64_t grade = 0;
+  JsonReader r(p);
+  r.Int(kKeyYearId, &c.year_id).Int(kKeyGrade, &grade).String(kKeyLetter, &c.letter).Int(kKeyTeacherId, &c.teacher_id, false);
+  if (!r.ok()) return r.status();
+  auto year = NeedYear(s, c.year_id);
+  if (!year.ok()) return year.status();
+  if (grade < 1 || grade > 11) return Invalid("Параллель класса — число от 1 до 11.", kKeyGrade);
+  c.grade = static_cast<int>(grade);
+  if (Status st = ValidateClassLetter(c.letter); !st.ok()) return st;
+  for (const auto& other : s.classes) {
+    if (other.year_id == c.year_id && other.grade == c.grade && other.letter == c.letter) {
+      return Invalid("Класс " + c.Name() + " в " + (*year)->name + " учебном году уже есть.", kKeyLetter);
+    }
+  }
+  if (Status st = CheckClassTeacher(s, c.teacher_id, c.year_id, 0); !st.ok()) return st;
+  c.id = s.NextId(Entity::kClass);
+  s.classes.push_back(c);
+  Applied out{c.id, {{Entity::kClass, c.id}}};
+  if (c.teacher_id) {
+    Person& t = s.persons[c.teacher_id];
+    if (!t.Has(Role::kClassTeacher)) {
+      t.roles.push_back(Role::kClassTeacher);
+      out.changes.push_back({Entity::kPerson, t.id});
+    }
+  }
+  return out;
+}
+
+Result<Applied> ClassSetTeacher(Structure& s, const Json& p) {
+  int64_t class_id = 0, teacher_id = 0;
+  JsonReader r(p);
+  r.Int(kKeyClassId, &class_id).Int(kKeyTeacherId, &teacher_id);
+  if (!r.ok()) return r.status();
+  auto c = NeedClass(s, class_id);
+  if (!c.ok()) return c.status();
+  if (Status st = CheckClassTeacher(s, teacher_id, (*c)->year_id, class_id); !st.ok()) return st;
+  Applied out{0, {{Entity::kClass, class_id}}};
+  for (auto& cls : s.classes) {
+    if (cls.id == class_id) cls.teacher_id = teacher_id;
+  }
+  if (teacher_id) {
+    Person& t = s.persons[teacher_id];
+    if (!t.Has(Role::kClassTeacher)) {
+      t.roles.push_back(Role::kClassTeacher);
+      out.changes.push_back({Entity::kPerson, t.id});
+    }
+  }
+  return out;
+}
+
+Result<Applied> StudentCreate(Structure& s, const Json& p) {
+  StudentDraft d;
+  int64_t class_id = 0;
+  std::string sex;
+  std::optional<Date> from;
+  JsonReader r(p);
+  r.String(kKeyLastName, &d.name.last).String(kKeyFirstName, &d.name.first).String(kKeyMiddleName, &d.name.middle, false);
+  r.Int(kKeyClassId, &class_id).IsoDate(kKeyFrom, &from).IsoDate(kKeyBirthDate, &d.birth_date, false);
+  r.String(kKeySex, &sex, false);
+  if (!r.ok()) return r.status();
+  if (Status st = ValidateNamePart(d.name.last, "фамилия", kKeyLastName); !st.ok()) return st;
+  if (Status st = ValidateNamePart(d.name.first, "имя", kKeyFirstName); !st.ok()) return st;
+  if (!d.name.middle.empty()) {
+    if (Status st = ValidateNamePart(d.name.middle, "отчество", kKeyMiddleName); !st.ok()) return st;
+  }
+  if (!sex.empty() && sex != "m" && sex != "f") return Invalid("Пол указывается как «м» или «ж».", kKeySex);
+  d.sex = sex.empty() ? 0 : sex[0];
+  auto c = NeedClass(s, class_id);
+  if (!c.ok()) return c.status();
+  const AcademicYear* year = s.FindYear((*c)->year_id);
+  if (!year->range.Contains(*from)) {
+    return Invalid("Дата зачисления " + from->Russian() + " вне учебного года " + year->name + ".", kKeyFrom);
+  }
+  if (Status st = ValidateStudentBirthDate(d.birth_date, *year); !st.ok()) return st;
+  if (const Person* same = s.FindStudent(d.name, d.birth_date)) {
+    const SchoolClass* in = s.ClassOf(same->id, *from);
+    return Invalid("Ученик " + FullName(d.name) + " уже есть" + (in ? " в " + in->Name() : std::string()) + ".",
+                   kKeyLastName);
+  }
+  Person person;
+  person.id = s.NextId(Entity::kPerson);
+  person.name = d.name;
+  person.birth_date = d.birth_date;
+  person.sex = d.sex;
+  person.roles = {Role::kStudent};
+  s.persons.emplace(person.id, person);
+  Enrollment e{s.NextId(Entity::kEnrollment), person.id, class_id, *from, std::nullopt};
+  s.enrollments.push_back(e);
+  return Applied{person.id, {{Entity::kPerson, person.id}, {Entity::kEnrollment, e.id}}};
+}
+
+Result<Applied> StudentTransfer(Structure& s, const Json& p) {
+  int64_t student_id = 0, class_id = 0;
+  std::optional<Date> from;
+  JsonReader r(p);
+  r.Int(kKeyStudentId, &student_id).Int(kKeyClassId, &class_id).IsoDate(kKeyFrom, &from);
+  if (!r.ok()) return r.status();
+  auto student = NeedStudent(s, student_id);
+  if (!student.ok()) return student.status();
+  auto to = NeedClass(s, class_id);
+  if (!to.ok()) return to.status();
+  Enrollment* current = CurrentEnrollment(s, student_id, *from);
+  if (!current) {
+    return Invalid(FullName((*student)->name) + " не числится ни в одном классе на " + from->Russian() + ".", kKeyFrom);
+  }
+  if (current->class_id == class_id) return Invalid("Ученик уже в классе " + (*to)->Name() + ".", kKeyClassId);
+  if (current->from == *from) {
+    return Invalid("Перевод в день зачисления: исправьте зачисление, а не переводите.", kKeyFrom);
+  }
+  // No later enrollment may start after the transfer date (history is never rewritten).
+  for (const auto& e : s.enrollments) {
+    if (e.student_id == student_id && e.from > *from) {
+      return Invalid("У ученика есть более поздние записи движения; перевод задним числом невозможен.", kKeyFrom);
+    }
+  }
+  int64_t closed = current->id;
+  current->to = from->AddDays(-1);
+  Enrollment e{s.NextId(Entity::kEnrollment), student_id, class_id, *from, std::nullopt};
+  s.enrollments.push_back(e);
+  return Applied{e.id, {{Entity::kEnrollment, closed}, {Entity::kEnrollment, e.id}}};
+}
+
+Result<Applied> StudentLeave(Structure& s, const Json& p) {
+  int64_t student_id = 0;
+  std::optional<Date> last_day;
+  JsonReader r(p);
+  r.Int(kKeyStudentId, &student_id).IsoDate(kKeyTo, &last_day);
+  if (!r.ok()) return r.status();
+  auto student = NeedStudent(s, student_id);
+  if (!student.ok()) return student.status();
+  Enrollment* current = CurrentEnrollment(s, student_id, *last_day);
+  if (!current || current->to) {
+    return Invalid(FullName((*student)->name) + " не числится в классе на " + last_day->Russian() + ".", kKeyTo);
+  }
+  current->to = *last_day;
+  return Applied{0, {{Entity::kEnrollment, current->id}}};
+}
+
+}  // namespace
+
+Result<Applied> ApplyStructureOp(Structure& s, const Operation& op, const Actor& actor) {
+  if (Status st = Authorize(actor, Action::kEditStructure); !st.ok()) return st;
+  const std::string& k = op.kind;
+  if (k == op_kind::kYearCreate) return YearCreate(s, op.payload);
+  if (k == op_kind::kPeriodCreate) return PeriodCreate(s, op.payload);
+  if (k == op_kind::kHolidayCreate) return HolidayCreate(s, op.payload);
+  if (k == op_kind::kClassCreate) return ClassCreate(s, op.payload);
+  if (k == op_kind::kClassSetTeacher) return ClassSetTeacher(s, op.payload);
+  if (k == op_kind::kStudentCreate) return StudentCreate(s, op.payload);
+  if (k == op_kind::kStudentTransfer) return StudentTransfer(s, op.payload);
+  if (k == op_kind::kStudentLeave) return StudentLeave(s, op.payload);
+  return Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + k + "».", "kind");
+}
+
+}  // namespace ej
