@@ -2,6 +2,7 @@
 // [SECTION] serve
 // [SECTION] demo
 // [SECTION] user add | user passwd
+// [SECTION] verify
 // [SECTION] dispatch
 #include "cli.h"
 
@@ -23,6 +24,7 @@
 #include "demo_school.h"
 #include "http_server.h"
 #include "login_throttle.h"
+#include "op_log.h"
 #include "sqlite_store.h"
 
 namespace ej::server {
@@ -133,6 +135,7 @@ const char* kMainHelp =
     "  demo         создать демонстрационную школу в новой базе\n"
     "  user add     добавить учётную запись\n"
     "  user passwd  задать новый пароль учётной записи\n"
+    "  verify       проверить целостность журнала операций (цепочку хешей)\n"
     "  help         эта справка\n"
     "\n"
     "Справка по команде: ejournal-server КОМАНДА --help\n";
@@ -169,6 +172,12 @@ const char* kUserHelp =
     "Роли: head, deputy, teacher, class_teacher, tech_admin, parent, student, other.\n"
     "--school нужно, только если в базе ещё нет школы.\n"
     "user passwd завершает все открытые сеансы учётной записи.\n";
+
+const char* kVerifyHelp =
+    "Использование: ejournal-server verify --db ПУТЬ\n"
+    "\n"
+    "Проходит по журналу операций каждой школы и пересчитывает хеши. Сообщает первую\n"
+    "испорченную запись (изменённую, удалённую или вставленную) и завершается с кодом 1.\n";
 
 Result<std::unique_ptr<Database>> OpenDatabase(const Options& o, bool create_if_missing) {
   auto path = o.Get("db");
@@ -417,6 +426,34 @@ int UserPasswd(const Options& o) {
   return kExitOk;
 }
 
+// ---- [SECTION] verify ----
+
+int Verify(const Options& o) {
+  auto db = OpenDatabase(o, false);
+  if (!db.ok()) {
+    PrintError(db.status().message());
+    return kExitFailure;
+  }
+  Result<ChainReport> report = Status(ErrorCode::kInternal, "");
+  Status s = (*db)->Read([&](Connection& c) {
+    report = VerifyLog(c);
+    return report.ok() ? Status::Ok() : report.status();
+  });
+  if (!s.ok()) {
+    PrintError(s.message());
+    return kExitFailure;
+  }
+  if (!report->first_break.empty()) {
+    std::printf("Журнал операций повреждён: %s.\n", report->first_break.c_str());
+    return kExitFailure;
+  }
+  std::printf("Журнал операций цел: %lld %s, %lld %s.\n", static_cast<long long>(report->entries),
+              std::string(Plural(report->entries, "запись", "записи", "записей")).c_str(),
+              static_cast<long long>(report->schools),
+              std::string(Plural(report->schools, "школа", "школы", "школ")).c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 // ---- [SECTION] dispatch ----
@@ -441,6 +478,12 @@ int RunCli(const std::vector<std::string>& args) {
     if (!o) return Usage(kDemoHelp, error);
     if (o->help) return Usage(kDemoHelp);
     return Demo(*o);
+  }
+  if (command == "verify") {
+    auto o = ParseOptions(args, 1, {"db"}, {}, &error);
+    if (!o) return Usage(kVerifyHelp, error);
+    if (o->help) return Usage(kVerifyHelp);
+    return Verify(*o);
   }
   if (command == "user") {
     if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {

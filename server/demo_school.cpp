@@ -20,6 +20,7 @@
 
 #include "names.h"
 #include "roles.h"
+#include "calendar.h"
 #include "date.h"
 #include "text.h"
 
@@ -898,6 +899,23 @@ Status WriteSchool(Connection& c, const School& school, const DemoOptions& optio
       {school_id, options.year_name, options.year_start, options.year_end});
   if (!s.ok()) return s;
   const int64_t year_id = c.LastInsertId();
+
+  // The study calendar: the core's default (quarters for 1–9, half-years for 10–11, holidays).
+  AcademicYear year{year_id, options.year_name,
+                    {*Date::ParseIso(options.year_start), *Date::ParseIso(options.year_end)}};
+  CalendarDraft calendar = DefaultCalendar(year);
+  for (const StudyPeriod& p : calendar.periods) {
+    s = c.Query(
+        "INSERT INTO study_periods (year_id, name, first_day, last_day, grade_from, grade_to) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {year_id, p.name, p.range.first.Iso(), p.range.last.Iso(), int64_t{p.grade_from}, int64_t{p.grade_to}});
+    if (!s.ok()) return s;
+  }
+  for (const Holiday& h : calendar.holidays) {
+    s = c.Query("INSERT INTO holidays (year_id, name, first_day, last_day) VALUES (?, ?, ?, ?)",
+                {year_id, h.name, h.range.first.Iso(), h.range.last.Iso()});
+    if (!s.ok()) return s;
+  }
 
   std::array<int64_t, kSubjectCount> subject_ids{};
   for (const SubjectInfo& subject : kSubjects) {

@@ -130,6 +130,50 @@ CREATE TABLE staff_subjects (
   PRIMARY KEY (person_id, subject_id)
 ) WITHOUT ROWID;
 )SQL"},
+    {2, "study periods, holidays and the operation log", R"SQL(
+CREATE TABLE study_periods (
+  id          INTEGER PRIMARY KEY,
+  year_id     INTEGER NOT NULL REFERENCES academic_years(id),
+  name        TEXT NOT NULL,
+  first_day   TEXT NOT NULL,
+  last_day    TEXT NOT NULL,
+  grade_from  INTEGER NOT NULL CHECK (grade_from BETWEEN 1 AND 11),
+  grade_to    INTEGER NOT NULL CHECK (grade_to BETWEEN grade_from AND 11)
+);
+CREATE INDEX study_periods_year ON study_periods(year_id);
+
+CREATE TABLE holidays (
+  id          INTEGER PRIMARY KEY,
+  year_id     INTEGER NOT NULL REFERENCES academic_years(id),
+  name        TEXT NOT NULL,
+  first_day   TEXT NOT NULL,
+  last_day    TEXT NOT NULL
+);
+CREATE INDEX holidays_year ON holidays(year_id);
+
+-- The append-only log of applied operations (DESIGN.md). Each entry carries the hash of the
+-- previous entry and its own: hash = SHA-256(prev_hash || canonical JSON of the entry).
+-- Rows are never updated except invalidated_at (R25), which is outside the hashed form.
+CREATE TABLE op_log (
+  seq            INTEGER PRIMARY KEY,
+  school_id      INTEGER NOT NULL REFERENCES schools(id),
+  op_id          TEXT NOT NULL UNIQUE,
+  account_id     INTEGER NOT NULL REFERENCES accounts(id),
+  device         TEXT NOT NULL DEFAULT '',
+  kind           TEXT NOT NULL,
+  payload        TEXT NOT NULL,
+  client_time    INTEGER NOT NULL,
+  server_time    INTEGER NOT NULL,
+  result         TEXT NOT NULL,
+  prev_hash      TEXT NOT NULL,
+  hash           TEXT NOT NULL,
+  invalidated_at INTEGER
+);
+CREATE INDEX op_log_school ON op_log(school_id, seq);
+
+-- An enrollment can end (transfer, leaving); persons may be created by operations.
+CREATE INDEX persons_name ON persons(school_id, last_name, first_name);
+)SQL"},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The route table: every API endpoint, one line each. Paths come from the protocol.
 #include "api.h"
 #include "handlers_auth.h"
+#include "handlers_structure.h"
 
 namespace ej::server {
 
@@ -12,6 +13,8 @@ const std::vector<Route>& Routes() {
       {"POST", route::kLogin, Access::kPublic, &HandleLogin},
       {"POST", route::kLogout, Access::kSession, &HandleLogout},
       {"GET", route::kMe, Access::kSession, &HandleMe},
+      {"GET", route::kStructure, Access::kSession, &HandleStructure},
+      {"POST", route::kOps, Access::kSession, &HandlePushOps},
   };
   return kRoutes;
 }

@@ -1,5 +1,8 @@
 #include "sqlite_store.h"
 
+#include "op_log.h"
+#include "structure_store.h"
+
 namespace ej::server {
 
 Result<std::optional<AccountRecord>> SqliteStore::FindAccountByLogin(std::string_view login) {
@@ -155,6 +158,119 @@ Result<bool> SqliteStore::HasSchool() {
   });
   if (!s.ok()) return s;
   return n > 0;
+}
+
+Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
+  Actor a;
+  a.account_id = account_id;
+  bool found = false;
+  Status s = db_.Read([&](Connection& c) {
+    Status q = c.Query("SELECT person_id, school_id FROM accounts WHERE id = ?", {account_id}, [&](const Row& r) {
+      found = true;
+      a.person_id = r.Int(0);
+      a.school_id = r.Int(1);
+    });
+    if (!q.ok() || !found) return q;
+    q = c.Query("SELECT role FROM person_roles WHERE person_id = ?", {a.person_id}, [&](const Row& r) {
+      if (auto role = RoleFromCode(r.Text(0))) a.roles.push_back(*role);
+    });
+    if (!q.ok()) return q;
+    q = c.Query("SELECT id FROM classes WHERE class_teacher_id = ?", {a.person_id},
+                [&](const Row& r) { a.led_classes.insert(r.Int(0)); });
+    if (!q.ok()) return q;
+    return c.Query("SELECT student_id FROM guardianships WHERE parent_id = ?", {a.person_id},
+                   [&](const Row& r) { a.children.insert(r.Int(0)); });
+  });
+  if (!s.ok()) return s;
+  if (!found) return Status(ErrorCode::kUnauthenticated, "Учётная запись не найдена.");
+  return a;
+}
+
+Result<Structure*> SqliteStore::CachedStructure(Connection& c, int64_t school_id) {
+  auto& slot = structures_[school_id];
+  if (!slot) {
+    auto loaded = LoadStructure(c, school_id);
+    if (!loaded.ok()) return loaded.status();
+    slot = std::make_unique<Structure>(std::move(loaded.value()));
+  }
+  return slot.get();
+}
+
+Result<protocol::Json> SqliteStore::StructureSnapshot(int64_t school_id, SnapshotOptions options) {
+  std::lock_guard lock(cache_mutex_);
+  protocol::Json out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, school_id);
+    if (!st.ok()) return st.status();
+    out = ToJson(**st, options);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) {
+  std::lock_guard lock(cache_mutex_);
+  PushResponse response;
+  Status s = db_.Write([&](Connection& c) -> Status {
+    response.results.clear();
+    auto cached = CachedStructure(c, actor.school_id);
+    if (!cached.ok()) return cached.status();
+    Structure& structure = **cached;
+    for (const Operation& op : ops) {
+      OpResult result;
+      result.op_id = op.op_id;
+      auto previous = FindLogEntry(c, op.op_id);
+      if (!previous.ok()) return previous.status();
+      if (*previous) {
+        // A re-sent operation: same answer, no second effect.
+        const LogEntry& e = **previous;
+        if (e.school_id != actor.school_id || e.account_id != actor.account_id) {
+          result.outcome = OpOutcome::kRejected;
+          result.error = Status(ErrorCode::kConflict, "Операция с таким идентификатором уже есть.", "op_id");
+        } else {
+          result.seq = e.seq;
+          if (e.result.contains(kResultCreatedId) && e.result[kResultCreatedId].is_number_integer()) {
+            result.created_id = e.result[kResultCreatedId].get<int64_t>();
+          }
+        }
+        response.results.push_back(std::move(result));
+        continue;
+      }
+      if (!IsStructureOp(op.kind)) {
+        result.outcome = OpOutcome::kRejected;
+        result.error = Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + op.kind + "».", "kind");
+        response.results.push_back(std::move(result));
+        continue;
+      }
+      auto applied = ApplyStructureOp(structure, op, actor);
+      if (!applied.ok()) {
+        result.outcome = OpOutcome::kRejected;
+        result.error = applied.status();
+        response.results.push_back(std::move(result));
+        continue;
+      }
+      if (Status p = PersistChanges(c, actor.school_id, structure, applied->changes, now); !p.ok()) return p;
+      LogEntry entry;
+      entry.school_id = actor.school_id;
+      entry.account_id = actor.account_id;
+      entry.op = op;
+      entry.server_time = now;
+      entry.result = protocol::Json::object();
+      if (applied->created_id) entry.result[kResultCreatedId] = applied->created_id;
+      if (Status l = AppendToLog(c, entry); !l.ok()) return l;
+      result.created_id = applied->created_id;
+      result.seq = entry.seq;
+      response.results.push_back(std::move(result));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    // The transaction rolled back: the cached structure may hold changes that were not stored.
+    structures_.erase(actor.school_id);
+    return s;
+  }
+  return response;
 }
 
 }  // namespace ej::server

@@ -1,6 +1,10 @@
 // Internal to the server: the Store over an SQLite Database.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include "db.h"
 #include "store.h"
 
@@ -18,9 +22,17 @@ class SqliteStore final : public Store {
   Result<int64_t> AddUser(const NewUser& user) override;
   Status SetPassword(std::string_view login, const std::string& password_hash, int64_t now) override;
   Result<bool> HasSchool() override;
+  Result<Actor> LoadActor(int64_t account_id) override;
+  Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) override;
+  Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
 
  private:
+  // The cached structure of a school, loaded on first use; call with cache_mutex_ held.
+  Result<Structure*> CachedStructure(Connection& c, int64_t school_id);
+
   Database& db_;
+  std::mutex cache_mutex_;
+  std::map<int64_t, std::unique_ptr<Structure>> structures_;
 };
 
 }  // namespace ej::server

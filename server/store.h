@@ -9,7 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "access.h"
 #include "names.h"
+#include "ops.h"
+#include "structure.h"
 #include "protocol.h"
 #include "roles.h"
 #include "status.h"
@@ -69,6 +72,14 @@ class Store {
   virtual Status SetPassword(std::string_view login, const std::string& password_hash,
                              int64_t now) = 0;
   virtual Result<bool> HasSchool() = 0;
+
+  // Who the account is to the school: person, roles, led classes, children.
+  virtual Result<Actor> LoadActor(int64_t account_id) = 0;
+  // The school's structure as the snapshot JSON (structure.h), personal data only if asked.
+  virtual Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) = 0;
+  // Applies a batch of operations in one transaction: each is checked by the core, persisted
+  // and appended to the hash-chained log; a re-sent op_id answers with its first outcome.
+  virtual Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) = 0;
 };
 
 }  // namespace ej::server

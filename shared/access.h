@@ -14,6 +14,7 @@ namespace ej {
 
 // Who is asking: the person behind the session and what they are to others.
 struct Actor {
+  int64_t school_id = 0;
   int64_t account_id = 0;
   int64_t person_id = 0;
   std::vector<Role> roles;

@@ -120,6 +120,9 @@ class Structure {
 
   // The next id for a new entity of the kind (ids are assigned here, on the server).
   int64_t NextId(Entity e);
+  // Where ids of the kind continue from (the server sets it from its tables, which hold
+  // every school's rows).
+  void SetNextId(Entity e, int64_t next) { next_ids_[e] = next; }
 
  private:
   std::map<Entity, int64_t> next_ids_;

@@ -1,0 +1,29 @@
+#include "handlers_structure.h"
+
+namespace ej::server {
+
+Result<ApiResponse> HandleStructure(ServerContext& ctx, ApiRequest& req) {
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  if (Status s = Authorize(*actor, Action::kReadStructure); !s.ok()) return s;
+  SnapshotOptions options;
+  options.personal_data = Authorize(*actor, Action::kReadPersonalData).ok();
+  auto snapshot = ctx.store.StructureSnapshot(actor->school_id, options);
+  if (!snapshot.ok()) return snapshot.status();
+  return ApiResponse{200, std::move(snapshot.value()), {{"Cache-Control", "no-store"}}};
+}
+
+Result<ApiResponse> HandlePushOps(ServerContext& ctx, ApiRequest& req) {
+  auto json = protocol::ParseJson(req.body);
+  if (!json.ok()) return json.status();
+  auto push = PushRequestFromJson(*json);
+  if (!push.ok()) return push.status();
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  // Each operation is authorised by the core as it is applied; a refusal is that op's outcome.
+  auto response = ctx.store.PushOps(*actor, push->ops, ctx.now());
+  if (!response.ok()) return response.status();
+  return ApiResponse{200, ToJson(*response), {{"Cache-Control", "no-store"}}};
+}
+
+}  // namespace ej::server

@@ -1,0 +1,64 @@
+#include <doctest/doctest.h>
+
+#include "access.h"
+
+namespace ej {
+namespace {
+
+Actor With(std::vector<Role> roles) {
+  Actor a;
+  a.person_id = 100;
+  a.roles = std::move(roles);
+  return a;
+}
+
+bool Allowed(const Actor& a, Action action, Target t = {}) { return Authorize(a, action, t).ok(); }
+
+}  // namespace
+
+TEST_CASE("the access matrix for structure, personal data, accounts and marks") {
+  Actor head = With({Role::kHead}), deputy = With({Role::kDeputy}), teacher = With({Role::kTeacher}),
+        admin = With({Role::kTechAdmin}), parent = With({Role::kParent}), student = With({Role::kStudent}),
+        other = With({Role::kOther});
+  Actor class_teacher = With({Role::kTeacher, Role::kClassTeacher});
+  class_teacher.led_classes = {5};
+  parent.children = {42};
+  student.person_id = 42;
+
+  // Structure: staff read it; only the head and deputies change it.
+  for (const Actor* a : {&head, &deputy, &teacher, &admin, &other, &class_teacher}) CHECK(Allowed(*a, Action::kReadStructure));
+  for (const Actor* a : {&parent, &student}) CHECK_FALSE(Allowed(*a, Action::kReadStructure));
+  for (const Actor* a : {&head, &deputy}) CHECK(Allowed(*a, Action::kEditStructure));
+  for (const Actor* a : {&teacher, &admin, &parent, &student, &other, &class_teacher}) {
+    CHECK_FALSE(Allowed(*a, Action::kEditStructure));
+  }
+
+  // Personal data: the administration; a class teacher for their own class; a parent for their child.
+  CHECK(Allowed(deputy, Action::kReadPersonalData, {.student_id = 42}));
+  CHECK_FALSE(Allowed(admin, Action::kReadPersonalData, {.student_id = 42}));
+  CHECK_FALSE(Allowed(teacher, Action::kReadPersonalData, {.student_id = 42}));
+  CHECK(Allowed(class_teacher, Action::kReadPersonalData, {.class_id = 5}));
+  CHECK_FALSE(Allowed(class_teacher, Action::kReadPersonalData, {.class_id = 6}));
+  CHECK(Allowed(parent, Action::kReadPersonalData, {.student_id = 42}));
+  CHECK_FALSE(Allowed(parent, Action::kReadPersonalData, {.student_id = 43}));
+  CHECK(Allowed(student, Action::kReadPersonalData, {.student_id = 42}));
+  CHECK_FALSE(Allowed(student, Action::kReadPersonalData, {.student_id = 43}));
+
+  // Accounts: the administration and the technical administrator.
+  CHECK(Allowed(admin, Action::kManageAccounts));
+  CHECK_FALSE(Allowed(teacher, Action::kManageAccounts));
+
+  // Marks: a technical administrator sees none (R22); a parent only their own child's.
+  CHECK_FALSE(Allowed(admin, Action::kReadMarks, {.student_id = 42}));
+  CHECK(Allowed(With({Role::kTechAdmin, Role::kTeacher}), Action::kReadMarks));
+  CHECK(Allowed(parent, Action::kReadMarks, {.student_id = 42}));
+  CHECK_FALSE(Allowed(parent, Action::kReadMarks, {.student_id = 43}));
+  CHECK_FALSE(Allowed(other, Action::kReadMarks, {.student_id = 42}));
+
+  // A refusal says why, in Russian.
+  Status s = Authorize(teacher, Action::kEditStructure);
+  CHECK(s.code() == ErrorCode::kForbidden);
+  CHECK(s.message().find("директор") != std::string::npos);
+}
+
+}  // namespace ej

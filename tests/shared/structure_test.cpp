@@ -1,0 +1,267 @@
+#include <doctest/doctest.h>
+
+#include "calendar.h"
+#include "setup_checklist.h"
+#include "structure.h"
+
+namespace ej {
+namespace {
+
+Date D(const char* iso) { return *Date::ParseIso(iso); }
+
+Actor Deputy() {
+  Actor a;
+  a.account_id = 1;
+  a.person_id = 1;
+  a.roles = {Role::kDeputy};
+  return a;
+}
+
+int op_counter = 0;
+Operation Op(std::string_view kind, protocol::Json payload) {
+  Operation op;
+  unsigned char bytes[16] = {};
+  int n = ++op_counter;
+  for (int i = 0; i < 4; ++i) bytes[i] = static_cast<unsigned char>(n >> (8 * i));
+  op.op_id = FormatUuid(bytes);
+  op.kind = std::string(kind);
+  op.payload = std::move(payload);
+  return op;
+}
+
+// A school with one year, two teachers and nothing else yet.
+struct Fixture {
+  Structure s;
+  int64_t year = 0;
+  int64_t teacher = 10, teacher2 = 11, parent = 12;
+  Fixture() {
+    s.persons[1] = Person{1, {"Ильина", "Галина", "Ивановна"}, std::nullopt, 'f', {Role::kDeputy}};
+    s.persons[teacher] = Person{teacher, {"Цветкова", "Тамара", "Андреевна"}, std::nullopt, 'f', {Role::kTeacher}};
+    s.persons[teacher2] = Person{teacher2, {"Румянцев", "Кирилл", "Витальевич"}, std::nullopt, 'm', {Role::kTeacher}};
+    s.persons[parent] = Person{parent, {"Михайлова", "Екатерина", "Александровна"}, std::nullopt, 'f', {Role::kParent}};
+    year = Must(YearCreatePayload("2026/2027", {D("2026-09-01"), D("2027-08-31")}), op_kind::kYearCreate);
+  }
+  Result<Applied> Apply(std::string_view kind, protocol::Json payload, Actor actor = Deputy()) {
+    return ApplyStructureOp(s, Op(kind, std::move(payload)), actor);
+  }
+  int64_t Must(protocol::Json payload, std::string_view kind) {
+    auto r = Apply(kind, std::move(payload));
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    return r->created_id;
+  }
+  int64_t Class(int grade, const char* letter, int64_t teacher_id = 0) {
+    return Must(ClassCreatePayload(year, grade, letter, teacher_id), op_kind::kClassCreate);
+  }
+  int64_t Student(const char* last, const char* first, int64_t class_id, const char* birth = "2014-03-01") {
+    StudentDraft d{{last, first, ""}, D(birth), 'm'};
+    return Must(StudentCreatePayload(d, class_id, D("2026-09-01")), op_kind::kStudentCreate);
+  }
+};
+
+void CheckRejected(const Result<Applied>& r, const char* needle, const char* field = nullptr) {
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() != ErrorCode::kOk);
+  CHECK_MESSAGE(r.status().message().find(needle) != std::string::npos, r.status().message());
+  if (field) CHECK(r.status().field() == field);
+}
+
+}  // namespace
+
+TEST_CASE("a year is created once, must be in order and must not overlap another year") {
+  Fixture f;
+  CHECK(f.s.FindYear(f.year) != nullptr);
+  CheckRejected(f.Apply(op_kind::kYearCreate, YearCreatePayload("2026/2027", {D("2027-09-01"), D("2028-08-31")})),
+                "уже есть", "name");
+  CheckRejected(f.Apply(op_kind::kYearCreate, YearCreatePayload("2027/2028", {D("2027-08-01"), D("2028-07-31")})),
+                "пересекаются");
+  CheckRejected(f.Apply(op_kind::kYearCreate, YearCreatePayload("2028/2029", {D("2029-08-31"), D("2028-09-01")})),
+                "раньше даты начала");
+  CHECK(f.Apply(op_kind::kYearCreate, YearCreatePayload("2027/2028", {D("2027-09-01"), D("2028-08-31")})).ok());
+}
+
+TEST_CASE("study periods stay inside the year and do not overlap for the same grades") {
+  Fixture f;
+  auto q1 = f.Apply(op_kind::kPeriodCreate, PeriodCreatePayload(f.year, "1 четверть", {D("2026-09-01"), D("2026-10-25")}, 1, 9));
+  REQUIRE(q1.ok());
+  CheckRejected(f.Apply(op_kind::kPeriodCreate,
+                        PeriodCreatePayload(f.year, "2 четверть", {D("2026-10-20"), D("2026-12-28")}, 5, 9)),
+                "пересекается с периодом «1 четверть»");
+  // Half-years for 10–11 may overlap quarters for 1–9.
+  CHECK(f.Apply(op_kind::kPeriodCreate, PeriodCreatePayload(f.year, "1 полугодие", {D("2026-09-01"), D("2026-12-28")}, 10, 11)).ok());
+  CheckRejected(f.Apply(op_kind::kPeriodCreate,
+                        PeriodCreatePayload(f.year, "Лишний", {D("2027-06-01"), D("2027-09-10")}, 1, 9)),
+                "выходит за границы учебного года");
+  CheckRejected(f.Apply(op_kind::kPeriodCreate, PeriodCreatePayload(f.year, "X", {D("2027-01-11"), D("2027-03-21")}, 9, 5)),
+                "Параллели указаны неверно");
+  CheckRejected(f.Apply(op_kind::kPeriodCreate, PeriodCreatePayload(999, "X", {D("2027-01-11"), D("2027-03-21")}, 1, 9)),
+                "Учебный год не найден");
+}
+
+TEST_CASE("a holiday outside the year is rejected") {
+  Fixture f;
+  CheckRejected(f.Apply(op_kind::kHolidayCreate, HolidayCreatePayload(f.year, "Летние", {D("2027-06-01"), D("2027-09-05")})),
+                "вне учебного года");
+  CHECK(f.Apply(op_kind::kHolidayCreate, HolidayCreatePayload(f.year, "Осенние каникулы", {D("2026-10-26"), D("2026-11-04")})).ok());
+  CheckRejected(f.Apply(op_kind::kHolidayCreate, HolidayCreatePayload(f.year, "Ещё", {D("2026-11-01"), D("2026-11-08")})),
+                "пересекаются с «Осенние каникулы»");
+}
+
+TEST_CASE("classes are unique per year, have a valid grade and letter, and a teacher leads one class") {
+  Fixture f;
+  int64_t c5a = f.Class(5, "А", f.teacher);
+  CHECK(f.s.FindClass(c5a)->Name() == "5А");
+  CHECK(f.s.FindPerson(f.teacher)->Has(Role::kClassTeacher));
+  CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 5, "А", 0)), "Класс 5А", "letter");
+  CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 12, "А", 0)), "от 1 до 11", "grade");
+  CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 5, "a", 0)), "заглавные русские", "letter");
+  CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 5, "", 0)), "заглавные русские", "letter");
+  CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 6, "А", f.teacher)), "уже классный руководитель 5А",
+                "teacher_id");
+  CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 6, "А", f.parent)), "только учителя", "teacher_id");
+  int64_t c6a = f.Class(6, "А");
+  CHECK(f.Apply(op_kind::kClassSetTeacher, ClassSetTeacherPayload(c6a, f.teacher2)).ok());
+  CHECK(f.s.FindClass(c6a)->teacher_id == f.teacher2);
+  // Re-assigning the same teacher to their own class is fine.
+  CHECK(f.Apply(op_kind::kClassSetTeacher, ClassSetTeacherPayload(c5a, f.teacher)).ok());
+}
+
+TEST_CASE("a student is created into a class with their history, and not twice") {
+  Fixture f;
+  int64_t c5a = f.Class(5, "А");
+  int64_t id = f.Student("Орлов", "Пётр", c5a);
+  const Person* p = f.s.FindPerson(id);
+  REQUIRE(p);
+  CHECK(p->Has(Role::kStudent));
+  CHECK(f.s.ClassOf(id, D("2026-10-01"))->id == c5a);
+  StudentDraft same{{"Орлов", "Пётр", ""}, D("2014-03-01"), 'm'};
+  CheckRejected(f.Apply(op_kind::kStudentCreate, StudentCreatePayload(same, c5a, D("2026-09-01"))), "уже есть в 5А");
+  StudentDraft digits{{"Орл0в", "Пётр", ""}, D("2014-03-01"), 'm'};
+  CheckRejected(f.Apply(op_kind::kStudentCreate, StudentCreatePayload(digits, c5a, D("2026-09-01"))), "недопустимые символы",
+                "last_name");
+  StudentDraft adult{{"Старый", "Иван", ""}, D("1990-01-01"), 'm'};
+  CheckRejected(f.Apply(op_kind::kStudentCreate, StudentCreatePayload(adult, c5a, D("2026-09-01"))), "не подходит для ученика",
+                "birth_date");
+  StudentDraft late{{"Поздний", "Иван", ""}, D("2014-01-01"), 'm'};
+  CheckRejected(f.Apply(op_kind::kStudentCreate, StudentCreatePayload(late, c5a, D("2027-09-02"))), "вне учебного года", "from");
+}
+
+TEST_CASE("a transfer closes the old enrollment so a student is never in two classes at once") {
+  Fixture f;
+  int64_t c5a = f.Class(5, "А"), c5b = f.Class(5, "Б");
+  int64_t id = f.Student("Орлов", "Пётр", c5a);
+  REQUIRE(f.Apply(op_kind::kStudentTransfer, StudentTransferPayload(id, c5b, D("2026-11-10"))).ok());
+  CHECK(f.s.ClassOf(id, D("2026-11-09"))->id == c5a);
+  CHECK(f.s.ClassOf(id, D("2026-11-10"))->id == c5b);
+  for (Date d = D("2026-09-01"); d <= D("2027-05-31"); d = d.AddDays(1)) {
+    int in = 0;
+    for (const auto& e : f.s.enrollments) in += e.student_id == id && e.CoversDay(d);
+    REQUIRE(in == 1);
+  }
+  // The old class keeps the student in its journal's history.
+  CHECK(f.s.StudentsEverIn(c5a) == std::vector<int64_t>{id});
+  CHECK(f.s.StudentsOf(c5a, D("2026-12-01")).empty());
+  CheckRejected(f.Apply(op_kind::kStudentTransfer, StudentTransferPayload(id, c5b, D("2026-12-01"))), "уже в классе 5Б");
+  int64_t c5v = f.Class(5, "В");
+  CheckRejected(f.Apply(op_kind::kStudentTransfer, StudentTransferPayload(id, c5v, D("2026-10-01"))), "задним числом");
+  REQUIRE(f.Apply(op_kind::kStudentLeave, StudentLeavePayload(id, D("2027-02-01"))).ok());
+  CHECK(f.s.ClassOf(id, D("2027-02-02")) == nullptr);
+  CheckRejected(f.Apply(op_kind::kStudentLeave, StudentLeavePayload(id, D("2027-03-01"))), "не числится");
+}
+
+TEST_CASE("only the head and deputies change the structure; nothing changes on refusal") {
+  Fixture f;
+  size_t before = f.s.classes.size();
+  for (Role role : {Role::kTeacher, Role::kClassTeacher, Role::kParent, Role::kStudent, Role::kTechAdmin, Role::kOther}) {
+    Actor a;
+    a.roles = {role};
+    auto r = f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 7, "А", 0), a);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == ErrorCode::kForbidden);
+  }
+  CHECK(f.s.classes.size() == before);
+  Actor head;
+  head.roles = {Role::kHead};
+  CHECK(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 7, "А", 0), head).ok());
+}
+
+TEST_CASE("an unknown kind and a malformed payload are rejected with the field named") {
+  Fixture f;
+  CHECK(f.Apply("class.explode", protocol::Json::object()).status().code() == ErrorCode::kBadRequest);
+  auto r = f.Apply(op_kind::kClassCreate, protocol::Json{{"year_id", f.year}, {"grade", "пять"}, {"letter", "А"}});
+  CHECK(r.status().code() == ErrorCode::kBadRequest);
+  CHECK(r.status().field() == "grade");
+}
+
+TEST_CASE("the default calendar has quarters for 1–9 and half-years for 10–11 that the checklist accepts") {
+  Fixture f;
+  const AcademicYear& year = *f.s.FindYear(f.year);
+  CalendarDraft cal = DefaultCalendar(year);
+  CHECK(cal.periods.size() == 6);
+  CHECK(cal.holidays.size() == 4);
+  for (const auto& p : cal.periods) {
+    REQUIRE(f.Apply(op_kind::kPeriodCreate, PeriodCreatePayload(f.year, p.name, p.range, p.grade_from, p.grade_to)).ok());
+  }
+  for (const auto& h : cal.holidays) {
+    REQUIRE(f.Apply(op_kind::kHolidayCreate, HolidayCreatePayload(f.year, h.name, h.range)).ok());
+  }
+  int64_t c = f.Class(1, "А", f.teacher);
+  f.Student("Орлова", "Вера", c, "2019-05-05");
+  auto items = SetupChecklist(f.s, f.year);
+  CHECK_MESSAGE(items.empty(), (items.empty() ? "" : items[0].message));
+}
+
+TEST_CASE("the checklist names what is missing and where to fix it") {
+  Fixture f;
+  auto none = SetupChecklist(f.s, 999);
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].code == "no_year");
+
+  auto items = SetupChecklist(f.s, f.year);
+  auto has = [&](const std::string& code) {
+    for (const auto& i : items) {
+      if (i.code == code) return true;
+    }
+    return false;
+  };
+  CHECK(has("no_periods"));
+  CHECK(has("no_holidays"));
+  CHECK(has("no_classes"));
+
+  f.Must(PeriodCreatePayload(f.year, "1 полугодие", {D("2026-09-01"), D("2026-12-20")}, 1, 11), op_kind::kPeriodCreate);
+  f.Must(PeriodCreatePayload(f.year, "2 полугодие", {D("2027-01-11"), D("2027-05-26")}, 1, 11), op_kind::kPeriodCreate);
+  f.Must(HolidayCreatePayload(f.year, "Зимние каникулы", {D("2026-12-29"), D("2027-01-10")}), op_kind::kHolidayCreate);
+  int64_t c = f.Class(3, "Б");
+  items = SetupChecklist(f.s, f.year);
+  CHECK_FALSE(has("no_periods"));
+  // 21–28 December are school days outside periods and holidays.
+  REQUIRE(has("period_gap"));
+  for (const auto& i : items) {
+    if (i.code == "period_gap") CHECK(i.message.find("21.12.2026 — 28.12.2026") != std::string::npos);
+    if (i.code == "class_without_teacher" || i.code == "class_without_students") {
+      CHECK(i.entity_id == c);
+      CHECK(i.screen == ChecklistScreen::kClass);
+      CHECK(i.message.find("3Б") != std::string::npos);
+    }
+  }
+  CHECK(has("class_without_teacher"));
+  CHECK(has("class_without_students"));
+}
+
+TEST_CASE("the structure snapshot round-trips through JSON and hides personal data unless asked") {
+  Fixture f;
+  int64_t c = f.Class(5, "А", f.teacher);
+  int64_t id = f.Student("Орлов", "Пётр", c);
+  auto open = StructureFromJson(ToJson(f.s, {.personal_data = true}));
+  REQUIRE(open.ok());
+  CHECK(open->FindPerson(id)->birth_date == D("2014-03-01"));
+  CHECK(open->FindPerson(id)->sex == 'm');
+  CHECK(open->ClassOf(id, D("2026-10-01"))->Name() == "5А");
+  CHECK(open->FindClass(c)->teacher_id == f.teacher);
+  auto closed = StructureFromJson(ToJson(f.s, {.personal_data = false}));
+  REQUIRE(closed.ok());
+  CHECK_FALSE(closed->FindPerson(id)->birth_date.has_value());
+  CHECK(closed->FindPerson(id)->sex == 0);
+  CHECK_FALSE(StructureFromJson(protocol::Json{{"years", 1}}).ok());
+}
+
+}  // namespace ej
