@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "op_log.h"
 #include "test_env.h"
 
 namespace ej::server {
@@ -137,6 +138,48 @@ TEST_CASE("user add without a school in the database asks for --school") {
                     "пароль-директора\n");
   CHECK(r.code == 1);
   CHECK(Has(r, "--school"));
+}
+
+}  // namespace ej::server
+
+namespace ej::server {
+
+TEST_CASE("verify reports an intact log with exit 0 and a tampered one with exit 1") {
+  testing::TempDir dir;
+  std::string db = dir.File("ej.db");
+  Run demo = RunServer("demo --db " + db);
+  REQUIRE(demo.code == 0);
+  CHECK(Has(demo, "Демонстрационная школа создана"));
+  CHECK(Has(demo, "zavuch"));
+  {
+    auto opened = Database::Open(db, {});
+    REQUIRE(opened.ok());
+    REQUIRE((*opened)->Write([](Connection& c) {
+      LogEntry e;
+      e.school_id = 1;
+      e.account_id = 1;
+      e.op.op_id = "00000000-0000-4000-8000-0000000000aa";
+      e.op.kind = "class.create";
+      e.op.payload = protocol::Json{{"grade", 5}};
+      e.result = protocol::Json::object();
+      return AppendToLog(c, e);
+    }).ok());
+  }
+  Run ok = RunServer("verify --db " + db);
+  CHECK(ok.code == 0);
+  CHECK(Has(ok, "Журнал операций цел: 1 запись, 1 школа."));
+
+  {
+    auto opened = Database::Open(db, {});
+    REQUIRE((*opened)->Write([](Connection& c) { return c.Exec("UPDATE op_log SET account_id = 2"); }).ok());
+  }
+  Run broken = RunServer("verify --db " + db);
+  CHECK(broken.code == 1);
+  CHECK(Has(broken, "повреждён"));
+
+  Run missing = RunServer("verify --db " + dir.File("nothing.db"));
+  CHECK(missing.code == 1);
+  CHECK(Has(missing, "не найден"));
 }
 
 }  // namespace ej::server

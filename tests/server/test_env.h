@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "crypto.h"
+#include "demo_school.h"
 #include "db.h"
 #include "http_server.h"
 #include "login_throttle.h"
@@ -93,6 +94,59 @@ class TestServer {
   std::thread thread_;
   std::atomic<int64_t> now_{1'800'000'000};
   int64_t teacher_id_ = 0;
+};
+
+// A real server over the demo school (cheap hashing for the demo password).
+class DemoServer {
+ public:
+  DemoServer() : hasher_(FastHashing()) {
+    auto db = Database::Open(dir_.File("demo.db"), {.durable = false});
+    REQUIRE(db.ok());
+    db_ = std::move(db.value());
+    DemoOptions options;
+    options.now = 1'790'000'000;
+    Status s = CreateDemoSchool(*db_, options, [&](std::string_view p) { return hasher_.Hash(p).value(); }, &summary_);
+    REQUIRE_MESSAGE(s.ok(), s.message());
+    store_ = std::make_unique<SqliteStore>(*db_);
+    ctx_ = std::make_unique<ServerContext>(ServerContext{*store_, hasher_, throttle_, [] { return int64_t{1'795'000'000}; }, "test"});
+    server_ = std::make_unique<HttpServer>(*ctx_, HttpServer::Options{.port = 0, .threads = 8});
+    REQUIRE(server_->Bind().ok());
+    thread_ = std::thread([this] { server_->Run(); });
+  }
+  ~DemoServer() {
+    server_->Stop();
+    thread_.join();
+  }
+
+  httplib::Client Client() const {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_read_timeout(20);
+    return c;
+  }
+  // Logs in with the demo password and returns the bearer header.
+  httplib::Headers As(const std::string& login) const {
+    auto r = Client().Post(std::string(protocol::route::kLogin),
+                           protocol::ToJson(protocol::LoginRequest{login, std::string(kDemoPassword)}).dump(),
+                           "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    auto body = protocol::LoginResponseFromJson(protocol::ParseJson(r->body).value());
+    REQUIRE(body.ok());
+    return {{"Authorization", "Bearer " + body->token}};
+  }
+  Database& db() { return *db_; }
+  const DemoSummary& summary() const { return summary_; }
+
+ private:
+  TempDir dir_;
+  PasswordHasher hasher_;
+  LoginThrottle throttle_;
+  DemoSummary summary_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<ServerContext> ctx_;
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
 };
 
 }  // namespace ej::server::testing

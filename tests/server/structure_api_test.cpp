@@ -1,0 +1,201 @@
+// The structure snapshot, the operations push and the log, over real HTTP on the demo school.
+#include <doctest/doctest.h>
+
+#include "op_log.h"
+#include "structure.h"
+#include "test_env.h"
+
+namespace ej::server {
+namespace {
+
+using protocol::Json;
+using testing::DemoServer;
+
+Json BodyOf(const httplib::Result& r) {
+  REQUIRE(r);
+  auto j = protocol::ParseJson(r->body);
+  REQUIRE(j.ok());
+  return *j;
+}
+
+Structure Snapshot(const DemoServer& server, const httplib::Headers& auth) {
+  auto r = server.Client().Get(std::string(protocol::route::kStructure), auth);
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  auto s = StructureFromJson(BodyOf(r));
+  REQUIRE(s.ok());
+  return std::move(s.value());
+}
+
+int next_op = 0;
+Operation Op(std::string_view kind, Json payload) {
+  unsigned char bytes[16] = {0xab, 0xcd};
+  int n = ++next_op;
+  for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<unsigned char>(n >> (8 * i));
+  Operation op;
+  op.op_id = FormatUuid(bytes);
+  op.kind = std::string(kind);
+  op.payload = std::move(payload);
+  op.device = "test";
+  return op;
+}
+
+PushResponse Push(const DemoServer& server, const httplib::Headers& auth, std::vector<Operation> ops) {
+  auto r = server.Client().Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{std::move(ops)}).dump(),
+                                "application/json");
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  auto resp = PushResponseFromJson(BodyOf(r));
+  REQUIRE(resp.ok());
+  return std::move(resp.value());
+}
+
+int64_t CountRows(Database& db, const char* sql) {
+  int64_t n = 0;
+  REQUIRE(db.Read([&](Connection& c) {
+    n = c.QueryInt(sql, {}).value();
+    return Status::Ok();
+  }).ok());
+  return n;
+}
+
+Date D(const char* iso) { return *Date::ParseIso(iso); }
+
+}  // namespace
+
+TEST_CASE("the deputy reads the structure with personal data; the technical administrator without it") {
+  DemoServer server;
+  Structure full = Snapshot(server, server.As("zavuch"));
+  CHECK(full.years.size() == 1);
+  CHECK(full.periods.size() == 6);
+  CHECK(full.holidays.size() == 4);
+  CHECK(full.classes.size() == 26);
+  int with_birth = 0;
+  for (const auto& [id, p] : full.persons) with_birth += p.birth_date.has_value();
+  CHECK(with_birth > 700);
+
+  Structure limited = Snapshot(server, server.As("admin"));
+  CHECK(limited.classes.size() == 26);
+  for (const auto& [id, p] : limited.persons) {
+    CHECK_FALSE(p.birth_date.has_value());
+    CHECK(p.sex == 0);
+  }
+}
+
+TEST_CASE("parents and students cannot read the school's structure") {
+  DemoServer server;
+  for (const char* login : {"roditel", "uchenik"}) {
+    auto r = server.Client().Get(std::string(protocol::route::kStructure), server.As(login));
+    REQUIRE(r);
+    CHECK(r->status == 403);
+    CHECK(BodyOf(r)["error"]["code"] == "forbidden");
+  }
+  auto anonymous = server.Client().Get(std::string(protocol::route::kStructure));
+  CHECK(anonymous->status == 401);
+}
+
+TEST_CASE("the deputy creates a class and students; the log holds each change once") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  Structure before = Snapshot(server, deputy);
+  int64_t year = before.years[0].id;
+  Operation create_class = Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "В", 0));
+  auto r = Push(server, deputy, {create_class, Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "В", 0))});
+  REQUIRE(r.results.size() == 2);
+  CHECK(r.results[0].outcome == OpOutcome::kApplied);
+  int64_t class_id = r.results[0].created_id;
+  CHECK(class_id > 0);
+  CHECK(r.results[1].outcome == OpOutcome::kRejected);
+  CHECK(r.results[1].error.field() == "letter");
+  CHECK(r.results[1].error.message().find("11В") != std::string::npos);
+
+  StudentDraft good{{"Орлов", "Пётр", "Ильич"}, D("2009-05-01"), 'm'};
+  StudentDraft bad{{"Орл0в", "Пётр", ""}, D("2009-05-01"), 'm'};
+  Operation add = Op(op_kind::kStudentCreate, StudentCreatePayload(good, class_id, D("2026-11-28")));
+  auto added = Push(server, deputy, {add, Op(op_kind::kStudentCreate, StudentCreatePayload(bad, class_id, D("2026-11-28")))});
+  CHECK(added.results[0].outcome == OpOutcome::kApplied);
+  CHECK(added.results[1].outcome == OpOutcome::kRejected);
+
+  // Re-sending the same operations (a retry after a lost answer) has no second effect.
+  auto again = Push(server, deputy, {create_class, add});
+  CHECK(again.results[0].outcome == OpOutcome::kApplied);
+  CHECK(again.results[0].created_id == class_id);
+  CHECK(again.results[1].outcome == OpOutcome::kApplied);
+  CHECK(again.results[1].created_id == added.results[0].created_id);
+
+  Structure after = Snapshot(server, deputy);
+  CHECK(after.classes.size() == 27);
+  auto students = after.StudentsOf(class_id, D("2026-12-01"));
+  REQUIRE(students.size() == 1);
+  CHECK(after.FindPerson(students[0])->name.last == "Орлов");
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == 2);
+  // The new student got an own account without a password (R9).
+  CHECK(CountRows(server.db(),
+                  "SELECT COUNT(*) FROM accounts a JOIN persons p ON p.id = a.person_id "
+                  "WHERE p.last_name = 'Орлов' AND p.first_name = 'Пётр' AND a.password_hash IS NULL") == 1);
+}
+
+TEST_CASE("a teacher, a parent, a student and the technical administrator cannot change the structure") {
+  DemoServer server;
+  Structure s = Snapshot(server, server.As("zavuch"));
+  int64_t year = s.years[0].id;
+  for (const char* login : {"uchitel", "klruk", "roditel", "uchenik", "admin"}) {
+    auto r = Push(server, server.As(login), {Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "Д", 0))});
+    REQUIRE(r.results.size() == 1);
+    CHECK(r.results[0].outcome == OpOutcome::kRejected);
+    CHECK(r.results[0].error.code() == ErrorCode::kForbidden);
+  }
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM classes") == 26);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == 0);
+}
+
+TEST_CASE("a malformed push is a 400 and changes nothing") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  for (const char* body : {"{", "{\"ops\": 5}", "{\"ops\": [{\"op_id\": \"x\", \"kind\": \"class.create\", \"payload\": {}}]}"}) {
+    auto r = server.Client().Post(std::string(protocol::route::kOps), deputy, body, "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+  }
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == 0);
+}
+
+TEST_CASE("verify finds a changed entry and a deleted entry in the log") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  int64_t year = Snapshot(server, deputy).years[0].id;
+  std::vector<Operation> ops;
+  for (const char* letter : {"В", "Г", "Д"}) ops.push_back(Op(op_kind::kClassCreate, ClassCreatePayload(year, 10, letter, 0)));
+  REQUIRE(Push(server, deputy, ops).results[2].outcome == OpOutcome::kApplied);
+
+  auto verify = [&] {
+    ChainReport report;
+    REQUIRE(server.db().Read([&](Connection& c) {
+      report = VerifyLog(c).value();
+      return Status::Ok();
+    }).ok());
+    return report;
+  };
+  ChainReport clean = verify();
+  CHECK(clean.entries == 3);
+  CHECK(clean.first_break.empty());
+
+  // Someone edits the stored payload of the second entry behind the server's back.
+  REQUIRE(server.db().Write([](Connection& c) {
+    return c.Exec("UPDATE op_log SET payload = replace(payload, 'Г', 'Ж') WHERE seq = 2");
+  }).ok());
+  ChainReport changed = verify();
+  CHECK(changed.break_seq == 2);
+  CHECK(changed.first_break.find("изменено") != std::string::npos);
+
+  REQUIRE(server.db().Write([](Connection& c) {
+    Status s = c.Exec("UPDATE op_log SET payload = replace(payload, 'Ж', 'Г') WHERE seq = 2");
+    if (!s.ok()) return s;
+    return c.Exec("DELETE FROM op_log WHERE seq = 2");
+  }).ok());
+  ChainReport deleted = verify();
+  CHECK(deleted.break_seq == 3);
+  CHECK(deleted.first_break.find("ссылка") != std::string::npos);
+}
+
+}  // namespace ej::server
