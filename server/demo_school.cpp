@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <cstdlib>
 #include <set>
 #include <tuple>
@@ -21,6 +22,8 @@
 #include "names.h"
 #include "roles.h"
 #include "calendar.h"
+#include "structure.h"
+#include "structure_store.h"
 #include "date.h"
 #include "text.h"
 
@@ -879,6 +882,92 @@ SqlValue TextOrNull(const std::string& s) {
   return s;
 }
 
+// Groups and teachers' workload, made through the core's operations so that the demo obeys
+// the same rules as a school that types them in: a whole-class group for every subject of
+// the grade's curriculum, foreign language split into two subgroups from grade 2, and each
+// group given to a qualified teacher (the class's own teacher in grades 1–4 where qualified,
+// otherwise the qualified teacher with the fewest hours so far).
+Status AssignWorkload(Connection& c, int64_t school_id, int64_t now) {
+  auto loaded = LoadStructure(c, school_id);
+  if (!loaded.ok()) return loaded.status();
+  Structure& st = *loaded;
+  std::map<int64_t, std::set<int64_t>> qualified;  // subject -> teachers
+  Status s = c.Query(
+      "SELECT ss.person_id, ss.subject_id FROM staff_subjects ss JOIN persons p ON p.id = ss.person_id "
+      "WHERE p.school_id = ? ORDER BY ss.person_id",
+      {school_id}, [&](const Row& r) { qualified[r.Int(1)].insert(r.Int(0)); });
+  if (!s.ok()) return s;
+  std::map<int64_t, double> load;  // teacher -> hours so far
+  Actor head;
+  head.school_id = school_id;
+  head.roles = {Role::kHead};
+  int op_number = 0;
+  auto apply = [&](std::string_view kind, protocol::Json payload) -> Result<int64_t> {
+    Operation op;
+    op.op_id = "demo-" + std::to_string(++op_number);
+    op.kind = std::string(kind);
+    op.payload = std::move(payload);
+    auto applied = ApplyStructureOp(st, op, head);
+    if (!applied.ok()) return applied.status();
+    if (Status p = PersistChanges(c, school_id, st, applied->changes, now); !p.ok()) return p;
+    return applied->created_id;
+  };
+  auto pick = [&](int64_t subject_id, int64_t prefer, int64_t avoid) -> int64_t {
+    const auto& pool = qualified[subject_id];
+    if (prefer && pool.count(prefer)) return prefer;
+    int64_t best = 0;
+    for (int64_t t : pool) {
+      if (t == avoid && pool.size() > 1) continue;
+      if (best == 0 || load[t] < load[best]) best = t;
+    }
+    return best;
+  };
+  const AcademicYear& year = st.years.front();
+  std::vector<const SchoolClass*> classes = st.ClassesOf(year.id);
+  std::vector<CurriculumLine> lines = st.curriculum;
+  for (const SchoolClass* cls : classes) {
+    const int64_t class_id = cls->id;
+    const int grade = cls->grade;
+    const int64_t class_teacher = grade <= 4 ? cls->teacher_id : 0;
+    for (const CurriculumLine& line : lines) {
+      if (line.year_id != year.id || line.grade != grade || !line.profile.empty()) continue;
+      const Subject* subject = st.FindSubject(line.subject_id);
+      bool split = grade >= 2 && subject->name.rfind("Иностранный язык", 0) == 0;
+      if (!split) {
+        auto group = apply(op_kind::kGroupCreate,
+                           GroupCreatePayload(year.id, GroupKind::kWholeClass, "", line.subject_id, {class_id}));
+        if (!group.ok()) return group.status();
+        int64_t teacher = pick(line.subject_id, class_teacher, 0);
+        if (teacher == 0) continue;  // nobody qualified: the checklist will say so
+        auto w = apply(op_kind::kWorkloadSet, WorkloadSetPayload(teacher, *group, line.hours));
+        if (!w.ok()) return w.status();
+        load[teacher] += line.hours;
+        continue;
+      }
+      std::vector<int64_t> students = st.StudentsOf(class_id, year.range.first);
+      size_t half = (students.size() + 1) / 2;
+      int64_t first_teacher = 0;
+      for (int part = 1; part <= 2; ++part) {
+        std::string name = st.FindClass(class_id)->Name() + " — " + subject->short_name + ", " + std::to_string(part) + " гр.";
+        auto group = apply(op_kind::kGroupCreate,
+                           GroupCreatePayload(year.id, GroupKind::kSubgroup, name, line.subject_id, {class_id}));
+        if (!group.ok()) return group.status();
+        std::vector<int64_t> members(part == 1 ? students.begin() : students.begin() + static_cast<long>(half),
+                                     part == 1 ? students.begin() + static_cast<long>(half) : students.end());
+        auto m = apply(op_kind::kGroupSetMembers, GroupSetMembersPayload(*group, members));
+        if (!m.ok()) return m.status();
+        int64_t teacher = pick(line.subject_id, 0, first_teacher);
+        if (teacher == 0) continue;
+        auto w = apply(op_kind::kWorkloadSet, WorkloadSetPayload(teacher, *group, line.hours));
+        if (!w.ok()) return w.status();
+        load[teacher] += line.hours;
+        first_teacher = teacher;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 Status WriteSchool(Connection& c, const School& school, const DemoOptions& options,
                    const std::string& demo_hash) {
   auto count = c.QueryInt("SELECT COUNT(*) FROM schools", {});
@@ -991,7 +1080,7 @@ Status WriteSchool(Connection& c, const School& school, const DemoOptions& optio
                 {person_id(g.parent), person_id(g.student), std::string(g.kind)});
     if (!s.ok()) return s;
   }
-  return Status::Ok();
+  return AssignWorkload(c, school_id, options.now);
 }
 
 }  // namespace

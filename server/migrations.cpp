@@ -84,8 +84,9 @@ CREATE TABLE curriculum (
   year_id     INTEGER NOT NULL REFERENCES academic_years(id),
   grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 11),
   subject_id  INTEGER NOT NULL REFERENCES subjects(id),
+  profile     TEXT NOT NULL DEFAULT '',
   hours       REAL NOT NULL CHECK (hours > 0),
-  PRIMARY KEY (year_id, grade, subject_id)
+  PRIMARY KEY (year_id, grade, subject_id, profile)
 ) WITHOUT ROWID;
 
 CREATE TABLE classes (
@@ -173,6 +174,40 @@ CREATE INDEX op_log_school ON op_log(school_id, seq);
 
 -- An enrollment can end (transfer, leaving); persons may be created by operations.
 CREATE INDEX persons_name ON persons(school_id, last_name, first_name);
+
+-- A set of students taught one subject together (whole class, subgroup, profile group,
+-- elective, club, project group), drawn from one or more classes.
+CREATE TABLE study_groups (
+  id          INTEGER PRIMARY KEY,
+  year_id     INTEGER NOT NULL REFERENCES academic_years(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('class', 'subgroup', 'profile', 'elective', 'club', 'project')),
+  name        TEXT NOT NULL,
+  subject_id  INTEGER NOT NULL REFERENCES subjects(id),
+  UNIQUE (year_id, name)
+);
+CREATE TABLE group_classes (
+  group_id    INTEGER NOT NULL REFERENCES study_groups(id) ON DELETE CASCADE,
+  class_id    INTEGER NOT NULL REFERENCES classes(id),
+  position    INTEGER NOT NULL,
+  PRIMARY KEY (group_id, class_id)
+) WITHOUT ROWID;
+CREATE TABLE group_members (
+  group_id    INTEGER NOT NULL REFERENCES study_groups(id) ON DELETE CASCADE,
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (group_id, student_id)
+) WITHOUT ROWID;
+
+-- Teachers' workload (тарификация): hours a week of a teacher in a group.
+CREATE TABLE workload (
+  id          INTEGER PRIMARY KEY,
+  year_id     INTEGER NOT NULL REFERENCES academic_years(id),
+  teacher_id  INTEGER NOT NULL REFERENCES persons(id),
+  subject_id  INTEGER NOT NULL REFERENCES subjects(id),
+  group_id    INTEGER NOT NULL REFERENCES study_groups(id),
+  hours       REAL NOT NULL CHECK (hours > 0),
+  UNIQUE (teacher_id, group_id)
+);
+CREATE INDEX workload_group ON workload(group_id);
 )SQL"},
 };
 

@@ -1,5 +1,7 @@
 #include "structure_store.h"
 
+#include <map>
+
 #include "text.h"
 
 namespace ej::server {
@@ -99,11 +101,64 @@ Result<Structure> LoadStructure(Connection& c, int64_t school_id) {
               {r.Int(0), r.Int(1), r.Int(2), Date::ParseIso(r.Text(3)).value_or(Date()), DateOrNone(r, 4)});
         });
   }
+  if (st.ok()) {
+    st = c.Query("SELECT id, name, short_name FROM subjects WHERE school_id = ? ORDER BY id", {school_id},
+                 [&](const Row& r) { s.subjects.push_back({r.Int(0), r.Text(1), r.Text(2)}); });
+  }
+  if (st.ok()) {
+    st = c.Query(
+        "SELECT cu.year_id, cu.grade, cu.subject_id, cu.profile, cu.hours FROM curriculum cu "
+        "JOIN academic_years y ON y.id = cu.year_id WHERE y.school_id = ? ORDER BY cu.year_id, cu.grade, cu.subject_id",
+        {school_id}, [&](const Row& r) {
+          s.curriculum.push_back({r.Int(0), static_cast<int>(r.Int(1)), r.Int(2), r.Text(3), r.Real(4)});
+        });
+  }
+  if (st.ok()) {
+    st = c.Query(
+        "SELECT g.id, g.year_id, g.kind, g.name, g.subject_id FROM study_groups g "
+        "JOIN academic_years y ON y.id = g.year_id WHERE y.school_id = ? ORDER BY g.id",
+        {school_id}, [&](const Row& r) {
+          Group g;
+          g.id = r.Int(0);
+          g.year_id = r.Int(1);
+          g.kind = GroupKindFromCode(r.Text(2)).value_or(GroupKind::kWholeClass);
+          g.name = r.Text(3);
+          g.subject_id = r.Int(4);
+          s.groups.push_back(std::move(g));
+        });
+  }
+  if (st.ok()) {
+    std::map<int64_t, Group*> by_id;
+    for (auto& g : s.groups) by_id[g.id] = &g;
+    st = c.Query(
+        "SELECT gc.group_id, gc.class_id FROM group_classes gc JOIN classes c ON c.id = gc.class_id "
+        "WHERE c.school_id = ? ORDER BY gc.group_id, gc.position",
+        {school_id}, [&](const Row& r) {
+          if (auto it = by_id.find(r.Int(0)); it != by_id.end()) it->second->class_ids.push_back(r.Int(1));
+        });
+    if (st.ok()) {
+      st = c.Query(
+          "SELECT gm.group_id, gm.student_id FROM group_members gm JOIN persons p ON p.id = gm.student_id "
+          "WHERE p.school_id = ? ORDER BY gm.group_id, gm.student_id",
+          {school_id}, [&](const Row& r) {
+            if (auto it = by_id.find(r.Int(0)); it != by_id.end()) it->second->members.push_back(r.Int(1));
+          });
+    }
+  }
+  if (st.ok()) {
+    st = c.Query(
+        "SELECT w.id, w.year_id, w.teacher_id, w.subject_id, w.group_id, w.hours FROM workload w "
+        "JOIN academic_years y ON y.id = w.year_id WHERE y.school_id = ? ORDER BY w.id",
+        {school_id}, [&](const Row& r) {
+          s.workload.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Real(5)});
+        });
+  }
   if (!st.ok()) return st;
   // Ids are unique across every school of the server: start after the largest in each table.
   const std::pair<Entity, const char*> tables[] = {
       {Entity::kYear, "academic_years"}, {Entity::kPeriod, "study_periods"}, {Entity::kHoliday, "holidays"},
-      {Entity::kClass, "classes"},       {Entity::kPerson, "persons"},       {Entity::kEnrollment, "enrollments"}};
+      {Entity::kClass, "classes"},       {Entity::kPerson, "persons"},       {Entity::kEnrollment, "enrollments"},
+      {Entity::kSubject, "subjects"},    {Entity::kGroup, "study_groups"},   {Entity::kWorkload, "workload"}};
   for (const auto& [entity, table] : tables) {
     auto max = c.QueryInt(std::string("SELECT COALESCE(MAX(id), 0) FROM ") + table, {});
     if (!max.ok()) return max.status();
@@ -186,6 +241,57 @@ Status PersistChanges(Connection& c, int64_t school_id, const Structure& s, cons
               "ON CONFLICT(id) DO UPDATE SET class_id = excluded.class_id, from_date = excluded.from_date, "
               "to_date = excluded.to_date",
               {e.id, e.student_id, e.class_id, e.from.Iso(), DateValue(e.to)});
+        }
+        break;
+      }
+      case Entity::kSubject: {
+        const Subject* x = s.FindSubject(ch.id);
+        st = c.Query(
+            "INSERT INTO subjects (id, school_id, name, short_name) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+            "SET name = excluded.name, short_name = excluded.short_name",
+            {x->id, school_id, x->name, x->short_name});
+        break;
+      }
+      case Entity::kCurriculum: {
+        // The curriculum is small: rewrite the school's lines.
+        st = c.Query(
+            "DELETE FROM curriculum WHERE year_id IN (SELECT id FROM academic_years WHERE school_id = ?)", {school_id});
+        for (const auto& l : s.curriculum) {
+          if (!st.ok()) break;
+          st = c.Query("INSERT INTO curriculum (year_id, grade, subject_id, profile, hours) VALUES (?, ?, ?, ?, ?)",
+                       {l.year_id, int64_t{l.grade}, l.subject_id, l.profile, l.hours});
+        }
+        break;
+      }
+      case Entity::kGroup: {
+        const Group* g = s.FindGroup(ch.id);
+        st = c.Query(
+            "INSERT INTO study_groups (id, year_id, kind, name, subject_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, subject_id = excluded.subject_id",
+            {g->id, g->year_id, std::string(GroupKindCode(g->kind)), g->name, g->subject_id});
+        if (st.ok()) st = c.Query("DELETE FROM group_classes WHERE group_id = ?", {g->id});
+        for (size_t i = 0; st.ok() && i < g->class_ids.size(); ++i) {
+          st = c.Query("INSERT INTO group_classes (group_id, class_id, position) VALUES (?, ?, ?)",
+                       {g->id, g->class_ids[i], static_cast<int64_t>(i)});
+        }
+        if (st.ok()) st = c.Query("DELETE FROM group_members WHERE group_id = ?", {g->id});
+        for (size_t i = 0; st.ok() && i < g->members.size(); ++i) {
+          st = c.Query("INSERT INTO group_members (group_id, student_id) VALUES (?, ?)", {g->id, g->members[i]});
+        }
+        break;
+      }
+      case Entity::kWorkload: {
+        const WorkloadLine* w = nullptr;
+        for (const auto& x : s.workload) {
+          if (x.id == ch.id) w = &x;
+        }
+        if (!w) {
+          st = c.Query("DELETE FROM workload WHERE id = ?", {ch.id});
+        } else {
+          st = c.Query(
+              "INSERT INTO workload (id, year_id, teacher_id, subject_id, group_id, hours) VALUES (?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT(id) DO UPDATE SET hours = excluded.hours",
+              {w->id, w->year_id, w->teacher_id, w->subject_id, w->group_id, w->hours});
         }
         break;
       }

@@ -57,6 +57,36 @@ JsonReader& JsonReader::Int(std::string_view key, int64_t* out, bool required) {
   return *this;
 }
 
+JsonReader& JsonReader::Number(std::string_view key, double* out, bool required) {
+  if (const auto* v = Find(key, required)) {
+    if (!v->is_number()) {
+      Fail(key, "ожидалось число");
+    } else {
+      *out = v->get<double>();
+    }
+  }
+  return *this;
+}
+
+JsonReader& JsonReader::IntArray(std::string_view key, std::vector<int64_t>* out, bool required) {
+  if (const auto* v = Find(key, required)) {
+    if (!v->is_array()) {
+      Fail(key, "ожидался массив");
+      return *this;
+    }
+    std::vector<int64_t> ids;
+    for (const auto& item : *v) {
+      if (!item.is_number_integer()) {
+        Fail(key, "ожидался список целых чисел");
+        return *this;
+      }
+      ids.push_back(item.get<int64_t>());
+    }
+    *out = std::move(ids);
+  }
+  return *this;
+}
+
 JsonReader& JsonReader::Object(std::string_view key, const nlohmann::json** out, bool required) {
   if (const auto* v = Find(key, required)) {
     if (!v->is_object()) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,9 @@ class JsonReader {
   // Each reads `key` into `out`; a missing key is an error when required, else leaves `out`.
   JsonReader& String(std::string_view key, std::string* out, bool required = true);
   JsonReader& Int(std::string_view key, int64_t* out, bool required = true);
+  JsonReader& Number(std::string_view key, double* out, bool required = true);
+  // An array of integers (ids).
+  JsonReader& IntArray(std::string_view key, std::vector<int64_t>* out, bool required = true);
   JsonReader& Object(std::string_view key, const nlohmann::json** out, bool required = true);
   JsonReader& Array(std::string_view key, const nlohmann::json** out, bool required = true);
   // An ISO date "YYYY-MM-DD"; an empty string counts as missing.

@@ -66,6 +66,30 @@ std::vector<ChecklistItem> SetupChecklist(const Structure& s, int64_t year_id) {
     if (s.StudentsEverIn(c->id).empty()) {
       items.push_back({"class_without_students", "В классе " + c->Name() + " нет учеников.", ChecklistScreen::kClass, c->id});
     }
+    // Every subject of the grade's curriculum needs a teacher for this class (through a
+    // whole-class group or subgroups).
+    for (const auto& line : s.curriculum) {
+      if (line.year_id != year_id || line.grade != c->grade || !line.profile.empty()) continue;
+      bool taught = false;
+      for (const auto& g : s.groups) {
+        bool covers = g.subject_id == line.subject_id &&
+                      (g.kind == GroupKind::kWholeClass || g.kind == GroupKind::kSubgroup) && !g.class_ids.empty() &&
+                      g.class_ids[0] == c->id;
+        if (covers && s.GroupWorkloadHours(g.id) > 0) taught = true;
+      }
+      if (!taught) {
+        const Subject* subject = s.FindSubject(line.subject_id);
+        items.push_back({"subject_without_workload",
+                         c->Name() + ": у предмета «" + (subject ? subject->name : std::string("?")) +
+                             "» из учебного плана нет учителя.",
+                         ChecklistScreen::kWorkload, c->id});
+      }
+    }
+  }
+  for (const auto& g : s.groups) {
+    if (g.year_id == year_id && g.kind != GroupKind::kWholeClass && g.members.empty()) {
+      items.push_back({"group_without_students", "В группе «" + g.name + "» нет учеников.", ChecklistScreen::kGroup, g.id});
+    }
   }
   return items;
 }

@@ -10,7 +10,7 @@
 
 namespace ej {
 
-enum class ChecklistScreen { kYear, kPeriods, kHolidays, kClasses, kClass };
+enum class ChecklistScreen { kYear, kPeriods, kHolidays, kClasses, kClass, kWorkload, kGroup };
 
 struct ChecklistItem {
   std::string code;          // stable: "no_periods", "class_without_teacher" …

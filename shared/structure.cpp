@@ -33,6 +33,30 @@ Status ReadDateRange(const protocol::Json& j, DateRange* out) {
 
 // ---- model ----
 
+namespace {
+
+struct GroupKindInfo {
+  GroupKind kind;
+  std::string_view code;
+  std::string_view title;
+};
+constexpr GroupKindInfo kGroupKinds[] = {
+    {GroupKind::kWholeClass, "class", "класс"},      {GroupKind::kSubgroup, "subgroup", "подгруппа"},
+    {GroupKind::kProfile, "profile", "профильная группа"}, {GroupKind::kElective, "elective", "элективный курс"},
+    {GroupKind::kClub, "club", "кружок"},             {GroupKind::kProject, "project", "проектная группа"},
+};
+
+}  // namespace
+
+std::string_view GroupKindCode(GroupKind k) { return kGroupKinds[static_cast<int>(k)].code; }
+std::string_view GroupKindTitle(GroupKind k) { return kGroupKinds[static_cast<int>(k)].title; }
+std::optional<GroupKind> GroupKindFromCode(std::string_view code) {
+  for (const auto& g : kGroupKinds) {
+    if (g.code == code) return g.kind;
+  }
+  return std::nullopt;
+}
+
 std::string SchoolClass::Name() const { return std::to_string(grade) + letter; }
 
 bool Person::Has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
@@ -44,6 +68,47 @@ const AcademicYear* Structure::FindYear(int64_t id) const {
     if (y.id == id) return &y;
   }
   return nullptr;
+}
+
+const Subject* Structure::FindSubject(int64_t id) const {
+  for (const auto& x : subjects) {
+    if (x.id == id) return &x;
+  }
+  return nullptr;
+}
+
+const Group* Structure::FindGroup(int64_t id) const {
+  for (const auto& g : groups) {
+    if (g.id == id) return &g;
+  }
+  return nullptr;
+}
+
+double Structure::CurriculumHours(int64_t year_id, int grade, int64_t subject_id) const {
+  for (const auto& l : curriculum) {
+    if (l.year_id == year_id && l.grade == grade && l.subject_id == subject_id && l.profile.empty()) return l.hours;
+  }
+  return 0;
+}
+
+std::vector<int64_t> Structure::GroupStudents(int64_t group_id, Date d) const {
+  const Group* g = FindGroup(group_id);
+  if (!g) return {};
+  if (g->kind == GroupKind::kWholeClass) return g->class_ids.empty() ? std::vector<int64_t>{} : StudentsOf(g->class_ids[0], d);
+  std::vector<int64_t> out;
+  for (int64_t id : g->members) {
+    const SchoolClass* c = ClassOf(id, d);
+    if (c && std::find(g->class_ids.begin(), g->class_ids.end(), c->id) != g->class_ids.end()) out.push_back(id);
+  }
+  return out;
+}
+
+double Structure::GroupWorkloadHours(int64_t group_id) const {
+  double sum = 0;
+  for (const auto& w : workload) {
+    if (w.group_id == group_id) sum += w.hours;
+  }
+  return sum;
 }
 
 const SchoolClass* Structure::FindClass(int64_t id) const {
@@ -159,6 +224,17 @@ int64_t Structure::NextId(Entity e) {
       case Entity::kEnrollment:
         for (const auto& x : enrollments) max = std::max(max, x.id);
         break;
+      case Entity::kSubject:
+        for (const auto& x : subjects) max = std::max(max, x.id);
+        break;
+      case Entity::kGroup:
+        for (const auto& x : groups) max = std::max(max, x.id);
+        break;
+      case Entity::kWorkload:
+        for (const auto& x : workload) max = std::max(max, x.id);
+        break;
+      case Entity::kCurriculum:
+        break;  // keyed by (year, grade, subject, profile), not by id
     }
     it = next_ids_.emplace(e, max + 1).first;
   }
@@ -208,9 +284,37 @@ protocol::Json ToJson(const Structure& s, SnapshotOptions options) {
     if (e.to) j[kKeyTo] = e.to->Iso();
     enrollments.push_back(std::move(j));
   }
-  return Json{{kKeyYears, std::move(years)},     {kKeyPeriods, std::move(periods)},
-              {kKeyHolidays, std::move(holidays)}, {kKeyClasses, std::move(classes)},
-              {kKeyPersons, std::move(persons)},   {kKeyEnrollments, std::move(enrollments)}};
+  Json subjects = Json::array(), curriculum = Json::array(), groups = Json::array(), workload = Json::array();
+  for (const auto& x : s.subjects) subjects.push_back({{kKeyId, x.id}, {kKeyName, x.name}, {kKeyShortName, x.short_name}});
+  for (const auto& l : s.curriculum) {
+    curriculum.push_back({{kKeyYearId, l.year_id},
+                          {kKeyGrade, l.grade},
+                          {kKeySubjectId, l.subject_id},
+                          {kKeyProfile, l.profile},
+                          {kKeyHours, l.hours}});
+  }
+  for (const auto& g : s.groups) {
+    groups.push_back({{kKeyId, g.id},
+                      {kKeyYearId, g.year_id},
+                      {kKeyKind, GroupKindCode(g.kind)},
+                      {kKeyName, g.name},
+                      {kKeySubjectId, g.subject_id},
+                      {kKeyClassIds, g.class_ids},
+                      {kKeyMembers, g.members}});
+  }
+  for (const auto& w : s.workload) {
+    workload.push_back({{kKeyId, w.id},
+                        {kKeyYearId, w.year_id},
+                        {kKeyTeacherId, w.teacher_id},
+                        {kKeySubjectId, w.subject_id},
+                        {kKeyGroupId, w.group_id},
+                        {kKeyHours, w.hours}});
+  }
+  return Json{{kKeyYears, std::move(years)},         {kKeyPeriods, std::move(periods)},
+              {kKeyHolidays, std::move(holidays)},   {kKeyClasses, std::move(classes)},
+              {kKeyPersons, std::move(persons)},     {kKeyEnrollments, std::move(enrollments)},
+              {kKeySubjects, std::move(subjects)},   {kKeyCurriculum, std::move(curriculum)},
+              {kKeyGroups, std::move(groups)},       {kKeyWorkload, std::move(workload)}};
 }
 
 Result<Structure> StructureFromJson(const protocol::Json& j) {
@@ -289,6 +393,48 @@ Result<Structure> StructureFromJson(const protocol::Json& j) {
     e.from = *from;
     e.to = to;
     s.enrollments.push_back(std::move(e));
+  }
+  const protocol::Json *subjects = nullptr, *curriculum = nullptr, *groups = nullptr, *workload = nullptr;
+  JsonReader more(j);
+  more.Array(kKeySubjects, &subjects).Array(kKeyCurriculum, &curriculum).Array(kKeyGroups, &groups);
+  more.Array(kKeyWorkload, &workload);
+  if (!more.ok()) return more.status();
+  for (const auto& item : *subjects) {
+    Subject x;
+    JsonReader r(item);
+    r.Int(kKeyId, &x.id).String(kKeyName, &x.name).String(kKeyShortName, &x.short_name);
+    if (!r.ok()) return r.status();
+    s.subjects.push_back(std::move(x));
+  }
+  for (const auto& item : *curriculum) {
+    CurriculumLine l;
+    int64_t grade = 0;
+    JsonReader r(item);
+    r.Int(kKeyYearId, &l.year_id).Int(kKeyGrade, &grade).Int(kKeySubjectId, &l.subject_id);
+    r.String(kKeyProfile, &l.profile, false).Number(kKeyHours, &l.hours);
+    if (!r.ok()) return r.status();
+    l.grade = static_cast<int>(grade);
+    s.curriculum.push_back(std::move(l));
+  }
+  for (const auto& item : *groups) {
+    Group g;
+    std::string kind;
+    JsonReader r(item);
+    r.Int(kKeyId, &g.id).Int(kKeyYearId, &g.year_id).String(kKeyKind, &kind).String(kKeyName, &g.name);
+    r.Int(kKeySubjectId, &g.subject_id).IntArray(kKeyClassIds, &g.class_ids).IntArray(kKeyMembers, &g.members);
+    if (!r.ok()) return r.status();
+    auto k = GroupKindFromCode(kind);
+    if (!k) return Status(ErrorCode::kBadRequest, "Поле «kind»: неизвестный вид группы.", kKeyKind);
+    g.kind = *k;
+    s.groups.push_back(std::move(g));
+  }
+  for (const auto& item : *workload) {
+    WorkloadLine w;
+    JsonReader r(item);
+    r.Int(kKeyId, &w.id).Int(kKeyYearId, &w.year_id).Int(kKeyTeacherId, &w.teacher_id);
+    r.Int(kKeySubjectId, &w.subject_id).Int(kKeyGroupId, &w.group_id).Number(kKeyHours, &w.hours);
+    if (!r.ok()) return r.status();
+    s.workload.push_back(std::move(w));
   }
   return s;
 }

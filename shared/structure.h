@@ -76,10 +76,59 @@ struct Enrollment {
   bool CoversDay(Date d) const { return from <= d && (!to || d <= *to); }
 };
 
+struct Subject {
+  int64_t id = 0;
+  std::string name;        // "Математика"
+  std::string short_name;  // "Матем."
+};
+
+// Hours a week of a subject in a grade (учебный план); profile "" for every class of the
+// grade, otherwise a profile of grades 10–11 («технологический» …).
+struct CurriculumLine {
+  int64_t year_id = 0;
+  int grade = 1;
+  int64_t subject_id = 0;
+  std::string profile;
+  double hours = 0;
+};
+
+enum class GroupKind {
+  kWholeClass,  // the class itself, for one subject
+  kSubgroup,    // part of one class (English, technology)
+  kProfile,     // профильная группа, may draw from several classes
+  kElective,    // элективный курс, факультатив
+  kClub,        // кружок
+  kProject,     // проектная группа
+};
+std::string_view GroupKindCode(GroupKind k);
+std::optional<GroupKind> GroupKindFromCode(std::string_view code);
+std::string_view GroupKindTitle(GroupKind k);  // «подгруппа» …
+
+// A set of students taught one subject together.
+struct Group {
+  int64_t id = 0;
+  int64_t year_id = 0;
+  GroupKind kind = GroupKind::kWholeClass;
+  std::string name;                 // "5А", "5А — англ. яз., 1 подгруппа"
+  int64_t subject_id = 0;
+  std::vector<int64_t> class_ids;   // the classes it draws from
+  std::vector<int64_t> members;     // explicit members; a whole-class group follows its class
+};
+
+// Who teaches which subject to which group, hours a week (тарификация).
+struct WorkloadLine {
+  int64_t id = 0;
+  int64_t year_id = 0;
+  int64_t teacher_id = 0;
+  int64_t subject_id = 0;
+  int64_t group_id = 0;
+  double hours = 0;
+};
+
 // ---- [SECTION] Structure ----
 
 // What an operation changed, for whoever persists the state.
-enum class Entity { kYear, kPeriod, kHoliday, kClass, kPerson, kEnrollment };
+enum class Entity { kYear, kPeriod, kHoliday, kClass, kPerson, kEnrollment, kSubject, kCurriculum, kGroup, kWorkload };
 struct Change {
   Entity entity;
   int64_t id;
@@ -98,8 +147,20 @@ class Structure {
   std::vector<SchoolClass> classes;
   std::map<int64_t, Person> persons;
   std::vector<Enrollment> enrollments;
+  std::vector<Subject> subjects;
+  std::vector<CurriculumLine> curriculum;
+  std::vector<Group> groups;
+  std::vector<WorkloadLine> workload;
 
   const AcademicYear* FindYear(int64_t id) const;
+  const Subject* FindSubject(int64_t id) const;
+  const Group* FindGroup(int64_t id) const;
+  // Hours a week of the subject in the grade by the curriculum (profile "" lines), 0 if none.
+  double CurriculumHours(int64_t year_id, int grade, int64_t subject_id) const;
+  // Students of a group on a day: a whole-class group follows its class.
+  std::vector<int64_t> GroupStudents(int64_t group_id, Date d) const;
+  // Workload hours already given to a group for its subject.
+  double GroupWorkloadHours(int64_t group_id) const;
   const SchoolClass* FindClass(int64_t id) const;
   const Person* FindPerson(int64_t id) const;
   // The year that contains the day, if any.
@@ -139,6 +200,11 @@ inline constexpr std::string_view kClassSetTeacher = "class.set_teacher";
 inline constexpr std::string_view kStudentCreate = "student.create";
 inline constexpr std::string_view kStudentTransfer = "student.transfer";
 inline constexpr std::string_view kStudentLeave = "student.leave";
+inline constexpr std::string_view kSubjectCreate = "subject.create";
+inline constexpr std::string_view kCurriculumSet = "curriculum.set";
+inline constexpr std::string_view kGroupCreate = "group.create";
+inline constexpr std::string_view kGroupSetMembers = "group.set_members";
+inline constexpr std::string_view kWorkloadSet = "workload.set";
 }  // namespace op_kind
 
 // True for kinds that ApplyStructureOp understands.
@@ -159,6 +225,19 @@ struct StudentDraft {
 protocol::Json StudentCreatePayload(const StudentDraft& s, int64_t class_id, Date from);
 protocol::Json StudentTransferPayload(int64_t student_id, int64_t class_id, Date from);
 protocol::Json StudentLeavePayload(int64_t student_id, Date last_day);
+protocol::Json SubjectCreatePayload(const std::string& name, const std::string& short_name);
+// hours 0 removes the line.
+protocol::Json CurriculumSetPayload(int64_t year_id, int grade, int64_t subject_id, double hours,
+                                    const std::string& profile = {});
+protocol::Json GroupCreatePayload(int64_t year_id, GroupKind kind, const std::string& name, int64_t subject_id,
+                                  const std::vector<int64_t>& class_ids);
+protocol::Json GroupSetMembersPayload(int64_t group_id, const std::vector<int64_t>& student_ids);
+// Sets the hours of (teacher, group); hours 0 removes the line. The subject is the group's.
+protocol::Json WorkloadSetPayload(int64_t teacher_id, int64_t group_id, double hours);
+
+// The most hours a week a grade may have by СанПиН 1.2.3685-21 (five-day week):
+// 1 — 21; 2–4 — 23; 5 — 29; 6 — 30; 7 — 32; 8–9 — 33; 10–11 — 34.
+double MaxWeeklyHours(int grade);
 
 // Checks the operation against the rules and the actor's rights and, if it passes, changes
 // the structure. On error nothing changes and the Status names the problem in Russian.

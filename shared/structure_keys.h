@@ -11,6 +11,15 @@ namespace ej {
 // Reads {"first","last"} ISO dates into a range (defined in structure.cpp).
 Status ReadDateRange(const protocol::Json& j, DateRange* out);
 
+struct Applied;
+class Structure;
+struct Operation;
+template <typename T>
+class Result;
+// The study plan's operations (structure_plan_ops.cpp), called by ApplyStructureOp after it
+// has authorised the actor.
+Result<Applied> ApplyPlanOp(Structure& s, const Operation& op);
+
 }  // namespace ej
 
 namespace ej::structure_keys {
@@ -43,6 +52,19 @@ constexpr const char* kKeyFrom = "from";
 constexpr const char* kKeyTo = "to";
 
 constexpr const char* kKeyPersonId = "person_id";
+constexpr const char* kKeySubjects = "subjects";
+constexpr const char* kKeyCurriculum = "curriculum";
+constexpr const char* kKeyGroups = "groups";
+constexpr const char* kKeyWorkload = "workload";
+constexpr const char* kKeyShortName = "short_name";
+constexpr const char* kKeySubjectId = "subject_id";
+constexpr const char* kKeyProfile = "profile";
+constexpr const char* kKeyHours = "hours";
+constexpr const char* kKeyKind = "kind";
+constexpr const char* kKeyClassIds = "class_ids";
+constexpr const char* kKeyMembers = "members";
+constexpr const char* kKeyStudentIds = "student_ids";
+constexpr const char* kKeyGroupId = "group_id";
 constexpr const char* kKeyDate = "date";
 
 }  // namespace ej::structure_keys

@@ -69,7 +69,8 @@ Json StudentLeavePayload(int64_t student_id, Date last_day) {
 bool IsStructureOp(std::string_view kind) {
   for (auto k : {op_kind::kYearCreate, op_kind::kPeriodCreate, op_kind::kHolidayCreate, op_kind::kClassCreate,
                  op_kind::kClassSetTeacher, op_kind::kStudentCreate, op_kind::kStudentTransfer,
-                 op_kind::kStudentLeave}) {
+                 op_kind::kStudentLeave, op_kind::kSubjectCreate, op_kind::kCurriculumSet, op_kind::kGroupCreate,
+                 op_kind::kGroupSetMembers, op_kind::kWorkloadSet}) {
     if (k == kind) return true;
   }
   return false;
@@ -402,6 +403,7 @@ Result<Applied> ApplyStructureOp(Structure& s, const Operation& op, const Actor&
   if (k == op_kind::kStudentCreate) return StudentCreate(s, op.payload);
   if (k == op_kind::kStudentTransfer) return StudentTransfer(s, op.payload);
   if (k == op_kind::kStudentLeave) return StudentLeave(s, op.payload);
+  if (IsStructureOp(k)) return ApplyPlanOp(s, op);
   return Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + k + "».", "kind");
 }
 

@@ -199,3 +199,39 @@ TEST_CASE("verify finds a changed entry and a deleted entry in the log") {
 }
 
 }  // namespace ej::server
+
+#include "setup_checklist.h"
+
+namespace ej::server {
+
+TEST_CASE("the demo school is fully set up: the checklist is empty and every group has a teacher") {
+  DemoServer server;
+  Structure s = Snapshot(server, server.As("zavuch"));
+  auto items = SetupChecklist(s, s.years[0].id);
+  CHECK_MESSAGE(items.empty(), (items.empty() ? std::string() : items[0].message));
+  CHECK(s.subjects.size() > 15);
+  CHECK(s.groups.size() > 26 * 10);
+  for (const auto& g : s.groups) CHECK(s.GroupWorkloadHours(g.id) > 0);
+  int subgroups = 0;
+  for (const auto& g : s.groups) subgroups += g.kind == GroupKind::kSubgroup;
+  CHECK(subgroups > 0);
+}
+
+TEST_CASE("workload over the curriculum is refused over HTTP and the stored plan is unchanged") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  Structure s = Snapshot(server, deputy);
+  const Group& g = s.groups.front();
+  const WorkloadLine* line = nullptr;
+  for (const auto& w : s.workload) {
+    if (w.group_id == g.id) line = &w;
+  }
+  REQUIRE(line);
+  auto r = Push(server, deputy, {Op(op_kind::kWorkloadSet, WorkloadSetPayload(line->teacher_id, g.id, line->hours + 1))});
+  CHECK(r.results[0].outcome == OpOutcome::kRejected);
+  CHECK(r.results[0].error.message().find("по учебному плану") != std::string::npos);
+  Structure after = Snapshot(server, deputy);
+  CHECK(after.GroupWorkloadHours(g.id) == s.GroupWorkloadHours(g.id));
+}
+
+}  // namespace ej::server
