@@ -108,7 +108,7 @@ Result<Structure> LoadStructure(Connection& c, int64_t school_id) {
   if (st.ok()) {
     st = c.Query(
         "SELECT cu.year_id, cu.grade, cu.subject_id, cu.profile, cu.hours FROM curriculum cu "
-        "JOIN academic_years y ON y.id = cu.year_id WHERE y.school_id = ? ORDER BY cu.year_id, cu.grade, cu.subject_id",
+        "JOIN academic_years y ON y.id = cu.year_id WHERE y.school_id = ? ORDER BY cu.year_id, cu.grade, cu.subject_id, cu.profile",
         {school_id}, [&](const Row& r) {
           s.curriculum.push_back({r.Int(0), static_cast<int>(r.Int(1)), r.Int(2), r.Text(3), r.Real(4)});
         });
@@ -153,7 +153,14 @@ Result<Structure> LoadStructure(Connection& c, int64_t school_id) {
           s.workload.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Real(5)});
         });
   }
+  if (st.ok()) {
+    st = c.Query(
+        "SELECT g.parent_id, g.student_id, g.kind FROM guardianships g JOIN persons p ON p.id = g.student_id "
+        "WHERE p.school_id = ? ORDER BY g.student_id, g.parent_id",
+        {school_id}, [&](const Row& r) { s.guardianships.push_back({r.Int(0), r.Int(1), r.Text(2)}); });
+  }
   if (!st.ok()) return st;
+  s.SortKeyedLists();  // SQL's text order is bytewise, the same as std::string's
   // Ids are unique across every school of the server: start after the largest in each table.
   const std::pair<Entity, const char*> tables[] = {
       {Entity::kYear, "academic_years"}, {Entity::kPeriod, "study_periods"}, {Entity::kHoliday, "holidays"},
@@ -241,6 +248,17 @@ Status PersistChanges(Connection& c, int64_t school_id, const Structure& s, cons
               "ON CONFLICT(id) DO UPDATE SET class_id = excluded.class_id, from_date = excluded.from_date, "
               "to_date = excluded.to_date",
               {e.id, e.student_id, e.class_id, e.from.Iso(), DateValue(e.to)});
+        }
+        break;
+      }
+      case Entity::kGuardianship: {
+        // ch.id is the student: rewrite that student's parents.
+        st = c.Query("DELETE FROM guardianships WHERE student_id = ?", {ch.id});
+        for (const auto& g : s.guardianships) {
+          if (!st.ok()) break;
+          if (g.student_id != ch.id) continue;
+          st = c.Query("INSERT INTO guardianships (parent_id, student_id, kind) VALUES (?, ?, ?)",
+                       {g.parent_id, g.student_id, g.kind});
         }
         break;
       }

@@ -2,6 +2,7 @@
 #include "structure.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "json_reader.h"
 #include "structure_keys.h"
@@ -130,9 +131,16 @@ const AcademicYear* Structure::YearOf(Date d) const {
   return nullptr;
 }
 
+bool Structure::Covers(const Enrollment& e, Date d) const {
+  if (!e.CoversDay(d)) return false;
+  const SchoolClass* c = FindClass(e.class_id);
+  const AcademicYear* y = c ? FindYear(c->year_id) : nullptr;
+  return y && y->range.Contains(d);
+}
+
 const SchoolClass* Structure::ClassOf(int64_t student_id, Date d) const {
   for (const auto& e : enrollments) {
-    if (e.student_id == student_id && e.CoversDay(d)) return FindClass(e.class_id);
+    if (e.student_id == student_id && Covers(e, d)) return FindClass(e.class_id);
   }
   return nullptr;
 }
@@ -155,7 +163,7 @@ void SortByName(const Structure& s, std::vector<int64_t>& ids) {
 std::vector<int64_t> Structure::StudentsOf(int64_t class_id, Date d) const {
   std::vector<int64_t> ids;
   for (const auto& e : enrollments) {
-    if (e.class_id == class_id && e.CoversDay(d)) ids.push_back(e.student_id);
+    if (e.class_id == class_id && Covers(e, d)) ids.push_back(e.student_id);
   }
   SortByName(*this, ids);
   return ids;
@@ -201,6 +209,15 @@ const Person* Structure::FindStudent(const PersonName& name, std::optional<Date>
   return nullptr;
 }
 
+void Structure::SortKeyedLists() {
+  std::sort(curriculum.begin(), curriculum.end(), [](const CurriculumLine& a, const CurriculumLine& b) {
+    return std::tie(a.year_id, a.grade, a.subject_id, a.profile) < std::tie(b.year_id, b.grade, b.subject_id, b.profile);
+  });
+  std::sort(guardianships.begin(), guardianships.end(), [](const Guardianship& a, const Guardianship& b) {
+    return std::tie(a.student_id, a.parent_id) < std::tie(b.student_id, b.parent_id);
+  });
+}
+
 int64_t Structure::NextId(Entity e) {
   auto it = next_ids_.find(e);
   if (it == next_ids_.end()) {
@@ -234,7 +251,8 @@ int64_t Structure::NextId(Entity e) {
         for (const auto& x : workload) max = std::max(max, x.id);
         break;
       case Entity::kCurriculum:
-        break;  // keyed by (year, grade, subject, profile), not by id
+      case Entity::kGuardianship:
+        break;  // keyed by their columns, not by id
     }
     it = next_ids_.emplace(e, max + 1).first;
   }
@@ -310,7 +328,14 @@ protocol::Json ToJson(const Structure& s, SnapshotOptions options) {
                         {kKeyGroupId, w.group_id},
                         {kKeyHours, w.hours}});
   }
-  return Json{{kKeyYears, std::move(years)},         {kKeyPeriods, std::move(periods)},
+  Json guardianships = Json::array();
+  if (options.personal_data) {
+    for (const auto& g : s.guardianships) {
+      guardianships.push_back({{kKeyParentId, g.parent_id}, {kKeyStudentId, g.student_id}, {kKeyKind, g.kind}});
+    }
+  }
+  return Json{{kKeyGuardianships, std::move(guardianships)},
+              {kKeyYears, std::move(years)},         {kKeyPeriods, std::move(periods)},
               {kKeyHolidays, std::move(holidays)},   {kKeyClasses, std::move(classes)},
               {kKeyPersons, std::move(persons)},     {kKeyEnrollments, std::move(enrollments)},
               {kKeySubjects, std::move(subjects)},   {kKeyCurriculum, std::move(curriculum)},
@@ -397,8 +422,18 @@ Result<Structure> StructureFromJson(const protocol::Json& j) {
   const protocol::Json *subjects = nullptr, *curriculum = nullptr, *groups = nullptr, *workload = nullptr;
   JsonReader more(j);
   more.Array(kKeySubjects, &subjects).Array(kKeyCurriculum, &curriculum).Array(kKeyGroups, &groups);
-  more.Array(kKeyWorkload, &workload);
+  const protocol::Json* guardianships = nullptr;
+  more.Array(kKeyWorkload, &workload).Array(kKeyGuardianships, &guardianships, false);
   if (!more.ok()) return more.status();
+  if (guardianships) {
+    for (const auto& item : *guardianships) {
+      Guardianship g;
+      JsonReader r(item);
+      r.Int(kKeyParentId, &g.parent_id).Int(kKeyStudentId, &g.student_id).String(kKeyKind, &g.kind);
+      if (!r.ok()) return r.status();
+      s.guardianships.push_back(std::move(g));
+    }
+  }
   for (const auto& item : *subjects) {
     Subject x;
     JsonReader r(item);

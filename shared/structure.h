@@ -67,6 +67,13 @@ struct Person {
   bool Has(Role role) const;
 };
 
+// A parent or legal representative of a student.
+struct Guardianship {
+  int64_t parent_id = 0;
+  int64_t student_id = 0;
+  std::string kind;  // "mother", "father", "guardian"
+};
+
 struct Enrollment {
   int64_t id = 0;
   int64_t student_id = 0;
@@ -128,7 +135,8 @@ struct WorkloadLine {
 // ---- [SECTION] Structure ----
 
 // What an operation changed, for whoever persists the state.
-enum class Entity { kYear, kPeriod, kHoliday, kClass, kPerson, kEnrollment, kSubject, kCurriculum, kGroup, kWorkload };
+enum class Entity { kYear, kPeriod, kHoliday, kClass, kPerson, kEnrollment, kSubject, kCurriculum, kGroup, kWorkload,
+                    kGuardianship };
 struct Change {
   Entity entity;
   int64_t id;
@@ -151,6 +159,7 @@ class Structure {
   std::vector<CurriculumLine> curriculum;
   std::vector<Group> groups;
   std::vector<WorkloadLine> workload;
+  std::vector<Guardianship> guardianships;
 
   const AcademicYear* FindYear(int64_t id) const;
   const Subject* FindSubject(int64_t id) const;
@@ -166,6 +175,9 @@ class Structure {
   // The year that contains the day, if any.
   const AcademicYear* YearOf(Date d) const;
 
+  // True if the enrollment covers the day: inside its dates and inside its class's year (a
+  // class belongs to one year, so an open enrollment ends with the year).
+  bool Covers(const Enrollment& e, Date d) const;
   // The class a student is in on a day (through an enrollment that covers it).
   const SchoolClass* ClassOf(int64_t student_id, Date d) const;
   // Students of a class on a day, in Russian alphabetical order of their names.
@@ -178,6 +190,10 @@ class Structure {
   const SchoolClass* ClassLedBy(int64_t person_id, int64_t year_id) const;
   // The person with this full name and birth date, if there is a student like that.
   const Person* FindStudent(const PersonName& name, std::optional<Date> birth_date) const;
+
+  // Keeps lists without ids (curriculum, parents' links) in their canonical order, the order
+  // storage reads them back in.
+  void SortKeyedLists();
 
   // The next id for a new entity of the kind (ids are assigned here, on the server).
   int64_t NextId(Entity e);
@@ -205,10 +221,15 @@ inline constexpr std::string_view kCurriculumSet = "curriculum.set";
 inline constexpr std::string_view kGroupCreate = "group.create";
 inline constexpr std::string_view kGroupSetMembers = "group.set_members";
 inline constexpr std::string_view kWorkloadSet = "workload.set";
+inline constexpr std::string_view kYearRollover = "year.rollover";
+inline constexpr std::string_view kPersonCreate = "person.create";
+inline constexpr std::string_view kPersonSetRoles = "person.set_roles";
+inline constexpr std::string_view kGuardianLink = "guardian.link";
 }  // namespace op_kind
 
-// True for kinds that ApplyStructureOp understands.
+// True for kinds that ApplyStructureOp understands; the list of them, for documentation.
 bool IsStructureOp(std::string_view kind);
+const std::vector<std::string_view>& StructureOpKinds();
 
 // Payload builders: the client makes operations with these, so keys are spelled once.
 protocol::Json YearCreatePayload(const std::string& name, DateRange range);
@@ -232,6 +253,15 @@ protocol::Json CurriculumSetPayload(int64_t year_id, int grade, int64_t subject_
 protocol::Json GroupCreatePayload(int64_t year_id, GroupKind kind, const std::string& name, int64_t subject_id,
                                   const std::vector<int64_t>& class_ids);
 protocol::Json GroupSetMembersPayload(int64_t group_id, const std::vector<int64_t>& student_ids);
+// A new year from an old one: classes move up a grade (5А → 6А) with their class teachers and
+// students, the 11th grade leaves, the curriculum is copied and the default calendar set.
+// Nothing of the old year changes.
+protocol::Json YearRolloverPayload(int64_t from_year_id, const std::string& name, DateRange range);
+// A staff member or a parent (not a student: students come with a class, student.create).
+protocol::Json PersonCreatePayload(const PersonName& name, const std::vector<Role>& roles);
+protocol::Json PersonSetRolesPayload(int64_t person_id, const std::vector<Role>& roles);
+// kind: "mother", "father" or "guardian" (законный представитель).
+protocol::Json GuardianLinkPayload(int64_t parent_id, int64_t student_id, const std::string& kind);
 // Sets the hours of (teacher, group); hours 0 removes the line. The subject is the group's.
 protocol::Json WorkloadSetPayload(int64_t teacher_id, int64_t group_id, double hours);
 

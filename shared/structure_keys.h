@@ -65,6 +65,8 @@ constexpr const char* kKeyClassIds = "class_ids";
 constexpr const char* kKeyMembers = "members";
 constexpr const char* kKeyStudentIds = "student_ids";
 constexpr const char* kKeyGroupId = "group_id";
+constexpr const char* kKeyGuardianships = "guardianships";
+constexpr const char* kKeyParentId = "parent_id";
 constexpr const char* kKeyDate = "date";
 
 }  // namespace ej::structure_keys

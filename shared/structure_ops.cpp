@@ -5,6 +5,7 @@
 // [SECTION] Apply, one function per kind
 #include <algorithm>
 
+#include "calendar.h"
 #include "json_reader.h"
 #include "structure.h"
 #include "structure_keys.h"
@@ -66,14 +67,41 @@ Json StudentLeavePayload(int64_t student_id, Date last_day) {
   return {{kKeyStudentId, student_id}, {kKeyTo, last_day.Iso()}};
 }
 
+const std::vector<std::string_view>& StructureOpKinds() {
+  static const std::vector<std::string_view> kKinds = {
+      op_kind::kYearCreate,      op_kind::kYearRollover,    op_kind::kPeriodCreate,    op_kind::kHolidayCreate,
+      op_kind::kClassCreate,     op_kind::kClassSetTeacher, op_kind::kStudentCreate,   op_kind::kStudentTransfer,
+      op_kind::kStudentLeave,    op_kind::kPersonCreate,    op_kind::kPersonSetRoles,  op_kind::kGuardianLink,
+      op_kind::kSubjectCreate,   op_kind::kCurriculumSet,   op_kind::kGroupCreate,     op_kind::kGroupSetMembers,
+      op_kind::kWorkloadSet};
+  return kKinds;
+}
+
 bool IsStructureOp(std::string_view kind) {
-  for (auto k : {op_kind::kYearCreate, op_kind::kPeriodCreate, op_kind::kHolidayCreate, op_kind::kClassCreate,
-                 op_kind::kClassSetTeacher, op_kind::kStudentCreate, op_kind::kStudentTransfer,
-                 op_kind::kStudentLeave, op_kind::kSubjectCreate, op_kind::kCurriculumSet, op_kind::kGroupCreate,
-                 op_kind::kGroupSetMembers, op_kind::kWorkloadSet}) {
+  for (auto k : StructureOpKinds()) {
     if (k == kind) return true;
   }
   return false;
+}
+
+Json YearRolloverPayload(int64_t from_year_id, const std::string& name, DateRange range) {
+  return WithRange({{kKeyYearId, from_year_id}, {kKeyName, name}}, range);
+}
+
+Json PersonCreatePayload(const PersonName& name, const std::vector<Role>& roles) {
+  Json codes = Json::array();
+  for (Role r : roles) codes.push_back(RoleCode(r));
+  return {{kKeyLastName, name.last}, {kKeyFirstName, name.first}, {kKeyMiddleName, name.middle}, {kKeyRoles, codes}};
+}
+
+Json PersonSetRolesPayload(int64_t person_id, const std::vector<Role>& roles) {
+  Json codes = Json::array();
+  for (Role r : roles) codes.push_back(RoleCode(r));
+  return {{kKeyPersonId, person_id}, {kKeyRoles, codes}};
+}
+
+Json GuardianLinkPayload(int64_t parent_id, int64_t student_id, const std::string& kind) {
+  return {{kKeyPersonId, parent_id}, {kKeyStudentId, student_id}, {kKeyKind, kind}};
 }
 
 // ---- [SECTION] validation helpers ----
@@ -169,7 +197,7 @@ Status CheckClassTeacher(const Structure& s, int64_t teacher_id, int64_t year_id
 // The student's enrollment that covers the day, if any.
 Enrollment* CurrentEnrollment(Structure& s, int64_t student_id, Date d) {
   for (auto& e : s.enrollments) {
-    if (e.student_id == student_id && e.CoversDay(d)) return &e;
+    if (e.student_id == student_id && s.Covers(e, d)) return &e;
   }
   return nullptr;
 }
@@ -390,12 +418,169 @@ Result<Applied> StudentLeave(Structure& s, const Json& p) {
   return Applied{0, {{Entity::kEnrollment, current->id}}};
 }
 
+Result<Applied> YearRollover(Structure& s, const Json& p) {
+  int64_t from_id = 0;
+  JsonReader r(p);
+  r.Int(kKeyYearId, &from_id);
+  if (!r.ok()) return r.status();
+  auto from = NeedYear(s, from_id);
+  if (!from.ok()) return from.status();
+  AcademicYear old = **from;  // copied: YearCreate grows s.years
+  DateRange next;
+  if (Status st = ReadDateRange(p, &next); !st.ok()) return st;
+  if (next.first <= old.range.last) {
+    return Invalid("Новый учебный год должен начинаться после окончания " + old.name + " (" + old.range.last.Russian() + ").",
+                   kKeyFirst);
+  }
+  Json year_payload = p;
+  year_payload.erase(kKeyYearId);
+  auto created = YearCreate(s, year_payload);
+  if (!created.ok()) return created.status();
+  Applied out = *created;
+  const int64_t year_id = created->created_id;
+  const AcademicYear& year = *s.FindYear(year_id);
+
+  CalendarDraft calendar = DefaultCalendar(year);
+  for (StudyPeriod period : calendar.periods) {
+    period.id = s.NextId(Entity::kPeriod);
+    s.periods.push_back(period);
+    out.changes.push_back({Entity::kPeriod, period.id});
+  }
+  for (Holiday h : calendar.holidays) {
+    h.id = s.NextId(Entity::kHoliday);
+    s.holidays.push_back(h);
+    out.changes.push_back({Entity::kHoliday, h.id});
+  }
+  std::vector<CurriculumLine> copied;
+  for (const auto& line : s.curriculum) {
+    if (line.year_id == old.id) {
+      CurriculumLine l = line;
+      l.year_id = year_id;
+      copied.push_back(l);
+    }
+  }
+  if (!copied.empty()) {
+    s.curriculum.insert(s.curriculum.end(), copied.begin(), copied.end());
+    out.changes.push_back({Entity::kCurriculum, 0});
+  }
+  // 5А → 6А with its class teacher and the students it has on the last day; 11th grade leaves.
+  std::vector<SchoolClass> old_classes;
+  for (const SchoolClass* c : s.ClassesOf(old.id)) old_classes.push_back(*c);
+  for (const SchoolClass& c : old_classes) {
+    if (c.grade >= 11) continue;
+    SchoolClass moved{s.NextId(Entity::kClass), year_id, c.grade + 1, c.letter, c.teacher_id};
+    s.classes.push_back(moved);
+    out.changes.push_back({Entity::kClass, moved.id});
+    for (int64_t student : s.StudentsOf(c.id, old.range.last)) {
+      Enrollment e{s.NextId(Entity::kEnrollment), student, moved.id, year.range.first, std::nullopt};
+      s.enrollments.push_back(e);
+      out.changes.push_back({Entity::kEnrollment, e.id});
+    }
+  }
+  return out;
+}
+
+// Roles given by a person operation: staff roles and parent; students come with a class and
+// class teachers with a class, so neither is given here.
+Result<std::vector<Role>> ReadRoles(const Json& p) {
+  const Json* codes = nullptr;
+  JsonReader r(p);
+  r.Array(kKeyRoles, &codes);
+  if (!r.ok()) return r.status();
+  std::vector<Role> roles;
+  for (const auto& c : *codes) {
+    auto role = c.is_string() ? RoleFromCode(c.get_ref<const std::string&>()) : std::nullopt;
+    if (!role) return Status(ErrorCode::kBadRequest, "Поле «roles»: неизвестная роль.", kKeyRoles);
+    if (*role == Role::kStudent || *role == Role::kClassTeacher) {
+      return Invalid(std::string("Роль «") + std::string(RoleTitle(*role)) +
+                         "» назначается через класс, а не вручную.",
+                     kKeyRoles);
+    }
+    if (std::find(roles.begin(), roles.end(), *role) == roles.end()) roles.push_back(*role);
+  }
+  if (roles.empty()) return Invalid("Укажите хотя бы одну роль.", kKeyRoles);
+  return roles;
+}
+
+Result<Applied> PersonCreate(Structure& s, const Json& p) {
+  Person person;
+  JsonReader r(p);
+  r.String(kKeyLastName, &person.name.last).String(kKeyFirstName, &person.name.first);
+  r.String(kKeyMiddleName, &person.name.middle, false);
+  if (!r.ok()) return r.status();
+  if (Status st = ValidateNamePart(person.name.last, "фамилия", kKeyLastName); !st.ok()) return st;
+  if (Status st = ValidateNamePart(person.name.first, "имя", kKeyFirstName); !st.ok()) return st;
+  if (!person.name.middle.empty()) {
+    if (Status st = ValidateNamePart(person.name.middle, "отчество", kKeyMiddleName); !st.ok()) return st;
+  }
+  auto roles = ReadRoles(p);
+  if (!roles.ok()) return roles.status();
+  person.roles = *roles;
+  person.id = s.NextId(Entity::kPerson);
+  s.persons.emplace(person.id, person);
+  return Applied{person.id, {{Entity::kPerson, person.id}}};
+}
+
+Result<Applied> PersonSetRoles(Structure& s, const Json& p) {
+  int64_t id = 0;
+  JsonReader r(p);
+  r.Int(kKeyPersonId, &id);
+  if (!r.ok()) return r.status();
+  auto it = s.persons.find(id);
+  if (it == s.persons.end()) return Status(ErrorCode::kNotFound, "Человек не найден.", kKeyPersonId);
+  auto roles = ReadRoles(p);
+  if (!roles.ok()) return roles.status();
+  Person& person = it->second;
+  // Roles that come from elsewhere stay: student (a class), class teacher (a class).
+  for (Role kept : {Role::kStudent, Role::kClassTeacher}) {
+    if (person.Has(kept)) roles->push_back(kept);
+  }
+  bool teaches = std::any_of(s.workload.begin(), s.workload.end(), [&](const WorkloadLine& w) { return w.teacher_id == id; });
+  bool still_teacher = std::find(roles->begin(), roles->end(), Role::kTeacher) != roles->end();
+  if (teaches && !still_teacher) {
+    return Invalid(ShortName(person.name) + " ведёт уроки по нагрузке: сначала снимите нагрузку.", kKeyRoles);
+  }
+  if (person.Has(Role::kClassTeacher) && !still_teacher) {
+    return Invalid(ShortName(person.name) + " — классный руководитель: сначала назначьте другого.", kKeyRoles);
+  }
+  person.roles = *roles;
+  return Applied{0, {{Entity::kPerson, id}}};
+}
+
+Result<Applied> GuardianLink(Structure& s, const Json& p) {
+  Guardianship g;
+  JsonReader r(p);
+  r.Int(kKeyPersonId, &g.parent_id).Int(kKeyStudentId, &g.student_id).String(kKeyKind, &g.kind);
+  if (!r.ok()) return r.status();
+  if (g.kind != "mother" && g.kind != "father" && g.kind != "guardian") {
+    return Invalid("Связь — мать, отец или законный представитель.", kKeyKind);
+  }
+  const Person* parent = s.FindPerson(g.parent_id);
+  if (!parent || !parent->Has(Role::kParent)) return Invalid("Родителем можно указать только человека с ролью «Родитель».", kKeyPersonId);
+  auto student = NeedStudent(s, g.student_id);
+  if (!student.ok()) return student.status();
+  if (g.parent_id == g.student_id) return Invalid("Ученик не может быть своим родителем.", kKeyPersonId);
+  int same_kind = 0;
+  for (const auto& other : s.guardianships) {
+    if (other.student_id != g.student_id) continue;
+    if (other.parent_id == g.parent_id) return Invalid("Эта связь уже есть.", kKeyPersonId);
+    if (other.kind == g.kind && g.kind != "guardian") ++same_kind;
+  }
+  if (same_kind > 0) {
+    return Invalid(std::string("У ученика уже указан") + (g.kind == "mother" ? "а мать." : " отец."), kKeyKind);
+  }
+  s.guardianships.push_back(g);
+  return Applied{0, {{Entity::kGuardianship, g.student_id}}};
+}
+
 }  // namespace
 
-Result<Applied> ApplyStructureOp(Structure& s, const Operation& op, const Actor& actor) {
-  if (Status st = Authorize(actor, Action::kEditStructure); !st.ok()) return st;
+namespace {
+
+Result<Applied> Dispatch(Structure& s, const Operation& op) {
   const std::string& k = op.kind;
   if (k == op_kind::kYearCreate) return YearCreate(s, op.payload);
+  if (k == op_kind::kYearRollover) return YearRollover(s, op.payload);
   if (k == op_kind::kPeriodCreate) return PeriodCreate(s, op.payload);
   if (k == op_kind::kHolidayCreate) return HolidayCreate(s, op.payload);
   if (k == op_kind::kClassCreate) return ClassCreate(s, op.payload);
@@ -403,8 +588,20 @@ Result<Applied> ApplyStructureOp(Structure& s, const Operation& op, const Actor&
   if (k == op_kind::kStudentCreate) return StudentCreate(s, op.payload);
   if (k == op_kind::kStudentTransfer) return StudentTransfer(s, op.payload);
   if (k == op_kind::kStudentLeave) return StudentLeave(s, op.payload);
+  if (k == op_kind::kPersonCreate) return PersonCreate(s, op.payload);
+  if (k == op_kind::kPersonSetRoles) return PersonSetRoles(s, op.payload);
+  if (k == op_kind::kGuardianLink) return GuardianLink(s, op.payload);
   if (IsStructureOp(k)) return ApplyPlanOp(s, op);
   return Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + k + "».", "kind");
+}
+
+}  // namespace
+
+Result<Applied> ApplyStructureOp(Structure& s, const Operation& op, const Actor& actor) {
+  if (Status st = Authorize(actor, Action::kEditStructure); !st.ok()) return st;
+  auto applied = Dispatch(s, op);
+  if (applied.ok()) s.SortKeyedLists();
+  return applied;
 }
 
 }  // namespace ej

@@ -235,3 +235,101 @@ TEST_CASE("workload over the curriculum is refused over HTTP and the stored plan
 }
 
 }  // namespace ej::server
+
+#include "structure_store.h"
+
+namespace ej::server {
+
+// Compares two snapshots key by key, naming the part that differs (never printing them whole).
+static void CheckSameSnapshot(const Structure& a, const Structure& b) {
+  Json ja = ToJson(a, {.personal_data = true}), jb = ToJson(b, {.personal_data = true});
+  for (auto it = ja.begin(); it != ja.end(); ++it) {
+    bool same = jb.contains(it.key()) && jb[it.key()] == it.value();
+    CHECK_MESSAGE(same, "the snapshot's «" << it.key() << "» differs");
+    if (!same && it.value().is_array() && jb[it.key()].is_array()) {
+      for (size_t i = 0; i < std::min(it.value().size(), jb[it.key()].size()); ++i) {
+        if (it.value()[i] != jb[it.key()][i]) {
+          MESSAGE("first difference: " << it.value()[i].dump() << " vs " << jb[it.key()][i].dump());
+          break;
+        }
+      }
+    }
+  }
+}
+
+// What the tables hold, read afresh (not the server's cached copy).
+static Structure FromTables(DemoServer& server) {
+  Structure s;
+  REQUIRE(server.db().Read([&](Connection& c) {
+    auto loaded = LoadStructure(c, 1);
+    if (!loaded.ok()) return loaded.status();
+    s = std::move(loaded.value());
+    return Status::Ok();
+  }).ok());
+  return s;
+}
+
+TEST_CASE("a year rollover of the demo school is stored exactly as the core applied it") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  Structure before = Snapshot(server, deputy);
+  int64_t year = before.years[0].id;
+  auto r = Push(server, deputy,
+                {Op(op_kind::kYearRollover, YearRolloverPayload(year, "2027/2028", {D("2027-09-01"), D("2028-08-31")}))});
+  REQUIRE(r.results[0].outcome == OpOutcome::kApplied);
+  int64_t next = r.results[0].created_id;
+
+  Structure cached = Snapshot(server, deputy);
+  Structure stored = FromTables(server);
+  CheckSameSnapshot(stored, cached);
+
+  auto next_classes = stored.ClassesOf(next);
+  CHECK(next_classes.size() == 24);  // 26 classes less the two 11th grades
+  size_t moved = 0;
+  for (const SchoolClass* c : next_classes) moved += stored.StudentsOf(c->id, D("2027-09-01")).size();
+  size_t eleventh = 0;
+  for (const SchoolClass* c : before.ClassesOf(year)) {
+    if (c->grade == 11) eleventh += before.StudentsOf(c->id, D("2027-05-01")).size();
+  }
+  CHECK(moved == 723 - eleventh);
+  CHECK(stored.periods.size() == 12);
+  // The old year is untouched.
+  for (const SchoolClass* c : before.ClassesOf(year)) {
+    CHECK(stored.StudentsOf(c->id, D("2027-05-01")) == before.StudentsOf(c->id, D("2027-05-01")));
+  }
+}
+
+TEST_CASE("people, parents' links, groups and workload survive a restart of the server") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  Structure s = Snapshot(server, deputy);
+  int64_t year = s.years[0].id;
+  const SchoolClass* c = s.ClassesOf(year)[0];
+  int64_t student = s.StudentsOf(c->id, D("2026-10-01"))[0];
+  auto r = Push(server, deputy,
+                {Op(op_kind::kPersonCreate, PersonCreatePayload({"Новикова", "Ирина", "Олеговна"}, {Role::kParent})),
+                 Op(op_kind::kPersonCreate, PersonCreatePayload({"Громов", "Артём", "Сергеевич"}, {Role::kTeacher}))});
+  REQUIRE(r.results[0].outcome == OpOutcome::kApplied);
+  REQUIRE(r.results[1].outcome == OpOutcome::kApplied);
+  int64_t parent = r.results[0].created_id, teacher = r.results[1].created_id;
+  int64_t subject = s.subjects[0].id;
+  auto more = Push(server, deputy,
+                   {Op(op_kind::kGuardianLink, GuardianLinkPayload(parent, student, "guardian")),
+                    Op(op_kind::kGroupCreate, GroupCreatePayload(year, GroupKind::kElective, "Шахматный клуб", subject, {c->id})),
+                    Op(op_kind::kCurriculumSet, CurriculumSetPayload(year, 11, subject, 1, "технологический"))});
+  for (const auto& res : more.results) CHECK_MESSAGE(res.outcome == OpOutcome::kApplied, res.error.message());
+  int64_t group = more.results[1].created_id;
+  auto members = Push(server, deputy, {Op(op_kind::kGroupSetMembers, GroupSetMembersPayload(group, {student})),
+                                       Op(op_kind::kWorkloadSet, WorkloadSetPayload(teacher, group, 1))});
+  for (const auto& res : members.results) CHECK_MESSAGE(res.outcome == OpOutcome::kApplied, res.error.message());
+
+  Structure stored = FromTables(server);
+  CheckSameSnapshot(stored, Snapshot(server, deputy));
+  CHECK(stored.FindGroup(group)->members == std::vector<int64_t>{student});
+  CHECK(stored.GroupWorkloadHours(group) == 1);
+  bool linked = false;
+  for (const auto& g : stored.guardianships) linked = linked || (g.parent_id == parent && g.student_id == student);
+  CHECK(linked);
+}
+
+}  // namespace ej::server

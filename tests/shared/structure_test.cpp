@@ -265,3 +265,72 @@ TEST_CASE("the structure snapshot round-trips through JSON and hides personal da
 }
 
 }  // namespace ej
+
+namespace ej {
+
+TEST_CASE("staff and parents are created with roles; students and class teachers come through classes") {
+  Fixture f;
+  auto staff = f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Белова", "Ольга", "Игоревна"}, {Role::kTeacher, Role::kDeputy}));
+  REQUIRE(staff.ok());
+  CHECK(f.s.FindPerson(staff->created_id)->Has(Role::kDeputy));
+  CheckRejected(f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Белов", "Олег", ""}, {Role::kStudent})),
+                "назначается через класс", "roles");
+  CheckRejected(f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Белов", "Олег", ""}, {})), "хотя бы одну роль", "roles");
+  CheckRejected(f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Бел0в", "Олег", ""}, {Role::kParent})),
+                "недопустимые символы", "last_name");
+  // A class teacher keeps that role and cannot stop being a teacher while leading a class.
+  int64_t c = f.Class(5, "А", f.teacher);
+  (void)c;
+  CheckRejected(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher, {Role::kOther})), "классный руководитель",
+                "roles");
+  REQUIRE(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher, {Role::kTeacher, Role::kDeputy})).ok());
+  CHECK(f.s.FindPerson(f.teacher)->Has(Role::kClassTeacher));
+  CHECK(f.s.FindPerson(f.teacher)->Has(Role::kDeputy));
+}
+
+TEST_CASE("parents are linked to students once, one mother and one father") {
+  Fixture f;
+  int64_t c = f.Class(5, "А");
+  int64_t kid = f.Student("Михайлов", "Богдан", c);
+  int64_t father = f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Михайлов", "Павел", ""}, {Role::kParent})).value().created_id;
+  REQUIRE(f.Apply(op_kind::kGuardianLink, GuardianLinkPayload(f.parent, kid, "mother")).ok());
+  CheckRejected(f.Apply(op_kind::kGuardianLink, GuardianLinkPayload(f.parent, kid, "guardian")), "уже есть", "person_id");
+  CheckRejected(f.Apply(op_kind::kGuardianLink, GuardianLinkPayload(father, kid, "mother")), "уже указана мать", "kind");
+  CheckRejected(f.Apply(op_kind::kGuardianLink, GuardianLinkPayload(f.teacher, kid, "father")), "с ролью «Родитель»", "person_id");
+  CheckRejected(f.Apply(op_kind::kGuardianLink, GuardianLinkPayload(father, kid, "uncle")), "мать, отец", "kind");
+  REQUIRE(f.Apply(op_kind::kGuardianLink, GuardianLinkPayload(father, kid, "father")).ok());
+  CHECK(f.s.guardianships.size() == 2);
+}
+
+TEST_CASE("a year rollover moves classes up, keeps class teachers, lets the 11th grade leave and leaves the old year alone") {
+  Fixture f;
+  int64_t c5 = f.Class(5, "А", f.teacher), c11 = f.Class(11, "Б", f.teacher2);
+  int64_t young = f.Student("Орлов", "Пётр", c5);
+  int64_t old = f.Student("Старший", "Иван", c11, "2009-02-02");
+  int64_t math = f.Apply(op_kind::kSubjectCreate, SubjectCreatePayload("Математика", "")).value().created_id;
+  REQUIRE(f.Apply(op_kind::kCurriculumSet, CurriculumSetPayload(f.year, 5, math, 5)).ok());
+  Structure before = f.s;
+
+  CheckRejected(f.Apply(op_kind::kYearRollover, YearRolloverPayload(f.year, "2027/2028", {D("2027-08-01"), D("2028-07-31")})),
+                "после окончания", "first");
+  auto r = f.Apply(op_kind::kYearRollover, YearRolloverPayload(f.year, "2027/2028", {D("2027-09-01"), D("2028-08-31")}));
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  int64_t next = r->created_id;
+  auto classes = f.s.ClassesOf(next);
+  REQUIRE(classes.size() == 1);
+  CHECK(classes[0]->Name() == "6А");
+  CHECK(classes[0]->teacher_id == f.teacher);
+  CHECK(f.s.ClassOf(young, D("2027-10-01"))->Name() == "6А");
+  CHECK(f.s.ClassOf(old, D("2027-10-01")) == nullptr);
+  CHECK(f.s.CurriculumHours(next, 5, math) == 5);
+  CHECK(f.s.periods.size() == before.periods.size() + 6);
+  // The old year reads as before.
+  CHECK(f.s.ClassOf(young, D("2027-05-01"))->id == c5);
+  CHECK(f.s.ClassOf(old, D("2027-05-01"))->id == c11);
+  CHECK(f.s.StudentsOf(c5, D("2027-05-01")) == before.StudentsOf(c5, D("2027-05-01")));
+  for (size_t i = 0; i < before.enrollments.size(); ++i) {
+    CHECK(f.s.enrollments[i].to == before.enrollments[i].to);
+  }
+}
+
+}  // namespace ej
