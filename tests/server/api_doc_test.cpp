@@ -1,0 +1,47 @@
+// shared/API.md is the one description of the API: it must name every route, error code and
+// operation kind the code has.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "api.h"
+#include "structure.h"
+
+namespace ej::server {
+
+static std::string ApiDoc() {
+  std::ifstream in(EJ_SOURCE_DIR "/shared/API.md");
+  REQUIRE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST_CASE("the API page documents every route with its method") {
+  std::string doc = ApiDoc();
+  for (const Route& r : Routes()) {
+    std::string heading = "### `" + std::string(r.method) + " " + std::string(r.path) + "`";
+    CHECK_MESSAGE(doc.find(heading) != std::string::npos, "API.md lacks " << heading);
+  }
+}
+
+TEST_CASE("the API page documents every error code with its HTTP status") {
+  std::string doc = ApiDoc();
+  for (int i = static_cast<int>(ErrorCode::kBadRequest); i <= static_cast<int>(ErrorCode::kInternal); ++i) {
+    auto code = static_cast<ErrorCode>(i);
+    std::string row = "| `" + std::string(protocol::ErrorCodeName(code)) + "` | " +
+                      std::to_string(protocol::HttpStatus(code)) + " |";
+    CHECK_MESSAGE(doc.find(row) != std::string::npos, "API.md lacks " << row);
+  }
+}
+
+TEST_CASE("the API page documents every operation kind") {
+  std::string doc = ApiDoc();
+  for (std::string_view kind : StructureOpKinds()) {
+    std::string row = "| `" + std::string(kind) + "` |";
+    CHECK_MESSAGE(doc.find(row) != std::string::npos, "API.md lacks " << row);
+  }
+}
+
+}  // namespace ej::server
