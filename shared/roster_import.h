@@ -26,4 +26,19 @@ struct ImportRow {
 // earlier rows of the same paste.
 std::vector<ImportRow> ParseStudentRows(std::string_view text, const Structure& s, int64_t class_id);
 
+struct StaffImportRow {
+  int line = 0;
+  std::string text;
+  bool ok = false;
+  PersonName name;          // when ok
+  std::vector<Role> roles;  // when ok
+  std::string error;        // when not ok
+};
+
+// Columns: Фамилия, Имя, Отчество, Роли. Roles are Russian words separated by commas or
+// semicolons: «учитель», «директор», «заместитель директора» (or «завуч»), «технический
+// администратор», «родитель», «психолог», «библиотекарь», «сотрудник». A person already on
+// the staff with the same full name, and a repeated row, are reported, not added.
+std::vector<StaffImportRow> ParseStaffRows(std::string_view text, const Structure& s);
+
 }  // namespace ej

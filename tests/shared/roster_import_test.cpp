@@ -98,3 +98,35 @@ TEST_CASE("an accepted row becomes a student.create operation the core accepts")
 }
 
 }  // namespace ej
+
+namespace ej {
+
+TEST_CASE("staff pasted from a spreadsheet get roles from Russian words; duplicates are reported") {
+  School school;
+  school.s.persons[20] = Person{20, {"Цветкова", "Тамара", "Андреевна"}, std::nullopt, 'f', {Role::kTeacher}};
+  std::string text =
+      "Фамилия\tИмя\tОтчество\tРоли\n"
+      "Белова\tОльга\tИгоревна\tУчитель, заместитель директора\n"
+      "Цветкова\tТамара\tАндреевна\tучитель\n"
+      "Громов\tАртём\t\tпсихолог; библиотекарь\n"
+      "Громов\tАртём\t\tсотрудник\n"
+      "Лебедев\tИван\tПетрович\tкосмонавт\n"
+      "Лебедев\tИван\tПетрович\n";
+  auto rows = ParseStaffRows(text, school.s);
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[0].ok);
+  CHECK(rows[0].roles == std::vector<Role>{Role::kTeacher, Role::kDeputy});
+  CHECK_FALSE(rows[1].ok);
+  CHECK(rows[1].error.find("уже есть") != std::string::npos);
+  CHECK(rows[2].ok);
+  CHECK(rows[2].roles == std::vector<Role>{Role::kOther});
+  CHECK(rows[2].name.middle.empty());
+  CHECK_FALSE(rows[3].ok);
+  CHECK(rows[3].error.find("повторяет") != std::string::npos);
+  CHECK_FALSE(rows[4].ok);
+  CHECK(rows[4].error == "Роль «космонавт» не распознана.");
+  CHECK_FALSE(rows[5].ok);
+  CHECK(rows[5].line == 7);
+}
+
+}  // namespace ej
