@@ -72,6 +72,8 @@ constexpr size_t kMaxStableCodeChars = 32;
 constexpr size_t kMaxNameChars = 60;
 constexpr size_t kMaxMarkCodeChars = 8;
 constexpr size_t kMaxMarkTextChars = 16;
+// How a stable code (a system's id, a mark type's code) is written, for messages.
+constexpr const char* kStableCodeRule = " — строчные латинские буквы, цифры и «_», начиная с буквы, до 32 знаков.";
 
 Status Invalid(std::string message, std::string field = {}) {
   return Status(ErrorCode::kValidation, std::move(message), std::move(field));
@@ -85,7 +87,8 @@ std::string Path(const std::string& prefix, const char* key) { return prefix + "
 // A stable code: a small Latin letter, then small Latin letters, digits or '_'.
 bool IsStableCode(std::string_view s) {
   if (s.empty() || s.size() > kMaxStableCodeChars || s[0] < 'a' || s[0] > 'z') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 bool IsLetter(char32_t cp) {
@@ -208,11 +211,16 @@ SchoolRules DefaultSchoolRules() {
   r.grade_systems = {{1, std::string(kNoMarksSystem)}};  // безотметочное обучение в 1 классе
   r.allow_plus_minus = false;
   r.mark_types = {
-      {"answer", "Ответ на уроке", 1},       {"independent", "Самостоятельная работа", 2},
-      {"check", "Проверочная работа", 2},    {"control", "Контрольная работа", 3},
-      {"homework", "Домашняя работа", 1},    {"dictation", "Диктант", 2},
-      {"practical", "Практическая работа", 2}, {"lab", "Лабораторная работа", 2},
-      {"project", "Проект", 2},              {"credit", "Зачёт", 3},
+      {"answer", "Ответ на уроке", 1},
+      {"independent", "Самостоятельная работа", 2},
+      {"check", "Проверочная работа", 2},
+      {"control", "Контрольная работа", 3},
+      {"homework", "Домашняя работа", 1},
+      {"dictation", "Диктант", 2},
+      {"practical", "Практическая работа", 2},
+      {"lab", "Лабораторная работа", 2},
+      {"project", "Проект", 2},
+      {"credit", "Зачёт", 3},
   };
   r.attendance = {
       {"н", "отсутствовал", true, false},
@@ -345,13 +353,18 @@ namespace {
 Status ValidateMarkValue(const GradingSystem& system, const MarkValue& v, const std::string& path) {
   std::string where = " (система " + Q(system.name) + ")";
   if (v.code.empty() || Utf8Length(v.code) > kMaxMarkCodeChars || !HasNoSpaces(v.code)) {
-    return Invalid("Код отметки " + Q(v.code) + where + " — от 1 до 8 знаков без пробелов.", Path(path, kKeyCode));
+    return Invalid("Код отметки " + Q(v.code) + where + " — от 1 до " + std::to_string(kMaxMarkCodeChars) +
+                       " знаков без пробелов.",
+                   Path(path, kKeyCode));
   }
   if (!IsShownText(v.text, kMaxMarkTextChars)) {
-    return Invalid("Не указано, как показывать отметку " + Q(v.code) + where + " (до 16 знаков).", Path(path, kKeyText));
+    return Invalid("Не указано, как показывать отметку " + Q(v.code) + where + " (до " +
+                       std::to_string(kMaxMarkTextChars) + " знаков).",
+                   Path(path, kKeyText));
   }
   if (v.numeric && !(*v.numeric >= 0.0 && *v.numeric <= 100.0)) {
-    return Invalid("Числовое значение отметки " + Q(v.text) + where + " должно быть от 0 до 100.", Path(path, kKeyNumeric));
+    return Invalid("Числовое значение отметки " + Q(v.text) + where + " должно быть от 0 до 100.",
+                   Path(path, kKeyNumeric));
   }
   if (v.plus_minus && v.final_allowed) {
     return Invalid("Отметка " + Q(v.text) + " с «+» или «−» не может быть итоговой: итоговые отметки — целые.",
@@ -382,11 +395,10 @@ Status ValidateSystems(const SchoolRules& rules) {
       return Invalid("Код «none» зарезервирован для безотметочного обучения.", Path(path, kKeyId));
     }
     if (!IsStableCode(s.id)) {
-      return Invalid("Код системы оценивания " + Q(s.id) +
-                         " — строчные латинские буквы, цифры и «_», начиная с буквы, до 32 знаков.",
-                     Path(path, kKeyId));
+      return Invalid("Код системы оценивания " + Q(s.id) + kStableCodeRule, Path(path, kKeyId));
     }
-    if (!ids.insert(s.id).second) return Invalid("Код системы оценивания " + Q(s.id) + " повторяется.", Path(path, kKeyId));
+    if (!ids.insert(s.id).second)
+      return Invalid("Код системы оценивания " + Q(s.id) + " повторяется.", Path(path, kKeyId));
     if (!IsShownText(s.name, kMaxNameChars)) {
       return Invalid("Не указано название системы оценивания " + Q(s.id) + " (до 60 знаков).", Path(path, kKeyName));
     }
@@ -394,7 +406,8 @@ Status ValidateSystems(const SchoolRules& rules) {
       return Invalid("Система оценивания " + Q(s.name) + " уже есть.", Path(path, kKeyName));
     }
     if (s.values.size() < 2) {
-      return Invalid("В системе оценивания " + Q(s.name) + " должно быть не меньше двух отметок.", Path(path, kKeyValues));
+      return Invalid("В системе оценивания " + Q(s.name) + " должно быть не меньше двух отметок.",
+                     Path(path, kKeyValues));
     }
     if (s.values.size() > kMaxValuesPerSystem) {
       return Invalid("В системе оценивания " + Q(s.name) + " не может быть больше " +
@@ -408,7 +421,8 @@ Status ValidateSystems(const SchoolRules& rules) {
       std::string value_path = Path(path, kKeyValues) + "[" + std::to_string(k) + "]";
       if (Status st = ValidateMarkValue(s, v, value_path); !st.ok()) return st;
       if (!codes.insert(v.code).second) {
-        return Invalid("Отметка " + Q(v.code) + " в системе " + Q(s.name) + " повторяется.", Path(value_path, kKeyCode));
+        return Invalid("Отметка " + Q(v.code) + " в системе " + Q(s.name) + " повторяется.",
+                       Path(value_path, kKeyCode));
       }
       (v.passing ? any_passing : any_failing) = true;
       any_final = any_final || v.final_allowed;
@@ -435,9 +449,9 @@ Status ValidateGradeSystems(const SchoolRules& rules) {
       return Invalid("Параллель " + std::to_string(grade) + " указана неверно: нужно от 1 до 11.", kKeyGradeSystems);
     }
     if (system != kNoMarksSystem && !FindGradingSystem(rules, system)) {
-      return Invalid("Для " + std::to_string(grade) + " класса выбрана несуществующая система оценивания " + Q(system) +
-                         ".",
-                     kKeyGradeSystems);
+      return Invalid(
+          "Для " + std::to_string(grade) + " класса выбрана несуществующая система оценивания " + Q(system) + ".",
+          kKeyGradeSystems);
     }
   }
   return Status::Ok();
@@ -453,11 +467,10 @@ Status ValidateMarkTypes(const SchoolRules& rules) {
     const MarkType& t = rules.mark_types[i];
     std::string path = Path(kKeyMarkTypes, i);
     if (!IsStableCode(t.code)) {
-      return Invalid("Код вида работы " + Q(t.code) +
-                         " — строчные латинские буквы, цифры и «_», начиная с буквы, до 32 знаков.",
-                     Path(path, kKeyCode));
+      return Invalid("Код вида работы " + Q(t.code) + kStableCodeRule, Path(path, kKeyCode));
     }
-    if (!codes.insert(t.code).second) return Invalid("Код вида работы " + Q(t.code) + " повторяется.", Path(path, kKeyCode));
+    if (!codes.insert(t.code).second)
+      return Invalid("Код вида работы " + Q(t.code) + " повторяется.", Path(path, kKeyCode));
     if (!IsShownText(t.name, kMaxNameChars)) {
       return Invalid("Не указано название вида работы " + Q(t.code) + " (до 60 знаков).", Path(path, kKeyName));
     }
@@ -471,7 +484,8 @@ Status ValidateMarkTypes(const SchoolRules& rules) {
 
 Status ValidateAttendance(const SchoolRules& rules) {
   if (rules.attendance.size() > kMaxAttendanceCodes) {
-    return Invalid("Кодов посещаемости не может быть больше " + std::to_string(kMaxAttendanceCodes) + ".", kKeyAttendance);
+    return Invalid("Кодов посещаемости не может быть больше " + std::to_string(kMaxAttendanceCodes) + ".",
+                   kKeyAttendance);
   }
   std::set<std::string> codes;
   bool any_absence = false;
@@ -481,14 +495,17 @@ Status ValidateAttendance(const SchoolRules& rules) {
     if (!IsLetters(a.code, 1, 3)) {
       return Invalid("Код посещаемости " + Q(a.code) + " — от 1 до 3 букв, например «н».", Path(path, kKeyCode));
     }
-    if (!codes.insert(a.code).second) return Invalid("Код посещаемости " + Q(a.code) + " повторяется.", Path(path, kKeyCode));
+    if (!codes.insert(a.code).second)
+      return Invalid("Код посещаемости " + Q(a.code) + " повторяется.", Path(path, kKeyCode));
     if (!IsShownText(a.name, kMaxNameChars)) {
-      return Invalid("Не указано, что означает код посещаемости " + Q(a.code) + " (до 60 знаков).", Path(path, kKeyName));
+      return Invalid("Не указано, что означает код посещаемости " + Q(a.code) + " (до 60 знаков).",
+                     Path(path, kKeyName));
     }
     any_absence = any_absence || a.absence;
   }
   if (!any_absence) {
-    return Invalid("Нужен хотя бы один код посещаемости, который означает пропуск урока, например «н».", kKeyAttendance);
+    return Invalid("Нужен хотя бы один код посещаемости, который означает пропуск урока, например «н».",
+                   kKeyAttendance);
   }
   return Status::Ok();
 }
@@ -496,7 +513,8 @@ Status ValidateAttendance(const SchoolRules& rules) {
 Status ValidateCorrections(const CorrectionRules& c) {
   std::string prefix = kKeyCorrections;
   if (c.correction_window_days < 0 || c.correction_window_days > kMaxCorrectionDays) {
-    return Invalid("Срок исправлений без указания причины — от 0 до 30 дней после урока.", Path(prefix, kKeyWindowDays));
+    return Invalid("Срок исправлений без указания причины — от 0 до 30 дней после урока.",
+                   Path(prefix, kKeyWindowDays));
   }
   if (c.mark_deadline_days < 0 || c.mark_deadline_days > kMaxCorrectionDays) {
     return Invalid("Срок выставления отметок — от 0 до 30 дней после урока.", Path(prefix, kKeyDeadlineDays));
@@ -611,8 +629,12 @@ Result<SchoolRules> ApplyRulesUpdate(const SchoolRules& current, const Operation
 namespace {
 
 Json ToJson(const MarkValue& v) {
-  Json j{{kKeyCode, v.code},          {kKeyText, v.text},           {kKeyPassing, v.passing},
-         {kKeyFinal, v.final_allowed}, {kKeyPlusMinus, v.plus_minus}, {kKeyFivePoint, v.five_point}};
+  Json j{{kKeyCode, v.code},
+         {kKeyText, v.text},
+         {kKeyPassing, v.passing},
+         {kKeyFinal, v.final_allowed},
+         {kKeyPlusMinus, v.plus_minus},
+         {kKeyFivePoint, v.five_point}};
   if (v.numeric) j[kKeyNumeric] = *v.numeric;
   return j;
 }
@@ -668,16 +690,19 @@ Result<MarkValue> MarkValueFromJson(const Json& j) {
   return v;
 }
 
-Result<GradingSystem> GradingSystemFromJson(const Json& j, const std::string& path, size_t number) {
+// The i-th system; errors say where they are, down to the value.
+Result<GradingSystem> GradingSystemFromJson(const Json& j, size_t i) {
   GradingSystem s;
   const Json* values = nullptr;
+  std::string where = "Система оценивания № " + std::to_string(i + 1);
+  std::string path = Path(kKeySystems, i);
   JsonReader r(j);
   r.String(kKeyId, &s.id).String(kKeyName, &s.name).Array(kKeyValues, &values);
-  if (!r.ok()) return r.status();
+  if (!r.ok()) return At(r.status(), where, path);
   for (size_t k = 0; k < values->size(); ++k) {
     auto v = MarkValueFromJson((*values)[k]);
     if (!v.ok()) {
-      return At(v.status(), "Система оценивания № " + std::to_string(number) + ", отметка № " + std::to_string(k + 1),
+      return At(v.status(), where + ", отметка № " + std::to_string(k + 1),
                 Path(path, kKeyValues) + "[" + std::to_string(k) + "]");
     }
     s.values.push_back(std::move(v).value());
@@ -758,20 +783,17 @@ Result<SchoolRules> SchoolRulesFromJson(const Json& j) {
   const Json *systems = nullptr, *grade_systems = nullptr, *mark_types = nullptr, *attendance = nullptr,
              *corrections = nullptr, *homework = nullptr;
   JsonReader top(j);
-  top.Int(kKeyVersion, &rules.version, false).Array(kKeySystems, &systems).String(kKeyDefaultSystem, &rules.default_system);
+  top.Int(kKeyVersion, &rules.version, false)
+      .Array(kKeySystems, &systems)
+      .String(kKeyDefaultSystem, &rules.default_system);
   top.Array(kKeyGradeSystems, &grade_systems).Array(kKeyMarkTypes, &mark_types).Array(kKeyAttendance, &attendance);
   top.Object(kKeyCorrections, &corrections).Array(kKeyHomeworkMinutes, &homework);
   if (!top.ok()) return top.status();
   if (Status st = ReadBool(j, kKeyAllowPlusMinus, &rules.allow_plus_minus); !st.ok()) return st;
 
   for (size_t i = 0; i < systems->size(); ++i) {
-    std::string path = Path(kKeySystems, i);
-    auto s = GradingSystemFromJson((*systems)[i], path, i + 1);
-    if (!s.ok()) {
-      // Errors inside a value already say where they are.
-      if (s.status().field().starts_with(path)) return s.status();
-      return At(s.status(), "Система оценивания № " + std::to_string(i + 1), path);
-    }
+    auto s = GradingSystemFromJson((*systems)[i], i);
+    if (!s.ok()) return s.status();
     rules.systems.push_back(std::move(s).value());
   }
   for (size_t i = 0; i < grade_systems->size(); ++i) {
@@ -779,9 +801,11 @@ Result<SchoolRules> SchoolRulesFromJson(const Json& j) {
     std::string system;
     JsonReader r((*grade_systems)[i]);
     r.Int(kKeyGrade, &grade).String(kKeySystem, &system);
-    if (!r.ok()) return At(r.status(), "Система оценивания параллели № " + std::to_string(i + 1), Path(kKeyGradeSystems, i));
+    if (!r.ok())
+      return At(r.status(), "Система оценивания параллели № " + std::to_string(i + 1), Path(kKeyGradeSystems, i));
     if (!rules.grade_systems.emplace(ToInt(grade), system).second) {
-      return Status(ErrorCode::kBadRequest, "Система оценивания для " + std::to_string(grade) + " класса указана дважды.",
+      return Status(ErrorCode::kBadRequest,
+                    "Система оценивания для " + std::to_string(grade) + " класса указана дважды.",
                     Path(kKeyGradeSystems, i));
     }
   }
@@ -806,7 +830,8 @@ Result<SchoolRules> SchoolRulesFromJson(const Json& j) {
     const Json& minutes = (*homework)[i];
     if (!minutes.is_number_integer()) {
       return Status(ErrorCode::kBadRequest,
-                    "Поле «homework_minutes»: для " + std::to_string(i + 1) + " класса ожидалось целое число минут.",
+                    std::string("Поле «") + kKeyHomeworkMinutes + "»: для " + std::to_string(i + 1) +
+                        " класса ожидалось целое число минут.",
                     Path(kKeyHomeworkMinutes, i));
     }
     rules.homework_minutes[i] = ToInt(minutes.get<int64_t>());
@@ -898,12 +923,14 @@ std::vector<std::string> DescribeRules(const SchoolRules& rules) {
   lines.push_back(c.locked_periods_need_approval
                       ? "Исправления в закрытом учебном периоде — только с согласия заместителя директора."
                       : "В закрытом учебном периоде исправления не вносятся, пока администрация его не откроет.");
-  lines.push_back(c.mark_deadline_days == 0 ? "Отметки выставляются в день урока."
-                                            : "Срок выставления отметок — " + Days(c.mark_deadline_days) + " после урока.");
+  lines.push_back(c.mark_deadline_days == 0
+                      ? "Отметки выставляются в день урока."
+                      : "Срок выставления отметок — " + Days(c.mark_deadline_days) + " после урока.");
 
   // Homework (R14, СанПиН 1.2.3685-21).
   std::vector<std::string> limits;
-  for (const auto& [from, to, minutes] : GradeRuns<int>([&](int grade) { return HomeworkLimitMinutes(rules, grade); })) {
+  for (const auto& [from, to, minutes] :
+       GradeRuns<int>([&](int grade) { return HomeworkLimitMinutes(rules, grade); })) {
     limits.push_back(GradesRu(from, to) + " — до " + FormatMinutesRu(minutes));
   }
   lines.push_back("Домашнее задание в день: " + Joined(limits) + ".");

@@ -35,15 +35,15 @@ namespace ej {
 
 // One value of a grading system: what a teacher can put in a cell.
 struct MarkValue {
-  std::string code;               // what is stored and typed: "5", "4+", "4-", "зач"
-  std::string text;               // what is shown: "5", "4+", "4−", "зач."
+  std::string code;  // what is stored and typed: "5", "4+", "4-", "зач"
+  std::string text;  // what is shown: "5", "4+", "4−", "зач."
   // The number that enters averages. None: the value does not count in averages (зачёт /
   // незачёт). Within 0..100. In the default five-point system a mark with + or − counts as
   // the whole mark ("4+" and "4-" are 4.0): the sign is a remark on the work, finals are whole
   // marks, and a parent can check an average by hand. A school that wants 4.25 / 3.75 sets it.
   std::optional<double> numeric;
-  bool passing = true;            // a positive mark; failing ones ("2", "1", незачёт) lower success %
-  bool final_allowed = true;      // may be a period, year or final mark
+  bool passing = true;        // a positive mark; failing ones ("2", "1", незачёт) lower success %
+  bool final_allowed = true;  // may be a period, year or final mark
   // Carries + or −: allowed on current marks only while SchoolRules::allow_plus_minus is on,
   // and never as a final (validation refuses plus_minus together with final_allowed).
   bool plus_minus = false;
@@ -53,8 +53,8 @@ struct MarkValue {
 };
 
 struct GradingSystem {
-  std::string id;    // stable code: "five", "pass_fail", "ten", "hundred" or the school's own
-  std::string name;  // «Пятибалльная»
+  std::string id;                 // stable code: "five", "pass_fail", "ten", "hundred" or the school's own
+  std::string name;               // «Пятибалльная»
   std::vector<MarkValue> values;  // in the order a picker shows them, best first
 };
 
@@ -83,7 +83,7 @@ struct AttendanceCode {
 // When a change to a recorded entry (mark, attendance, topic, homework) needs more than the
 // teacher's word (R3, R13). Days are calendar days after the lesson's date.
 struct CorrectionRules {
-  int correction_window_days = 3;          // 0..30: inside it a teacher edits freely
+  int correction_window_days = 3;           // 0..30: inside it a teacher edits freely
   bool require_reason_after_window = true;  // after the window a change carries a reason
   // A change in a locked period needs a deputy's approval. When off, a locked period is closed:
   // nothing changes there until the administration unlocks it.
@@ -226,9 +226,10 @@ Result<SchoolRules> SchoolRulesFromJson(const protocol::Json& j);
 // ---- [SECTION] description ----
 
 // The rules in Russian, one sentence a line, for the settings page and the diary (R4):
-// «Исправления без указания причины — в течение 3 дней после урока.», «Отметки выставляются не
-// позднее 7 дней после урока.», «Домашнее задание в день: 1 класс — до 1 ч, 2–3 классы — до
-// 1,5 ч …».
+// «Срок исправлений без указания причины — 3 дня после урока; позже нужно указать причину.»,
+// «Срок выставления отметок — 7 дней после урока.», «Домашнее задание в день: 1 класс — до 1 ч,
+// 2–3 классы — до 1,5 ч …». Counts stand in the nominative («1 день», «3 дня», «7 дней») so
+// that ej::Plural gives the right form; «в течение 3 дней» would need the genitive.
 std::vector<std::string> DescribeRules(const SchoolRules& rules);
 
 // "1 ч", "1,5 ч", "45 мин", "1 ч 20 мин".

@@ -1,10 +1,10 @@
+#include "school_rules.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <functional>
 #include <set>
-
-#include "school_rules.h"
 
 namespace ej {
 namespace {
@@ -64,7 +64,8 @@ void EraseCode(std::vector<T>& items, std::string_view code) {
 }
 
 bool Contains(const std::vector<std::string>& lines, std::string_view needle) {
-  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
+  return std::any_of(lines.begin(), lines.end(),
+                     [&](const std::string& l) { return l.find(needle) != std::string::npos; });
 }
 
 std::string AllLines(const std::vector<std::string>& lines) {
@@ -86,14 +87,15 @@ TEST_CASE("the default mark types carry the weights a Russian school expects") {
     const char* name;
     int weight;
   };
-  for (auto [name, weight] : {Expected{"Ответ на уроке", 1}, Expected{"Самостоятельная работа", 2},
-                              Expected{"Проверочная работа", 2}, Expected{"Контрольная работа", 3},
-                              Expected{"Домашняя работа", 1}, Expected{"Диктант", 2}, Expected{"Практическая работа", 2},
-                              Expected{"Лабораторная работа", 2}, Expected{"Проект", 2}, Expected{"Зачёт", 3}}) {
-    auto it = std::find_if(r.mark_types.begin(), r.mark_types.end(), [&](const MarkType& t) { return t.name == name; });
-    REQUIRE_MESSAGE(it != r.mark_types.end(), name);
-    CHECK_MESSAGE(it->weight == weight, name);
-    CHECK(WeightOf(r, it->code) == weight);
+  for (const Expected& e : {Expected{"Ответ на уроке", 1}, Expected{"Самостоятельная работа", 2},
+                            Expected{"Проверочная работа", 2}, Expected{"Контрольная работа", 3},
+                            Expected{"Домашняя работа", 1}, Expected{"Диктант", 2}, Expected{"Практическая работа", 2},
+                            Expected{"Лабораторная работа", 2}, Expected{"Проект", 2}, Expected{"Зачёт", 3}}) {
+    auto it =
+        std::find_if(r.mark_types.begin(), r.mark_types.end(), [&](const MarkType& t) { return t.name == e.name; });
+    REQUIRE_MESSAGE(it != r.mark_types.end(), e.name);
+    CHECK_MESSAGE(it->weight == e.weight, e.name);
+    CHECK(WeightOf(r, it->code) == e.weight);
   }
   CHECK(r.mark_types.front().name == "Ответ на уроке");
   CHECK(WeightOf(r, "control") == 3);
@@ -259,8 +261,8 @@ TEST_CASE("a grading system needs two unique values, a passing one, a failing on
 TEST_CASE("a mark value needs a short code without spaces and a text to show") {
   CheckInvalid(Broken([](SchoolRules& r) { System(r, "five").values[0].code = ""; }), "от 1 до 8 знаков без пробелов",
                "systems[0].values[0].code");
-  CheckInvalid(Broken([](SchoolRules& r) { System(r, "five").values[0].code = "5 "; }),
-               "от 1 до 8 знаков без пробелов", "systems[0].values[0].code");
+  CheckInvalid(Broken([](SchoolRules& r) { System(r, "five").values[0].code = "5 "; }), "от 1 до 8 знаков без пробелов",
+               "systems[0].values[0].code");
   CheckInvalid(Broken([](SchoolRules& r) { System(r, "five").values[0].code = "отличнооо"; }),
                "от 1 до 8 знаков без пробелов", "systems[0].values[0].code");
   CheckOk(Broken([](SchoolRules& r) { System(r, "five").values[0].code = "отлично"; }));
@@ -331,13 +333,21 @@ TEST_CASE("mark types need a unique code and name and a weight from 1 to 10") {
 TEST_CASE("attendance codes are 1 to 3 letters, unique, explained, and one of them is an absence") {
   CheckOk(Broken([](SchoolRules& r) { r.attendance.push_back({"осв", "освобождён", true, true}); }));
   CheckOk(Broken([](SchoolRules& r) { r.attendance.push_back({"Б", "болел (с документом)", true, true}); }));
-  CheckInvalid(Broken([](SchoolRules& r) { r.attendance.push_back({"осво", "освобождён", true, true}); }),
+  CheckInvalid(Broken([](SchoolRules& r) {
+                 r.attendance.push_back({"осво", "освобождён", true, true});
+               }),
                "от 1 до 3 букв", "attendance[4].code");
-  CheckInvalid(Broken([](SchoolRules& r) { r.attendance.push_back({"", "пусто", true, true}); }), "от 1 до 3 букв",
-               "attendance[4].code");
-  CheckInvalid(Broken([](SchoolRules& r) { r.attendance.push_back({"н1", "с цифрой", true, true}); }),
+  CheckInvalid(Broken([](SchoolRules& r) {
+                 r.attendance.push_back({"", "пусто", true, true});
+               }),
                "от 1 до 3 букв", "attendance[4].code");
-  CheckInvalid(Broken([](SchoolRules& r) { r.attendance.push_back({"н", "ещё раз", true, false}); }),
+  CheckInvalid(Broken([](SchoolRules& r) {
+                 r.attendance.push_back({"н1", "с цифрой", true, true});
+               }),
+               "от 1 до 3 букв", "attendance[4].code");
+  CheckInvalid(Broken([](SchoolRules& r) {
+                 r.attendance.push_back({"н", "ещё раз", true, false});
+               }),
                "Код посещаемости «н» повторяется", "attendance[4].code");
   CheckInvalid(Broken([](SchoolRules& r) { r.attendance[3].name = ""; }),
                "Не указано, что означает код посещаемости «оп»", "attendance[3].name");
@@ -365,8 +375,7 @@ TEST_CASE("correction and deadline days lie within 0..30") {
 TEST_CASE("homework limits are more than 0 and at most 300 minutes for every grade") {
   CheckInvalid(Broken([](SchoolRules& r) { r.homework_minutes[4] = 0; }),
                "Время на домашнее задание для 5 класса — от 1 до 300 минут", "homework_minutes[4]");
-  CheckInvalid(Broken([](SchoolRules& r) { r.homework_minutes[10] = 301; }), "для 11 класса",
-               "homework_minutes[10]");
+  CheckInvalid(Broken([](SchoolRules& r) { r.homework_minutes[10] = 301; }), "для 11 класса", "homework_minutes[10]");
   CheckOk(Broken([](SchoolRules& r) { r.homework_minutes[4] = 1; }));
   CheckOk(Broken([](SchoolRules& r) { r.homework_minutes[10] = 300; }));
 }
@@ -600,7 +609,6 @@ TEST_CASE("removing a code still in use is refused and removing an unused one is
   asked.clear();
   CHECK(apply([](SchoolRules& r) { EraseCode(System(r, "five").values, "3-"); }).ok());
   CHECK(asked == std::vector<std::pair<std::string, std::string>>{{"mark_value", "five/3-"}});
-
 }
 
 TEST_CASE("removing a grading system in use is refused, an unused one goes with its values") {
@@ -719,8 +727,9 @@ TEST_CASE("the description mentions the window, the deadline and the homework li
   CHECK(Contains(lines, "Срок исправлений без указания причины — 3 дня после урока; позже нужно указать причину."));
   CHECK(Contains(lines, "Срок выставления отметок — 7 дней после урока."));
   CHECK(Contains(lines, "Исправления в закрытом учебном периоде — только с согласия заместителя директора."));
-  CHECK(Contains(lines, "Домашнее задание в день: 1 класс — до 1 ч, 2–3 классы — до 1,5 ч, 4–5 классы — до 2 ч, "
-                        "6–8 классы — до 2,5 ч, 9–11 классы — до 3,5 ч."));
+  CHECK(Contains(lines,
+                 "Домашнее задание в день: 1 класс — до 1 ч, 2–3 классы — до 1,5 ч, 4–5 классы — до 2 ч, "
+                 "6–8 классы — до 2,5 ч, 9–11 классы — до 3,5 ч."));
   CHECK(Contains(lines, "Система оценивания — «Пятибалльная»."));
   CHECK(Contains(lines, "1 класс — безотметочное обучение."));
   CHECK(Contains(lines, "Отметки ставятся без «+» и «−»."));
