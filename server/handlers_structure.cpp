@@ -26,4 +26,13 @@ Result<ApiResponse> HandlePushOps(ServerContext& ctx, ApiRequest& req) {
   return ApiResponse{200, ToJson(*response), {{"Cache-Control", "no-store"}}};
 }
 
+Result<ApiResponse> HandleRules(ServerContext& ctx, ApiRequest& req) {
+  // The school's rules are shown to every user (R4): no role check beyond a session.
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  auto rules = ctx.store.Rules(actor->school_id);
+  if (!rules.ok()) return rules.status();
+  return ApiResponse{200, ToJson(*rules), {{"Cache-Control", "no-store"}}};
+}
+
 }  // namespace ej::server

@@ -209,6 +209,16 @@ CREATE TABLE workload (
 );
 CREATE INDEX workload_group ON workload(group_id);
 )SQL"},
+    {3, "the school's rules", R"SQL(
+-- The school's rules as data (R4): grading systems, mark types and weights, attendance codes,
+-- correction window, homework limits. One JSON document per school (shared/school_rules.h);
+-- a school without a row uses the defaults.
+CREATE TABLE school_rules (
+  school_id   INTEGER PRIMARY KEY REFERENCES schools(id),
+  rules       TEXT NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+)SQL"},
 };
 
 }  // namespace

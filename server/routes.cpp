@@ -14,6 +14,7 @@ const std::vector<Route>& Routes() {
       {"POST", route::kLogout, Access::kSession, &HandleLogout},
       {"GET", route::kMe, Access::kSession, &HandleMe},
       {"GET", route::kStructure, Access::kSession, &HandleStructure},
+      {"GET", route::kRules, Access::kSession, &HandleRules},
       {"POST", route::kOps, Access::kSession, &HandlePushOps},
   };
   return kRoutes;

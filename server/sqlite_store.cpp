@@ -209,6 +209,36 @@ Result<protocol::Json> SqliteStore::StructureSnapshot(int64_t school_id, Snapsho
   return out;
 }
 
+namespace {
+
+Result<SchoolRules> ReadRules(Connection& c, int64_t school_id) {
+  std::string text;
+  Status s = c.Query("SELECT rules FROM school_rules WHERE school_id = ?", {school_id},
+                     [&](const Row& r) { text = r.Text(0); });
+  if (!s.ok()) return s;
+  if (text.empty()) return DefaultSchoolRules();
+  auto json = protocol::ParseJson(text);
+  if (!json.ok()) return Status(ErrorCode::kInternal, "Правила школы в базе повреждены.");
+  return SchoolRulesFromJson(*json);
+}
+
+// Whether a code the rules would remove is used by entries. No journal entries (marks,
+// attendance) are stored yet, so nothing is in use; the journal's tables answer here when
+// they exist.
+bool CodeInUse(std::string_view /*kind*/, std::string_view /*code*/) { return false; }
+
+}  // namespace
+
+Result<SchoolRules> SqliteStore::Rules(int64_t school_id) {
+  Result<SchoolRules> out = Status(ErrorCode::kInternal, "");
+  Status s = db_.Read([&](Connection& c) {
+    out = ReadRules(c, school_id);
+    return out.ok() ? Status::Ok() : out.status();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
 Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) {
   std::lock_guard lock(cache_mutex_);
   PushResponse response;
@@ -237,20 +267,38 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         response.results.push_back(std::move(result));
         continue;
       }
-      if (!IsStructureOp(op.kind)) {
-        result.outcome = OpOutcome::kRejected;
-        result.error = Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + op.kind + "».", "kind");
+      auto reject = [&](Status why) {
+        result.outcome = why.code() == ErrorCode::kConflict ? OpOutcome::kConflict : OpOutcome::kRejected;
+        result.error = std::move(why);
         response.results.push_back(std::move(result));
+      };
+      Applied applied_effect;
+      if (IsRulesOp(op.kind)) {
+        auto current = ReadRules(c, actor.school_id);
+        if (!current.ok()) return current.status();
+        auto updated = ApplyRulesUpdate(*current, op, actor, &CodeInUse);
+        if (!updated.ok()) {
+          reject(updated.status());
+          continue;
+        }
+        Status p = c.Query(
+            "INSERT INTO school_rules (school_id, rules, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(school_id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at",
+            {actor.school_id, ToJson(*updated).dump(), now});
+        if (!p.ok()) return p;
+      } else if (IsStructureOp(op.kind)) {
+        auto applied = ApplyStructureOp(structure, op, actor);
+        if (!applied.ok()) {
+          reject(applied.status());
+          continue;
+        }
+        if (Status p = PersistChanges(c, actor.school_id, structure, applied->changes, now); !p.ok()) return p;
+        applied_effect = *applied;
+      } else {
+        reject(Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + op.kind + "».", "kind"));
         continue;
       }
-      auto applied = ApplyStructureOp(structure, op, actor);
-      if (!applied.ok()) {
-        result.outcome = OpOutcome::kRejected;
-        result.error = applied.status();
-        response.results.push_back(std::move(result));
-        continue;
-      }
-      if (Status p = PersistChanges(c, actor.school_id, structure, applied->changes, now); !p.ok()) return p;
+      const Applied* applied = &applied_effect;
       LogEntry entry;
       entry.school_id = actor.school_id;
       entry.account_id = actor.account_id;

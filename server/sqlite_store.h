@@ -24,6 +24,7 @@ class SqliteStore final : public Store {
   Result<bool> HasSchool() override;
   Result<Actor> LoadActor(int64_t account_id) override;
   Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) override;
+  Result<SchoolRules> Rules(int64_t school_id) override;
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
 
  private:

@@ -15,6 +15,7 @@
 #include "structure.h"
 #include "protocol.h"
 #include "roles.h"
+#include "school_rules.h"
 #include "status.h"
 
 namespace ej::server {
@@ -79,6 +80,8 @@ class Store {
   virtual Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) = 0;
   // Applies a batch of operations in one transaction: each is checked by the core, persisted
   // and appended to the hash-chained log; a re-sent op_id answers with its first outcome.
+  // The school's rules (the defaults until the school changes them).
+  virtual Result<SchoolRules> Rules(int64_t school_id) = 0;
   virtual Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) = 0;
 };
 

@@ -35,6 +35,8 @@ inline constexpr std::string_view kLogout = "/api/v1/auth/logout";
 inline constexpr std::string_view kMe = "/api/v1/me";
 // The school's structure snapshot (structure.h ToJson) and the set-up checklist.
 inline constexpr std::string_view kStructure = "/api/v1/structure";
+// The school's rules (school_rules.h ToJson); changed by the rules.update operation.
+inline constexpr std::string_view kRules = "/api/v1/rules";
 // Push a batch of operations (ops.h PushRequest → PushResponse).
 inline constexpr std::string_view kOps = "/api/v1/ops";
 }  // namespace route

@@ -333,3 +333,58 @@ TEST_CASE("people, parents' links, groups and workload survive a restart of the 
 }
 
 }  // namespace ej::server
+
+#include "school_rules.h"
+
+namespace ej::server {
+
+static SchoolRules RulesOf(const DemoServer& server, const httplib::Headers& auth) {
+  auto r = server.Client().Get(std::string(protocol::route::kRules), auth);
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  auto rules = SchoolRulesFromJson(BodyOf(r));
+  REQUIRE(rules.ok());
+  return std::move(rules.value());
+}
+
+TEST_CASE("every user reads the school's rules; only the administration changes them, version by version") {
+  DemoServer server;
+  SchoolRules seen_by_parent = RulesOf(server, server.As("roditel"));
+  CHECK(seen_by_parent.corrections.correction_window_days == DefaultSchoolRules().corrections.correction_window_days);
+
+  auto deputy = server.As("zavuch");
+  SchoolRules rules = RulesOf(server, deputy);
+  SchoolRules changed = rules;
+  changed.corrections.correction_window_days = 5;
+  Operation update = Op(op_kind::kRulesUpdate, RulesUpdatePayload(changed));
+  update.base_version = rules.version;
+
+  Operation by_teacher = update;
+  by_teacher.op_id = Op("x", Json::object()).op_id;
+  auto refused = Push(server, server.As("uchitel"), {by_teacher});
+  CHECK(refused.results[0].error.code() == ErrorCode::kForbidden);
+
+  auto applied = Push(server, deputy, {update});
+  REQUIRE_MESSAGE(applied.results[0].outcome == OpOutcome::kApplied, applied.results[0].error.message());
+  SchoolRules after = RulesOf(server, server.As("uchenik"));
+  CHECK(after.corrections.correction_window_days == 5);
+  CHECK(after.version == rules.version + 1);
+
+  // A second deputy who saw the old version does not silently overwrite the change.
+  Operation stale = Op(op_kind::kRulesUpdate, RulesUpdatePayload(rules));
+  stale.base_version = rules.version;
+  auto conflict = Push(server, deputy, {stale});
+  CHECK(conflict.results[0].outcome == OpOutcome::kConflict);
+  CHECK(RulesOf(server, deputy).corrections.correction_window_days == 5);
+
+  // An invalid document is rejected with the field named.
+  SchoolRules bad = after;
+  bad.mark_types[0].weight = 50;
+  Operation invalid = Op(op_kind::kRulesUpdate, RulesUpdatePayload(bad));
+  invalid.base_version = after.version;
+  auto rejected = Push(server, deputy, {invalid});
+  CHECK(rejected.results[0].outcome == OpOutcome::kRejected);
+  CHECK(rejected.results[0].error.field().find("weight") != std::string::npos);
+}
+
+}  // namespace ej::server
