@@ -188,6 +188,14 @@ Result<std::unique_ptr<Database>> OpenDatabase(const Options& o, bool create_if_
   return Database::Open(*path, {.create_if_missing = create_if_missing});
 }
 
+void PrintDemoLogins(const std::vector<DemoLogin>& logins) {
+  if (logins.empty()) return;
+  std::printf("Демонстрационные логины (пароль у всех — %s):\n", std::string(kDemoPassword).c_str());
+  for (const auto& l : logins) {
+    std::printf("  %-10s %s — %s\n", l.login.c_str(), l.role_title.c_str(), l.full_name.c_str());
+  }
+}
+
 // ---- [SECTION] serve ----
 
 HttpServer* g_server = nullptr;
@@ -233,6 +241,7 @@ int Serve(const Options& o) {
   signal(SIGTERM, OnSignal);
   std::printf("Электронный журнал: http://%s:%d/\n", http.host.c_str(), server.port());
   std::printf("База данных: %s\n", (*db)->path().c_str());
+  if (auto logins = FindDemoLogins(**db); logins.ok()) PrintDemoLogins(*logins);
   std::fflush(stdout);
   server.Run();
   g_server = nullptr;
@@ -276,10 +285,7 @@ int Demo(const Options& o) {
               count(summary.parents, "родитель", "родителя", "родителей").c_str(),
               count(summary.staff, "сотрудник", "сотрудника", "сотрудников").c_str(),
               count(summary.classes, "класс", "класса", "классов").c_str());
-  std::printf("Демонстрационные логины (пароль у всех — demo2026):\n");
-  for (const auto& l : summary.logins) {
-    std::printf("  %-10s %s — %s\n", l.login.c_str(), l.role_title.c_str(), l.full_name.c_str());
-  }
+  PrintDemoLogins(summary.logins);
   return kExitOk;
 }
 

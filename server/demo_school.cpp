@@ -1149,3 +1149,43 @@ Status CreateDemoSchool(Database& db, const DemoOptions& options,
 }
 
 }  // namespace ej::server
+
+namespace ej::server {
+
+Result<std::vector<DemoLogin>> FindDemoLogins(Database& db) {
+  std::vector<DemoLogin> out;
+  Status s = db.Read([&](Connection& c) -> Status {
+    for (std::string_view login : kDemoLogins) {
+      std::optional<int64_t> account;
+      DemoLogin d;
+      Status q = c.Query(
+          "SELECT a.id, p.last_name, p.first_name, p.middle_name FROM accounts a JOIN persons p ON p.id = a.person_id "
+          "WHERE a.login = ? AND a.password_hash IS NOT NULL AND a.disabled = 0",
+          {std::string(login)}, [&](const Row& r) {
+            account = r.Int(0);
+            d.full_name = FullName({r.Text(1), r.Text(2), r.Text(3)});
+          });
+      if (!q.ok()) return q;
+      if (!account) continue;
+      std::vector<Role> roles;
+      q = c.Query("SELECT pr.role FROM person_roles pr JOIN accounts a ON a.person_id = pr.person_id WHERE a.id = ?",
+                  {*account}, [&](const Row& r) {
+                    if (auto role = RoleFromCode(r.Text(0))) roles.push_back(*role);
+                  });
+      if (!q.ok()) return q;
+      std::vector<Role> ordered;
+      for (Role role : kAllRoles) {
+        if (std::find(roles.begin(), roles.end(), role) != roles.end()) ordered.push_back(role);
+      }
+      d.login = std::string(login);
+      d.password = std::string(kDemoPassword);
+      d.role_title = RoleTitles(ordered);
+      out.push_back(std::move(d));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+}  // namespace ej::server

@@ -55,6 +55,10 @@ struct DemoOptions {
 // stored hash (Argon2id in production; tests may pass a cheap fake); it is called once, before
 // the transaction, and the seven demo accounts share that hash (their password is public).
 // `summary` may be null.
+// The demo logins that still exist with a password in the database (none in a real school's
+// database), for `serve` to print.
+Result<std::vector<DemoLogin>> FindDemoLogins(Database& db);
+
 Status CreateDemoSchool(Database& db, const DemoOptions& options,
                         const std::function<std::string(std::string_view)>& hash_password,
                         DemoSummary* summary);

@@ -183,3 +183,19 @@ TEST_CASE("verify reports an intact log with exit 0 and a tampered one with exit
 }
 
 }  // namespace ej::server
+
+namespace ej::server {
+
+TEST_CASE("serve prints the address and, for the demo school, the demo logins") {
+  testing::TempDir dir;
+  std::string db = dir.File("ej.db");
+  REQUIRE(RunServer("demo --db " + db).code == 0);
+  // SIGINT after a second stops the server, as Ctrl+C would.
+  Run r = RunServer("serve --port 0 --db " + db + " & pid=$!; sleep 1; kill -INT $pid; wait $pid; #");
+  CHECK(Has(r, "Электронный журнал: http://127.0.0.1:"));
+  CHECK(Has(r, "uchitel"));
+  CHECK(Has(r, "пароль у всех — demo2026"));
+  CHECK(Has(r, "Сервер остановлен."));
+}
+
+}  // namespace ej::server
