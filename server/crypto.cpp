@@ -37,6 +37,22 @@ std::string NewSessionToken() {
   return out;
 }
 
+std::string NewReadablePassword() {
+  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // 31 characters
+  constexpr size_t kSize = sizeof(kAlphabet) - 1;
+  std::string out;
+  while (out.size() < 12) {
+    if (out.size() == 4 || out.size() == 9) {
+      out += '-';
+      continue;
+    }
+    unsigned char b = static_cast<unsigned char>(RandomBytes(1)[0]);
+    if (b >= 256 - 256 % kSize) continue;  // no modulo bias
+    out += kAlphabet[b % kSize];
+  }
+  return out;
+}
+
 std::string Sha256(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;

@@ -16,6 +16,9 @@ namespace ej::server {
 std::string RandomBytes(size_t n);
 // A new session token: 256 random bits, base64url without padding (43 characters).
 std::string NewSessionToken();
+// A password to hand to a person: 10 characters from letters and digits that cannot be
+// confused when read aloud or from paper (no 0/O, 1/l/I), in groups: "k7mp-x4rt-9w".
+std::string NewReadablePassword();
 // SHA-256 as raw 32 bytes, and as lowercase hex.
 std::string Sha256(std::string_view data);
 std::string ToHex(std::string_view bytes);

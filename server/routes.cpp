@@ -1,5 +1,6 @@
 // The route table: every API endpoint, one line each. Paths come from the protocol.
 #include "api.h"
+#include "handlers_accounts.h"
 #include "handlers_auth.h"
 #include "handlers_structure.h"
 
@@ -15,6 +16,9 @@ const std::vector<Route>& Routes() {
       {"GET", route::kMe, Access::kSession, &HandleMe},
       {"GET", route::kStructure, Access::kSession, &HandleStructure},
       {"GET", route::kRules, Access::kSession, &HandleRules},
+      {"GET", route::kAccounts, Access::kSession, &HandleListAccounts},
+      {"POST", route::kAccountPassword, Access::kSession, &HandleIssuePassword},
+      {"POST", route::kAccountDisable, Access::kSession, &HandleDisableAccount},
       {"POST", route::kOps, Access::kSession, &HandlePushOps},
   };
   return kRoutes;

@@ -1,5 +1,6 @@
 #include "sqlite_store.h"
 
+#include "crypto.h"
 #include "op_log.h"
 #include "structure_store.h"
 
@@ -319,6 +320,105 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
     return s;
   }
   return response;
+}
+
+// ---- Accounts ----
+
+namespace {
+
+constexpr const char* kSelectAccounts =
+    "SELECT a.id, a.person_id, a.login, p.last_name, p.first_name, p.middle_name, a.password_hash IS NOT NULL, "
+    "a.disabled, (SELECT group_concat(role) FROM person_roles pr WHERE pr.person_id = a.person_id) "
+    "FROM accounts a JOIN persons p ON p.id = a.person_id WHERE a.school_id = ? ";
+
+protocol::AccountInfo ReadAccount(const Row& r) {
+  protocol::AccountInfo a;
+  a.account_id = r.Int(0);
+  a.person_id = r.Int(1);
+  a.login = r.Text(2);
+  a.name = FullName({r.Text(3), r.Text(4), r.Text(5)});
+  a.has_password = r.Int(6) != 0;
+  a.disabled = r.Int(7) != 0;
+  std::string codes = r.Text(8);
+  for (Role role : kAllRoles) {
+    std::string code(RoleCode(role));
+    size_t pos = 0;
+    while ((pos = codes.find(code, pos)) != std::string::npos) {
+      bool starts = pos == 0 || codes[pos - 1] == ',';
+      bool ends = pos + code.size() == codes.size() || codes[pos + code.size()] == ',';
+      if (starts && ends) {
+        a.roles.push_back(role);
+        break;
+      }
+      pos += code.size();
+    }
+  }
+  return a;
+}
+
+// Appends a server-side account action to the school's log (who, when, what; no secrets).
+Status LogAccountAction(Connection& c, const Actor& actor, std::string_view kind, int64_t account_id, int64_t now) {
+  std::string raw = RandomBytes(16);
+  LogEntry e;
+  e.school_id = actor.school_id;
+  e.account_id = actor.account_id;
+  e.op.op_id = FormatUuid(reinterpret_cast<const unsigned char*>(raw.data()));
+  e.op.kind = std::string(kind);
+  e.op.payload = protocol::ToJson(protocol::AccountRef{account_id});
+  e.op.client_time = now * 1000;
+  e.op.device = "server";
+  e.server_time = now;
+  e.result = protocol::Json::object();
+  return AppendToLog(c, e);
+}
+
+}  // namespace
+
+Result<protocol::AccountList> SqliteStore::ListAccounts(int64_t school_id) {
+  protocol::AccountList out;
+  Status s = db_.Read([&](Connection& c) {
+    return c.Query(std::string(kSelectAccounts) + "ORDER BY p.last_name, p.first_name, p.middle_name, a.id", {school_id},
+                   [&](const Row& r) { out.accounts.push_back(ReadAccount(r)); });
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<protocol::AccountInfo> SqliteStore::FindAccount(int64_t school_id, int64_t account_id) {
+  std::optional<protocol::AccountInfo> out;
+  Status s = db_.Read([&](Connection& c) {
+    return c.Query(std::string(kSelectAccounts) + "AND a.id = ?", {school_id, account_id},
+                   [&](const Row& r) { out = ReadAccount(r); });
+  });
+  if (!s.ok()) return s;
+  if (!out) return Status(ErrorCode::kNotFound, "Учётная запись не найдена.", "account_id");
+  return *out;
+}
+
+Status SqliteStore::IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) {
+  return db_.Write([&](Connection& c) -> Status {
+    Status q = c.Query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ? AND school_id = ?",
+                       {password_hash, now, account_id, actor.school_id});
+    if (!q.ok()) return q;
+    if (c.Changes() == 0) return Status(ErrorCode::kNotFound, "Учётная запись не найдена.", "account_id");
+    q = c.Query("UPDATE sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", {now, account_id});
+    if (!q.ok()) return q;
+    return LogAccountAction(c, actor, "account.password_issued", account_id, now);
+  });
+}
+
+Status SqliteStore::SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) {
+  return db_.Write([&](Connection& c) -> Status {
+    Status q = c.Query("UPDATE accounts SET disabled = ? WHERE id = ? AND school_id = ?",
+                       {int64_t{disabled ? 1 : 0}, account_id, actor.school_id});
+    if (!q.ok()) return q;
+    if (c.Changes() == 0) return Status(ErrorCode::kNotFound, "Учётная запись не найдена.", "account_id");
+    if (disabled) {
+      q = c.Query("UPDATE sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", {now, account_id});
+      if (!q.ok()) return q;
+    }
+    return LogAccountAction(c, actor, disabled ? "account.disabled" : "account.enabled", account_id, now);
+  });
 }
 
 }  // namespace ej::server

@@ -25,6 +25,10 @@ class SqliteStore final : public Store {
   Result<Actor> LoadActor(int64_t account_id) override;
   Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) override;
   Result<SchoolRules> Rules(int64_t school_id) override;
+  Result<protocol::AccountList> ListAccounts(int64_t school_id) override;
+  Result<protocol::AccountInfo> FindAccount(int64_t school_id, int64_t account_id) override;
+  Status IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) override;
+  Status SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) override;
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
 
  private:

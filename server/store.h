@@ -80,6 +80,15 @@ class Store {
   virtual Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) = 0;
   // Applies a batch of operations in one transaction: each is checked by the core, persisted
   // and appended to the hash-chained log; a re-sent op_id answers with its first outcome.
+  // Every account of the school, for account work (names and roles only: no personal data).
+  virtual Result<protocol::AccountList> ListAccounts(int64_t school_id) = 0;
+  virtual Result<protocol::AccountInfo> FindAccount(int64_t school_id, int64_t account_id) = 0;
+  // Sets a new password hash, revokes the account's sessions and logs who did it (never the
+  // password). The caller has authorised the actor.
+  virtual Status IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) = 0;
+  // Disables (revoking its sessions) or enables an account, and logs it.
+  virtual Status SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) = 0;
+
   // The school's rules (the defaults until the school changes them).
   virtual Result<SchoolRules> Rules(int64_t school_id) = 0;
   virtual Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) = 0;

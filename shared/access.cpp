@@ -55,4 +55,16 @@ Status Authorize(const Actor& actor, Action action, const Target& target) {
   return Refuse("Действие не разрешено.");
 }
 
+Status AuthorizeAccountWork(const Actor& actor, int64_t target_person_id, const std::vector<Role>& target_roles,
+                            bool disabling) {
+  if (Status s = Authorize(actor, Action::kManageAccounts); !s.ok()) return s;
+  auto has = [&](Role r) { return std::find(target_roles.begin(), target_roles.end(), r) != target_roles.end(); };
+  if (disabling && target_person_id == actor.person_id) return Refuse("Нельзя заблокировать собственную учётную запись.");
+  if (has(Role::kHead) && !actor.Has(Role::kHead)) return Refuse("Учётной записью директора управляет только директор.");
+  if (has(Role::kDeputy) && !IsAdministration(actor)) {
+    return Refuse("Учётными записями заместителей директора управляет администрация школы.");
+  }
+  return Status::Ok();
+}
+
 }  // namespace ej

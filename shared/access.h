@@ -41,4 +41,11 @@ struct Target {
 // Ok, or kForbidden with a Russian message that says what the user may not do.
 Status Authorize(const Actor& actor, Action action, const Target& target = {});
 
+// Whether the actor may issue a password for, or disable, the account of a person with
+// `target_roles` (`target_person_id` to recognise one's own account). Beyond kManageAccounts:
+// the head's account only the head manages; deputies' accounts only the head and deputies
+// (a technical administrator cannot take over the administration); nobody disables themself.
+Status AuthorizeAccountWork(const Actor& actor, int64_t target_person_id, const std::vector<Role>& target_roles,
+                            bool disabling);
+
 }  // namespace ej

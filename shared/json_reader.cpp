@@ -57,6 +57,17 @@ JsonReader& JsonReader::Int(std::string_view key, int64_t* out, bool required) {
   return *this;
 }
 
+JsonReader& JsonReader::Bool(std::string_view key, bool* out, bool required) {
+  if (const auto* v = Find(key, required)) {
+    if (!v->is_boolean()) {
+      Fail(key, "ожидалось true или false");
+    } else {
+      *out = v->get<bool>();
+    }
+  }
+  return *this;
+}
+
 JsonReader& JsonReader::Number(std::string_view key, double* out, bool required) {
   if (const auto* v = Find(key, required)) {
     if (!v->is_number()) {

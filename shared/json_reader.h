@@ -23,6 +23,7 @@ class JsonReader {
   JsonReader& String(std::string_view key, std::string* out, bool required = true);
   JsonReader& Int(std::string_view key, int64_t* out, bool required = true);
   JsonReader& Number(std::string_view key, double* out, bool required = true);
+  JsonReader& Bool(std::string_view key, bool* out, bool required = true);
   // An array of integers (ids).
   JsonReader& IntArray(std::string_view key, std::vector<int64_t>* out, bool required = true);
   JsonReader& Object(std::string_view key, const nlohmann::json** out, bool required = true);

@@ -22,6 +22,11 @@ constexpr const char* kKeySchool = "school";
 constexpr const char* kKeyStatus = "status";
 constexpr const char* kKeyVersion = "version";
 constexpr const char* kKeyProtocol = "protocol";
+constexpr const char* kKeyAccountId = "account_id";
+constexpr const char* kKeyPersonId = "person_id";
+constexpr const char* kKeyHasPassword = "has_password";
+constexpr const char* kKeyDisabled = "disabled";
+constexpr const char* kKeyAccounts = "accounts";
 
 struct ErrorInfo {
   ErrorCode code;
@@ -201,6 +206,89 @@ Result<HealthResponse> HealthResponseFromJson(const Json& j) {
   if (!reader.ok()) return reader.status();
   r.protocol = static_cast<int>(protocol);
   return r;
+}
+
+// ---- Accounts ----
+
+namespace {
+
+Json RolesJson(const std::vector<Role>& roles) {
+  Json out = Json::array();
+  for (Role role : roles) out.push_back(RoleCode(role));
+  return out;
+}
+
+}  // namespace
+
+Json ToJson(const AccountInfo& a) {
+  return Json{{kKeyAccountId, a.account_id}, {kKeyPersonId, a.person_id},   {kKeyLogin, a.login},
+              {kKeyName, a.name},            {kKeyRoles, RolesJson(a.roles)}, {kKeyHasPassword, a.has_password},
+              {kKeyDisabled, a.disabled}};
+}
+
+Result<AccountInfo> AccountInfoFromJson(const Json& j) {
+  AccountInfo a;
+  const Json* roles = nullptr;
+  JsonReader r(j);
+  r.Int(kKeyAccountId, &a.account_id).Int(kKeyPersonId, &a.person_id).String(kKeyLogin, &a.login);
+  r.String(kKeyName, &a.name).Array(kKeyRoles, &roles).Bool(kKeyHasPassword, &a.has_password).Bool(kKeyDisabled, &a.disabled);
+  if (!r.ok()) return r.status();
+  for (const auto& item : *roles) {
+    if (item.is_string()) {
+      if (auto role = RoleFromCode(item.get_ref<const std::string&>())) a.roles.push_back(*role);
+    }
+  }
+  return a;
+}
+
+Json ToJson(const AccountList& l) {
+  Json items = Json::array();
+  for (const auto& a : l.accounts) items.push_back(ToJson(a));
+  return Json{{kKeyAccounts, std::move(items)}};
+}
+
+Result<AccountList> AccountListFromJson(const Json& j) {
+  AccountList out;
+  const Json* items = nullptr;
+  JsonReader r(j);
+  r.Array(kKeyAccounts, &items);
+  if (!r.ok()) return r.status();
+  for (const auto& item : *items) {
+    auto a = AccountInfoFromJson(item);
+    if (!a.ok()) return a.status();
+    out.accounts.push_back(std::move(a.value()));
+  }
+  return out;
+}
+
+Json ToJson(const AccountRef& ref) { return Json{{kKeyAccountId, ref.account_id}}; }
+
+Result<AccountRef> AccountRefFromJson(const Json& j) {
+  AccountRef out;
+  JsonReader r(j);
+  r.Int(kKeyAccountId, &out.account_id);
+  if (!r.ok()) return r.status();
+  return out;
+}
+
+Json ToJson(const IssuedPassword& p) { return Json{{kKeyLogin, p.login}, {kKeyPassword, p.password}}; }
+
+Result<IssuedPassword> IssuedPasswordFromJson(const Json& j) {
+  IssuedPassword out;
+  JsonReader r(j);
+  r.String(kKeyLogin, &out.login).String(kKeyPassword, &out.password);
+  if (!r.ok()) return r.status();
+  return out;
+}
+
+Json ToJson(const AccountDisable& d) { return Json{{kKeyAccountId, d.account_id}, {kKeyDisabled, d.disabled}}; }
+
+Result<AccountDisable> AccountDisableFromJson(const Json& j) {
+  AccountDisable out;
+  JsonReader r(j);
+  r.Int(kKeyAccountId, &out.account_id).Bool(kKeyDisabled, &out.disabled);
+  if (!r.ok()) return r.status();
+  return out;
 }
 
 }  // namespace ej::protocol

@@ -37,6 +37,11 @@ inline constexpr std::string_view kMe = "/api/v1/me";
 inline constexpr std::string_view kStructure = "/api/v1/structure";
 // The school's rules (school_rules.h ToJson); changed by the rules.update operation.
 inline constexpr std::string_view kRules = "/api/v1/rules";
+// Accounts (R9, R22–R24): the list, a new password, disabling. For the administration and the
+// technical administrator.
+inline constexpr std::string_view kAccounts = "/api/v1/accounts";
+inline constexpr std::string_view kAccountPassword = "/api/v1/accounts/password";
+inline constexpr std::string_view kAccountDisable = "/api/v1/accounts/disable";
 // Push a batch of operations (ops.h PushRequest → PushResponse).
 inline constexpr std::string_view kOps = "/api/v1/ops";
 }  // namespace route
@@ -100,5 +105,47 @@ struct HealthResponse {
 };
 Json ToJson(const HealthResponse& r);
 Result<HealthResponse> HealthResponseFromJson(const Json& j);
+
+// ---- Accounts ----
+
+struct AccountInfo {
+  int64_t account_id = 0;
+  int64_t person_id = 0;
+  std::string login;
+  std::string name;
+  std::vector<Role> roles;
+  bool has_password = false;
+  bool disabled = false;
+};
+Json ToJson(const AccountInfo& a);
+Result<AccountInfo> AccountInfoFromJson(const Json& j);
+
+struct AccountList {
+  std::vector<AccountInfo> accounts;
+};
+Json ToJson(const AccountList& l);
+Result<AccountList> AccountListFromJson(const Json& j);
+
+// POST kAccountPassword {"account_id"} → {"login", "password"}: a new password, shown once.
+struct AccountRef {
+  int64_t account_id = 0;
+};
+Json ToJson(const AccountRef& r);
+Result<AccountRef> AccountRefFromJson(const Json& j);
+
+struct IssuedPassword {
+  std::string login;
+  std::string password;
+};
+Json ToJson(const IssuedPassword& p);
+Result<IssuedPassword> IssuedPasswordFromJson(const Json& j);
+
+// POST kAccountDisable {"account_id", "disabled"} → the account's AccountInfo.
+struct AccountDisable {
+  int64_t account_id = 0;
+  bool disabled = true;
+};
+Json ToJson(const AccountDisable& d);
+Result<AccountDisable> AccountDisableFromJson(const Json& j);
 
 }  // namespace ej::protocol

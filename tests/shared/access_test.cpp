@@ -62,3 +62,23 @@ TEST_CASE("the access matrix for structure, personal data, accounts and marks") 
 }
 
 }  // namespace ej
+
+namespace ej {
+
+TEST_CASE("account work: the head's account only by the head, deputies' by the administration, never disabling oneself") {
+  Actor head = With({Role::kHead}), deputy = With({Role::kDeputy}), admin = With({Role::kTechAdmin}), teacher = With({Role::kTeacher});
+  deputy.person_id = 2;
+  admin.person_id = 3;
+  CHECK(AuthorizeAccountWork(head, 9, {Role::kHead}, false).ok());
+  CHECK_FALSE(AuthorizeAccountWork(deputy, 9, {Role::kHead}, false).ok());
+  CHECK_FALSE(AuthorizeAccountWork(admin, 9, {Role::kHead}, false).ok());
+  CHECK(AuthorizeAccountWork(deputy, 9, {Role::kDeputy, Role::kTeacher}, false).ok());
+  CHECK_FALSE(AuthorizeAccountWork(admin, 9, {Role::kDeputy}, false).ok());
+  CHECK(AuthorizeAccountWork(admin, 9, {Role::kTeacher}, true).ok());
+  CHECK(AuthorizeAccountWork(admin, 9, {Role::kParent}, false).ok());
+  CHECK_FALSE(AuthorizeAccountWork(admin, admin.person_id, {Role::kTechAdmin}, true).ok());
+  CHECK(AuthorizeAccountWork(admin, admin.person_id, {Role::kTechAdmin}, false).ok());
+  CHECK(AuthorizeAccountWork(teacher, 9, {Role::kParent}, false).code() == ErrorCode::kForbidden);
+}
+
+}  // namespace ej
