@@ -1,0 +1,120 @@
+// Public API of the core: regimes, the weekly timetable and the lessons it generates (R10).
+//
+// [SECTION] regime          bell schedules and the school week
+// [SECTION] timetable       weekly entries, alternating weeks, conflicts
+// [SECTION] lessons         generation over study periods minus holidays, regeneration
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "status.h"
+#include "structure.h"
+
+namespace ej {
+
+// ---- [SECTION] regime ----
+
+// Minutes since midnight, shown as "08:30".
+struct ClockTime {
+  int minutes = 0;
+  static std::optional<ClockTime> Parse(std::string_view hhmm);
+  std::string Text() const;
+  friend auto operator<=>(const ClockTime&, const ClockTime&) = default;
+};
+
+struct BellSlot {
+  int number = 1;  // lesson number in the day (1…)
+  ClockTime start;
+  ClockTime end;
+};
+
+// A bell schedule (расписание звонков) of one shift.
+struct BellSchedule {
+  int64_t id = 0;
+  std::string name;  // "1 смена"
+  std::vector<BellSlot> slots;
+};
+
+// Lessons at least 30 minutes, breaks at least 5 (СанПиН: 10), numbers 1, 2, 3 … in order,
+// no overlap. The message names the lesson number.
+Status ValidateBellSchedule(const BellSchedule& b);
+
+// ---- [SECTION] timetable ----
+
+enum class WeekParity { kEvery, kOdd, kEven };  // every week, числитель, знаменатель
+enum class TimetableKind { kMain, kExtracurricular, kAdditional };
+
+// One line of the weekly pattern: a group meets its teacher on a weekday, lesson number.
+struct TimetableEntry {
+  int64_t id = 0;
+  int64_t year_id = 0;
+  int64_t group_id = 0;
+  int64_t teacher_id = 0;
+  int weekday = 1;       // 1 = Monday … 6 = Saturday
+  int number = 1;        // lesson number (the bell schedule's slot)
+  std::string room;      // "201", may be empty
+  WeekParity parity = WeekParity::kEvery;
+  TimetableKind kind = TimetableKind::kMain;
+};
+
+// The week's parity on a day: odd (числитель) for the week of the year's first day, then
+// alternating by calendar (Monday-started) weeks.
+WeekParity ParityOn(const AcademicYear& year, Date d);
+bool ParityMatches(WeekParity entry, WeekParity week);
+
+// A conflict in a timetable: the rule, the entries concerned, a Russian message naming them.
+struct TimetableConflict {
+  std::string code;  // "teacher_busy", "room_busy", "student_busy", "hours_over", "hours_under"
+  std::vector<int64_t> entry_ids;
+  std::string message;
+};
+
+// Every conflict of the year's timetable: a teacher, a room or a student in two places at
+// once (alternating weeks counted), and weekly hours against the workload (a group's hours
+// must equal the hours teachers were given; alternating entries count half).
+std::vector<TimetableConflict> FindTimetableConflicts(const Structure& s, const std::vector<TimetableEntry>& entries,
+                                                      int64_t year_id);
+
+// ---- [SECTION] lessons ----
+
+struct Lesson {
+  int64_t id = 0;
+  int64_t group_id = 0;
+  Date date;
+  int number = 1;
+  int64_t teacher_id = 0;      // by the timetable
+  int64_t substitute_id = 0;   // замена: this lesson only (0: none)
+  std::string room;
+  int64_t entry_id = 0;        // the timetable entry it came from (0: added by hand)
+  bool has_entries = false;    // marks, attendance, topic or homework recorded: never dropped
+};
+
+// The study days of a grade: within a study period for the grade, not a holiday, not Sunday,
+// not Saturday for a five-day week.
+bool IsStudyDay(const Structure& s, int64_t year_id, int grade, Date d, bool six_day_week);
+
+// Lessons for the year from the timetable. Deterministic order (date, number, group).
+std::vector<Lesson> GenerateLessons(const Structure& s, const std::vector<TimetableEntry>& entries, int64_t year_id,
+                                    bool six_day_week);
+
+// Regeneration after a timetable change, from `from` on: lessons with entries are kept
+// whatever the timetable now says; lessons without entries that the timetable no longer has
+// are removed; new ones are added. `changed` lists the future lessons that were added or
+// removed, for informing students and parents.
+struct Regeneration {
+  std::vector<Lesson> lessons;
+  std::vector<Lesson> added;
+  std::vector<Lesson> removed;
+};
+Regeneration RegenerateLessons(const Structure& s, const std::vector<TimetableEntry>& entries, int64_t year_id,
+                               bool six_day_week, const std::vector<Lesson>& current, Date from);
+
+// May `person_id` write in this lesson? The group's teacher by the timetable, or the
+// substitute of this one lesson (and then not the regular teacher of other lessons).
+bool MayKeepLesson(const Lesson& lesson, int64_t person_id);
+
+}  // namespace ej
