@@ -26,6 +26,15 @@ Result<ApiResponse> HandlePushOps(ServerContext& ctx, ApiRequest& req) {
   return ApiResponse{200, ToJson(*response), {{"Cache-Control", "no-store"}}};
 }
 
+Result<ApiResponse> HandleTimetable(ServerContext& ctx, ApiRequest& req) {
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  if (Status s = Authorize(*actor, Action::kReadStructure); !s.ok()) return s;
+  auto t = ctx.store.TimetableSnapshot(actor->school_id);
+  if (!t.ok()) return t.status();
+  return ApiResponse{200, std::move(t.value()), {{"Cache-Control", "no-store"}}};
+}
+
 Result<ApiResponse> HandleRules(ServerContext& ctx, ApiRequest& req) {
   // The school's rules are shown to every user (R4): no role check beyond a session.
   auto actor = ctx.store.LoadActor(req.session->account_id);

@@ -8,5 +8,6 @@ namespace ej::server {
 Result<ApiResponse> HandleStructure(ServerContext& ctx, ApiRequest& req);
 Result<ApiResponse> HandlePushOps(ServerContext& ctx, ApiRequest& req);
 Result<ApiResponse> HandleRules(ServerContext& ctx, ApiRequest& req);
+Result<ApiResponse> HandleTimetable(ServerContext& ctx, ApiRequest& req);
 
 }  // namespace ej::server

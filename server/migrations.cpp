@@ -219,6 +219,26 @@ CREATE TABLE school_rules (
   updated_at  INTEGER NOT NULL
 );
 )SQL"},
+    {4, "bell schedules and the weekly timetable", R"SQL(
+CREATE TABLE bell_schedules (
+  id          INTEGER PRIMARY KEY,
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  schedule    TEXT NOT NULL          -- the BellSchedule as JSON (shared/timetable.h)
+);
+CREATE TABLE timetable_entries (
+  id          INTEGER PRIMARY KEY,
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  year_id     INTEGER NOT NULL REFERENCES academic_years(id),
+  group_id    INTEGER NOT NULL REFERENCES study_groups(id),
+  teacher_id  INTEGER NOT NULL REFERENCES persons(id),
+  weekday     INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 6),
+  number      INTEGER NOT NULL CHECK (number >= 1),
+  room        TEXT NOT NULL DEFAULT '',
+  parity      TEXT NOT NULL CHECK (parity IN ('every', 'odd', 'even')),
+  kind        TEXT NOT NULL CHECK (kind IN ('main', 'extracurricular', 'additional'))
+);
+CREATE INDEX timetable_entries_school ON timetable_entries(school_id, year_id);
+)SQL"},
 };
 
 }  // namespace

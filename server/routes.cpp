@@ -15,6 +15,7 @@ const std::vector<Route>& Routes() {
       {"POST", route::kLogout, Access::kSession, &HandleLogout},
       {"GET", route::kMe, Access::kSession, &HandleMe},
       {"GET", route::kStructure, Access::kSession, &HandleStructure},
+      {"GET", route::kTimetable, Access::kSession, &HandleTimetable},
       {"GET", route::kRules, Access::kSession, &HandleRules},
       {"GET", route::kAccounts, Access::kSession, &HandleListAccounts},
       {"POST", route::kAccountPassword, Access::kSession, &HandleIssuePassword},

@@ -3,6 +3,7 @@
 #include "crypto.h"
 #include "op_log.h"
 #include "structure_store.h"
+#include "timetable_store.h"
 
 namespace ej::server {
 
@@ -197,6 +198,29 @@ Result<Structure*> SqliteStore::CachedStructure(Connection& c, int64_t school_id
   return slot.get();
 }
 
+Result<Timetable*> SqliteStore::CachedTimetable(Connection& c, int64_t school_id) {
+  auto& slot = timetables_[school_id];
+  if (!slot) {
+    auto loaded = LoadTimetable(c, school_id);
+    if (!loaded.ok()) return loaded.status();
+    slot = std::make_unique<Timetable>(std::move(loaded.value()));
+  }
+  return slot.get();
+}
+
+Result<protocol::Json> SqliteStore::TimetableSnapshot(int64_t school_id) {
+  std::lock_guard lock(cache_mutex_);
+  protocol::Json out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto t = CachedTimetable(c, school_id);
+    if (!t.ok()) return t.status();
+    out = ToJson(**t);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
 Result<protocol::Json> SqliteStore::StructureSnapshot(int64_t school_id, SnapshotOptions options) {
   std::lock_guard lock(cache_mutex_);
   protocol::Json out;
@@ -287,6 +311,16 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
             "ON CONFLICT(school_id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at",
             {actor.school_id, ToJson(*updated).dump(), now});
         if (!p.ok()) return p;
+      } else if (IsTimetableOp(op.kind)) {
+        auto timetable = CachedTimetable(c, actor.school_id);
+        if (!timetable.ok()) return timetable.status();
+        auto applied = ApplyTimetableOp(**timetable, structure, op, actor);
+        if (!applied.ok()) {
+          reject(applied.status());
+          continue;
+        }
+        if (Status p = PersistTimetable(c, actor.school_id, **timetable, *applied); !p.ok()) return p;
+        applied_effect.created_id = applied->created_id;
       } else if (IsStructureOp(op.kind)) {
         auto applied = ApplyStructureOp(structure, op, actor);
         if (!applied.ok()) {
@@ -315,8 +349,9 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
     return Status::Ok();
   });
   if (!s.ok()) {
-    // The transaction rolled back: the cached structure may hold changes that were not stored.
+    // The transaction rolled back: the cached state may hold changes that were not stored.
     structures_.erase(actor.school_id);
+    timetables_.erase(actor.school_id);
     return s;
   }
   return response;

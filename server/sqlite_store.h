@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "db.h"
+#include "timetable.h"
 #include "store.h"
 
 namespace ej::server {
@@ -25,6 +26,7 @@ class SqliteStore final : public Store {
   Result<Actor> LoadActor(int64_t account_id) override;
   Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) override;
   Result<SchoolRules> Rules(int64_t school_id) override;
+  Result<protocol::Json> TimetableSnapshot(int64_t school_id) override;
   Result<protocol::AccountList> ListAccounts(int64_t school_id) override;
   Result<protocol::AccountInfo> FindAccount(int64_t school_id, int64_t account_id) override;
   Status IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) override;
@@ -38,6 +40,9 @@ class SqliteStore final : public Store {
   Database& db_;
   std::mutex cache_mutex_;
   std::map<int64_t, std::unique_ptr<Structure>> structures_;
+  // The cached timetable of a school; call with cache_mutex_ held.
+  Result<Timetable*> CachedTimetable(Connection& c, int64_t school_id);
+  std::map<int64_t, std::unique_ptr<Timetable>> timetables_;
 };
 
 }  // namespace ej::server

@@ -89,6 +89,8 @@ class Store {
   // Disables (revoking its sessions) or enables an account, and logs it.
   virtual Status SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) = 0;
 
+  // The school's bell schedules and weekly timetable (timetable.h ToJson).
+  virtual Result<protocol::Json> TimetableSnapshot(int64_t school_id) = 0;
   // The school's rules (the defaults until the school changes them).
   virtual Result<SchoolRules> Rules(int64_t school_id) = 0;
   virtual Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) = 0;

@@ -35,6 +35,8 @@ inline constexpr std::string_view kLogout = "/api/v1/auth/logout";
 inline constexpr std::string_view kMe = "/api/v1/me";
 // The school's structure snapshot (structure.h ToJson) and the set-up checklist.
 inline constexpr std::string_view kStructure = "/api/v1/structure";
+// Bell schedules and the weekly timetable (timetable.h ToJson).
+inline constexpr std::string_view kTimetable = "/api/v1/timetable";
 // The school's rules (school_rules.h ToJson); changed by the rules.update operation.
 inline constexpr std::string_view kRules = "/api/v1/rules";
 // Accounts (R9, R22–R24): the list, a new password, disabling. For the administration and the

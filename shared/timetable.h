@@ -118,3 +118,55 @@ Regeneration RegenerateLessons(const Structure& s, const std::vector<TimetableEn
 bool MayKeepLesson(const Lesson& lesson, int64_t person_id);
 
 }  // namespace ej
+
+namespace ej {
+
+// ---- [SECTION] the timetable as state, its operations and JSON ----
+
+struct Timetable {
+  std::vector<BellSchedule> bells;
+  std::vector<TimetableEntry> entries;
+  std::vector<int64_t> six_day_classes;  // classes that study on Saturdays
+
+  const TimetableEntry* FindEntry(int64_t id) const;
+  int64_t next_entry_id = 1;
+  int64_t next_bells_id = 1;
+};
+
+namespace op_kind {
+inline constexpr std::string_view kBellsSet = "bells.set";
+inline constexpr std::string_view kTimetableSetEntry = "timetable.set_entry";
+inline constexpr std::string_view kTimetableRemoveEntry = "timetable.remove_entry";
+}  // namespace op_kind
+
+bool IsTimetableOp(std::string_view kind);
+std::string_view WeekParityCode(WeekParity p);  // "every", "odd", "even"
+std::optional<WeekParity> WeekParityFromCode(std::string_view code);
+std::string_view TimetableKindCode(TimetableKind k);  // "main", "extracurricular", "additional"
+std::optional<TimetableKind> TimetableKindFromCode(std::string_view code);
+const std::vector<std::string_view>& TimetableOpKinds();
+
+protocol::Json ToJson(const BellSchedule& b);
+Result<BellSchedule> BellScheduleFromJson(const protocol::Json& j);
+protocol::Json ToJson(const TimetableEntry& e);
+Result<TimetableEntry> TimetableEntryFromJson(const protocol::Json& j);
+protocol::Json ToJson(const Timetable& t);
+Result<Timetable> TimetableFromJson(const protocol::Json& j);
+
+// bells.set: a bell schedule (id 0 creates one). timetable.set_entry: an entry (id 0 creates
+// one); the teacher must have workload in the group, the weekday is 1–6, the lesson number is
+// in a bell schedule. Conflicts do not reject an entry (a deputy builds a week step by step):
+// FindTimetableConflicts lists them as they are made. timetable.remove_entry: {"id"}.
+protocol::Json BellsSetPayload(const BellSchedule& b);
+protocol::Json TimetableSetEntryPayload(const TimetableEntry& e);
+protocol::Json TimetableRemoveEntryPayload(int64_t entry_id);
+
+struct TimetableApplied {
+  int64_t created_id = 0;
+  bool bells_changed = false;
+  std::vector<int64_t> entries_changed;  // set or removed
+};
+// Only the head and deputies (kEditStructure).
+Result<TimetableApplied> ApplyTimetableOp(Timetable& t, const Structure& s, const Operation& op, const Actor& actor);
+
+}  // namespace ej

@@ -8,6 +8,7 @@
 #include "api.h"
 #include "school_rules.h"
 #include "structure.h"
+#include "timetable.h"
 
 namespace ej::server {
 
@@ -41,6 +42,7 @@ TEST_CASE("the API page documents every operation kind") {
   std::string doc = ApiDoc();
   std::vector<std::string_view> kinds = StructureOpKinds();
   kinds.push_back(op_kind::kRulesUpdate);
+  for (auto k : TimetableOpKinds()) kinds.push_back(k);
   for (std::string_view kind : kinds) {
     std::string row = "| `" + std::string(kind) + "` |";
     CHECK_MESSAGE(doc.find(row) != std::string::npos, "API.md lacks " << row);

@@ -4,6 +4,7 @@
 #include "op_log.h"
 #include "structure.h"
 #include "test_env.h"
+#include "timetable_store.h"
 
 namespace ej::server {
 namespace {
@@ -385,6 +386,79 @@ TEST_CASE("every user reads the school's rules; only the administration changes 
   auto rejected = Push(server, deputy, {invalid});
   CHECK(rejected.results[0].outcome == OpOutcome::kRejected);
   CHECK(rejected.results[0].error.field().find("weight") != std::string::npos);
+}
+
+}  // namespace ej::server
+
+#include "timetable.h"
+
+namespace ej::server {
+
+TEST_CASE("the deputy sets bells and timetable entries; conflicts are listed, not rejected; a restart keeps them") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  Structure s = Snapshot(server, deputy);
+  int64_t year = s.years[0].id;
+  BellSchedule bells{0, "1 смена", {}};
+  const char* times[][2] = {{"08:30", "09:15"}, {"09:25", "10:10"}, {"10:30", "11:15"}, {"11:35", "12:20"}};
+  for (int i = 0; i < 4; ++i) bells.slots.push_back({i + 1, *ClockTime::Parse(times[i][0]), *ClockTime::Parse(times[i][1])});
+  auto b = Push(server, deputy, {Op(op_kind::kBellsSet, BellsSetPayload(bells))});
+  REQUIRE_MESSAGE(b.results[0].outcome == OpOutcome::kApplied, b.results[0].error.message());
+
+  // Two groups of one teacher put at the same time: both entries stored, a conflict found.
+  std::vector<const WorkloadLine*> lines;
+  for (const auto& w : s.workload) {
+    if (lines.empty() || (w.teacher_id == lines[0]->teacher_id && w.group_id != lines[0]->group_id)) lines.push_back(&w);
+    if (lines.size() == 2) break;
+  }
+  REQUIRE(lines.size() == 2);
+  TimetableEntry a{0, year, lines[0]->group_id, lines[0]->teacher_id, 1, 2, "201", WeekParity::kEvery, TimetableKind::kMain};
+  TimetableEntry c = a;
+  c.group_id = lines[1]->group_id;
+  c.room = "202";
+  TimetableEntry wrong_teacher = a;
+  wrong_teacher.teacher_id = lines[0]->teacher_id == 1 ? 2 : 1;
+  TimetableEntry sunday = a;
+  sunday.weekday = 7;
+  auto r = Push(server, deputy,
+                {Op(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(a)), Op(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(c)),
+                 Op(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(wrong_teacher)),
+                 Op(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(sunday))});
+  CHECK(r.results[0].outcome == OpOutcome::kApplied);
+  CHECK(r.results[1].outcome == OpOutcome::kApplied);
+  CHECK(r.results[2].error.field() == "teacher_id");
+  CHECK(r.results[3].error.field() == "weekday");
+
+  auto got = server.Client().Get(std::string(protocol::route::kTimetable), deputy);
+  REQUIRE(got->status == 200);
+  auto t = TimetableFromJson(BodyOf(got));
+  REQUIRE(t.ok());
+  CHECK(t->bells.size() == 1);
+  CHECK(t->entries.size() == 2);
+  bool teacher_busy = false;
+  for (const auto& conflict : FindTimetableConflicts(s, t->entries, year)) teacher_busy |= conflict.code == "teacher_busy";
+  CHECK(teacher_busy);
+
+  // Stored, not only cached.
+  Timetable stored;
+  REQUIRE(server.db().Read([&](Connection& conn) {
+    auto loaded = LoadTimetable(conn, 1);
+    if (!loaded.ok()) return loaded.status();
+    stored = std::move(loaded.value());
+    return Status::Ok();
+  }).ok());
+  CHECK(ToJson(stored) == ToJson(*t));
+
+  auto removed = Push(server, deputy, {Op(op_kind::kTimetableRemoveEntry, TimetableRemoveEntryPayload(r.results[1].created_id))});
+  CHECK(removed.results[0].outcome == OpOutcome::kApplied);
+  auto after = TimetableFromJson(BodyOf(server.Client().Get(std::string(protocol::route::kTimetable), deputy))).value();
+  CHECK(after.entries.size() == 1);
+
+  // Teachers read the timetable; they cannot change it; parents cannot read it here.
+  CHECK(server.Client().Get(std::string(protocol::route::kTimetable), server.As("uchitel"))->status == 200);
+  CHECK(server.Client().Get(std::string(protocol::route::kTimetable), server.As("roditel"))->status == 403);
+  auto refused = Push(server, server.As("uchitel"), {Op(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(a))});
+  CHECK(refused.results[0].error.code() == ErrorCode::kForbidden);
 }
 
 }  // namespace ej::server

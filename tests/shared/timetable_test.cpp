@@ -245,3 +245,40 @@ TEST_CASE("a substitution gives the substitute this one lesson and nothing else"
 }
 
 }  // namespace ej
+
+namespace ej {
+
+TEST_CASE("timetable operations: bells first, then entries within the bells, only by the administration") {
+  School sc;
+  Timetable t;
+  Operation op;
+  op.op_id = "x";
+  op.kind = std::string(op_kind::kTimetableSetEntry);
+  op.payload = TimetableSetEntryPayload(sc.Entry(0, sc.g_math, sc.t1, 1, 2, "201"));
+  auto no_bells = ApplyTimetableOp(t, sc.s, op, sc.head);
+  REQUIRE_FALSE(no_bells.ok());
+  CHECK(no_bells.status().message() == "Сначала задайте расписание звонков.");
+
+  Operation bells;
+  bells.kind = std::string(op_kind::kBellsSet);
+  bells.payload = BellsSetPayload({0, "1 смена", {{1, *ClockTime::Parse("08:30"), *ClockTime::Parse("09:15")},
+                                                 {2, *ClockTime::Parse("09:25"), *ClockTime::Parse("10:10")}}});
+  REQUIRE(ApplyTimetableOp(t, sc.s, bells, sc.head).ok());
+  auto ok = ApplyTimetableOp(t, sc.s, op, sc.head);
+  REQUIRE(ok.ok());
+  CHECK(t.entries.size() == 1);
+
+  op.payload = TimetableSetEntryPayload(sc.Entry(0, sc.g_math, sc.t1, 1, 3, "201"));
+  CHECK(ApplyTimetableOp(t, sc.s, op, sc.head).status().message() == "Номер урока — от 1 до 2 по расписанию звонков.");
+
+  Actor teacher;
+  teacher.roles = {Role::kTeacher};
+  CHECK(ApplyTimetableOp(t, sc.s, op, teacher).status().code() == ErrorCode::kForbidden);
+
+  auto back = TimetableFromJson(ToJson(t));
+  REQUIRE(back.ok());
+  CHECK(ToJson(*back) == ToJson(t));
+  CHECK(back->next_entry_id == t.entries.back().id + 1);
+}
+
+}  // namespace ej
