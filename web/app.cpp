@@ -31,7 +31,8 @@ bool IsSuccess(int status) { return status >= 200 && status < 300; }
 
 }  // namespace
 
-App::App(Transport& transport) : transport_(transport), alive_(std::make_shared<int>(0)) {}
+App::App(Transport& transport, Env& env)
+    : transport_(transport), alive_(std::make_shared<int>(0)), console_(transport, env) {}
 
 App::~App() { Wipe(login_.password); }
 
@@ -54,14 +55,30 @@ void App::Show(Screen screen) {
   frames_on_screen_ = 0;
 }
 
+void App::ShowSignedIn() {
+  if (me_ && HasConsole(me_->user)) {
+    console_.Open(me_->user);
+    Show(Screen::kConsole);
+  } else {
+    Show(Screen::kHome);
+  }
+}
+
 bool App::ready() const {
-  return (screen_ == Screen::kLogin || screen_ == Screen::kHome) && frames_on_screen_ >= 3;
+  switch (screen_) {
+    case Screen::kLogin:
+    case Screen::kHome: return frames_on_screen_ >= 3;
+    case Screen::kConsole: return console_.settled() && frames_on_screen_ >= 3;
+    case Screen::kStarting: break;
+  }
+  return false;
 }
 
 std::string App::error() const {
   switch (screen_) {
     case Screen::kLogin: return LoginError();
     case Screen::kHome: return home_error_;
+    case Screen::kConsole: return home_error_.empty() ? console_.error() : home_error_;
     case Screen::kStarting: break;
   }
   return {};
@@ -82,7 +99,7 @@ void App::OnStartMe(const HttpResponse& r) {
     if (me.ok()) {
       me_ = std::move(me).value();
       school_ = me_->school;
-      Show(Screen::kHome);
+      ShowSignedIn();
       return;
     }
     login_error_ = std::string(protocol::DefaultMessage(ErrorCode::kInternal));
@@ -95,9 +112,7 @@ void App::OnStartMe(const HttpResponse& r) {
 // ---- Login ----
 
 std::string App::FailureMessage(const HttpResponse& r) {
-  if (r.status == 0) return std::string(kUnreachableMessage);
-  auto json = protocol::ParseJson(r.body);
-  Status s = protocol::ErrorFromJson(json.ok() ? *json : protocol::Json(), r.status);
+  Status s = ErrorOf(r);
   if (s.retry_after() > 0) retry_until_ = ImGui::GetTime() + s.retry_after();
   return s.message();
 }
@@ -173,7 +188,7 @@ void App::OnLoginMe(const HttpResponse& r) {
     login_error_ = FailureMessage(r);
     return;
   }
-  Show(Screen::kHome);
+  ShowSignedIn();
 }
 
 // ---- Logout ----
@@ -190,6 +205,7 @@ void App::OnLogout(const HttpResponse& r) {
   logout_busy_ = false;
   if (IsSuccess(r.status) || r.status == 401) {
     me_.reset();
+    console_.Close();
     Wipe(login_.password);
     login_error_.clear();
     Show(Screen::kLogin);
@@ -199,6 +215,17 @@ void App::OnLogout(const HttpResponse& r) {
 }
 
 // ---- Frame ----
+
+TopBarView App::Bar() const {
+  TopBarView bar;
+  if (me_) {
+    bar.name = me_->user.name;
+    bar.roles = RoleTitles(me_->user.roles);
+  }
+  bar.school = me_ ? me_->school : school_;
+  bar.busy = logout_busy_;
+  return bar;
+}
 
 void App::Frame() {
   if (retry_until_ > 0 && retry_until_ <= ImGui::GetTime()) {
@@ -223,17 +250,22 @@ void App::Frame() {
     }
     case Screen::kHome: {
       HomeView view;
-      if (me_) {
-        view.name = me_->user.name;
-        view.roles = RoleTitles(me_->user.roles);
-        view.role_count = static_cast<int>(me_->user.roles.size());
-      }
-      view.school = me_ ? me_->school : school_;
+      view.bar = Bar();
+      view.role_count = me_ ? static_cast<int>(me_->user.roles.size()) : 0;
       view.error = home_error_;
-      view.busy = logout_busy_;
       if (DrawHomeScreen(view) == HomeAction::kLogout) Logout();
       break;
     }
+    case Screen::kConsole:
+      if (console_.Frame(Bar(), home_error_) == TopBarAction::kLogout) Logout();
+      if (console_.session_ended()) {
+        // The session is over (expired, or ended elsewhere): log in again.
+        login_error_ = console_.session_message();
+        me_.reset();
+        console_.Close();
+        Show(Screen::kLogin);
+      }
+      break;
   }
   ui::EndScreen();
   ++frames_on_screen_;

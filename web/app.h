@@ -3,7 +3,8 @@
 // once a frame between ImGui::NewFrame() and ImGui::Render().
 //
 // Start-up asks the server who is logged in (GET /me: the browser holds an HttpOnly session
-// cookie); 200 shows home, 401 shows login. Login posts LoginRequest and ignores the token in
+// cookie); 200 shows the console to those who set up the school (console.h) and home to
+// everyone else, 401 shows login. Login posts LoginRequest and ignores the token in
 // the answer (the browser keeps the cookie; the token is never stored). Logout posts and then
 // shows login. Errors come from the server's JSON error; the client adds only the
 // «unreachable» text and the «Повторите через N с» wording.
@@ -13,21 +14,19 @@
 #include <optional>
 #include <string>
 
+#include "console.h"
+#include "env.h"
 #include "protocol.h"
 #include "screens.h"
 #include "transport.h"
 
 namespace ej::web {
 
-enum class Screen { kStarting, kLogin, kHome };
-
-// Shown when a request could not reach the server at all (HTTP status 0).
-inline constexpr std::string_view kUnreachableMessage =
-    "Сервер недоступен. Проверьте подключение к сети.";
+enum class Screen { kStarting, kLogin, kHome, kConsole };
 
 class App {
  public:
-  explicit App(Transport& transport);
+  explicit App(Transport& transport, Env& env = SystemEnv());
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
@@ -38,18 +37,22 @@ class App {
   void Frame();
 
   Screen screen() const { return screen_; }
-  // True once the login or home screen has been drawn with a settled layout (the browser
-  // prints EJ_READY then, for tests).
+  // True once the login, home or console screen has been drawn with a settled layout (the
+  // console: with its data loaded); the browser prints EJ_READY then, for tests.
   bool ready() const;
   // The error shown on the current screen, "" if none.
   std::string error() const;
   // The logged-in user, if any.
   const std::optional<protocol::MeResponse>& me() const { return me_; }
+  const Console& console() const { return console_; }
 
  private:
   using Handler = void (App::*)(const HttpResponse&);
   void Call(const char* method, std::string_view path, std::string body, Handler handler);
   void Show(Screen screen);
+  // Home or the console, by the user's rights.
+  void ShowSignedIn();
+  TopBarView Bar() const;
 
   void OnStartMe(const HttpResponse& r);
   void SubmitLogin();
@@ -77,8 +80,10 @@ class App {
   std::string school_;      // from the last /me, shown on the login screen after logout
 
   std::optional<protocol::MeResponse> me_;
-  std::string home_error_;
+  std::string home_error_;  // on home and on the console (a failed logout)
   bool logout_busy_ = false;
+
+  Console console_;
 };
 
 }  // namespace ej::web

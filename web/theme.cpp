@@ -57,6 +57,8 @@ const ImWchar* GlyphRanges() {
       0x2010, 0x205E,  // general punctuation: ‐ – — ‘ ’ “ ” „ • … ‰
       0x20BD, 0x20BD,  // ₽
       0x2116, 0x2116,  // №
+      0x2190, 0x2193,  // ← ↑ → ↓
+      0x2713, 0x2713,  // ✓
       0,
   };
   return kRanges;

@@ -26,6 +26,12 @@ inline constexpr ImU32 kSecondaryActive = IM_COL32(0xE4, 0xE9, 0xEF, 0xFF);
 inline constexpr ImU32 kErrorText = IM_COL32(0xA8, 0x2A, 0x22, 0xFF);
 inline constexpr ImU32 kErrorBackground = IM_COL32(0xFD, 0xEF, 0xEE, 0xFF);
 inline constexpr ImU32 kErrorBorder = IM_COL32(0xF2, 0xC4, 0xC0, 0xFF);
+inline constexpr ImU32 kErrorField = IM_COL32(0xC8, 0x3A, 0x30, 0xFF);  // a field's border
+inline constexpr ImU32 kSuccessText = IM_COL32(0x1B, 0x6E, 0x3E, 0xFF);
+inline constexpr ImU32 kSuccessBackground = IM_COL32(0xEA, 0xF6, 0xEE, 0xFF);
+inline constexpr ImU32 kSuccessBorder = IM_COL32(0xBF, 0xE3, 0xCB, 0xFF);
+inline constexpr ImU32 kWarning = IM_COL32(0xD9, 0x8A, 0x00, 0xFF);      // «to do» marks
+inline constexpr ImU32 kRowHovered = IM_COL32(0xF3, 0xF6, 0xFB, 0xFF);
 
 // ---- Sizes (CSS px) ----
 inline constexpr float kBodyFontSize = 17;
@@ -34,6 +40,8 @@ inline constexpr float kRounding = 6;
 inline constexpr float kButtonHeight = 44;  // a comfortable touch target
 // Below this width the layout is a phone's: panels take the full width.
 inline constexpr float kNarrowWidth = 560;
+// From this width the console has a navigation column on the left; below it, a row of tabs.
+inline constexpr float kWideWidth = 960;
 
 struct Fonts {
   ImFont* body = nullptr;
@@ -44,7 +52,8 @@ struct Fonts {
 const Fonts& GetFonts();
 
 // The glyphs the product draws: Basic Latin, Latin-1 (« » are there), Cyrillic, general
-// punctuation U+2010–U+205E (— … •), U+20BD (₽) and U+2116 (№).
+// punctuation U+2010–U+205E (— … •), U+20BD (₽), U+2116 (№), arrows U+2190–U+2193 (← →) and
+// U+2713 (✓). wasm/CMakeLists.txt subsets the fonts to the same set.
 const ImWchar* GlyphRanges();
 
 // Sets what the app needs from ImGui's io: no ini or log files, the key map (see input.h).

@@ -5,6 +5,9 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
+
+#include "status.h"
 
 namespace ej::web {
 
@@ -18,6 +21,14 @@ struct HttpResponse {
   int status = 0;    // the HTTP status; 0 = the server could not be reached
   std::string body;  // JSON (a DTO or {"error":{...}}), possibly empty
 };
+
+// Shown when a request could not reach the server at all (HTTP status 0).
+inline constexpr std::string_view kUnreachableMessage =
+    "Сервер недоступен. Проверьте подключение к сети.";
+
+// The error of an answer that is not a success: the server's JSON error (code, Russian
+// message, field), or kUnavailable with kUnreachableMessage for status 0.
+Status ErrorOf(const HttpResponse& response);
 
 class Transport {
  public:

@@ -1,9 +1,12 @@
 // [SECTION] The record (the test seam)
-// [SECTION] Layout: screens and panels
-// [SECTION] Widgets
+// [SECTION] Layout: screens, panels, scroll areas
+// [SECTION] Widgets: buttons, fields, drop-downs, navigation
+// [SECTION] Tables
+// [SECTION] Texts
 #include "ui.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include <imgui_stdlib.h>
@@ -30,18 +33,57 @@ std::string_view VisibleLabel(std::string_view label) {
   return hashes == std::string_view::npos ? label : label.substr(0, hashes);
 }
 
-Widget& Record(std::string_view label, const char* kind) {
+// Records a widget with the rectangle it occupies; `visible` says whether all of it is inside
+// the current window's clip rectangle (the scroll area's visible part).
+Widget& RecordRect(std::string_view label, const char* kind, ImVec2 min, ImVec2 max) {
   Widget w;
   w.label = std::string(VisibleLabel(label));
   w.kind = kind;
-  ImVec2 min = ImGui::GetItemRectMin();
-  ImVec2 max = ImGui::GetItemRectMax();
   w.x = min.x;
   w.y = min.y;
   w.w = max.x - min.x;
   w.h = max.y - min.y;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 clip_min = dl->GetClipRectMin();
+  ImVec2 clip_max = dl->GetClipRectMax();
+  w.visible = min.x >= clip_min.x - 1 && min.y >= clip_min.y - 1 && max.x <= clip_max.x + 1 &&
+              max.y <= clip_max.y + 1;
   g_widgets.push_back(std::move(w));
   return g_widgets.back();
+}
+
+Widget& Record(std::string_view label, const char* kind) {
+  return RecordRect(label, kind, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+ImU32 ToneColor(Tone tone) {
+  switch (tone) {
+    case Tone::kMuted: return theme::kMutedText;
+    case Tone::kError: return theme::kErrorText;
+    case Tone::kSuccess: return theme::kSuccessText;
+    case Tone::kWarning: return theme::kWarning;
+    case Tone::kNormal:
+    case Tone::kStrong: break;
+  }
+  return theme::kText;
+}
+
+ImFont* ToneFont(Tone tone) {
+  ImFont* strong = theme::GetFonts().strong;
+  return tone == Tone::kStrong && strong ? strong : ImGui::GetFont();
+}
+
+// A red message under a field, wrapped at the field's width.
+void FieldError(const std::string& error, float width) {
+  if (error.empty()) return;
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 6);
+  ColoredText(error, theme::kErrorText, false, width);
+}
+
+// The caption above a field.
+void Caption(std::string_view visible) {
+  ImGui::TextUnformatted(visible.data(), visible.data() + visible.size());
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 6);
 }
 
 bool Contains(const Widget& w, float x, float y) {
@@ -85,7 +127,10 @@ std::string WidgetsJson() {
                     {"value", w.value},
                     {"enabled", w.enabled},
                     {"focused", w.focused},
-                    {"password", w.password}});
+                    {"password", w.password},
+                    {"multiline", w.multiline},
+                    {"selected", w.selected},
+                    {"visible", w.visible}});
   }
   return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -99,7 +144,7 @@ const Widget* Find(std::string_view label, std::string_view kind) {
 
 const Widget* InputAt(float x, float y) {
   for (const Widget& w : Widgets()) {
-    if (w.kind == "input" && w.enabled && Contains(w, x, y)) return &w;
+    if (w.kind == "input" && w.enabled && w.visible && Contains(w, x, y)) return &w;
   }
   return nullptr;
 }
@@ -111,7 +156,7 @@ const Widget* FocusedInput() {
   return nullptr;
 }
 
-// [SECTION] Layout: screens and panels
+// [SECTION] Layout: screens, panels, scroll areas
 
 void BeginScreen(const char* id) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -170,28 +215,46 @@ float AvailableWidth() {
 
 void Space(float height) { ImGui::Dummy(ImVec2(0, height)); }
 
-// [SECTION] Widgets
+void BeginScrollArea(const char* id, ImVec2 pos, ImVec2 size) {
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);
+  ImGui::BeginChild(id, size, false);
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+}
+
+void EndScrollArea() { ImGui::EndChild(); }
+
+// [SECTION] Widgets: buttons, fields, drop-downs, navigation
 
 bool Button(std::string_view label, const ButtonOptions& options) {
   std::string id(label);
   std::string_view visible = VisibleLabel(label);
   const bool primary = options.kind == ButtonKind::kPrimary;
+  const bool link = options.kind == ButtonKind::kLink;
   ImFont* font = primary ? theme::GetFonts().strong : nullptr;
   if (font) ImGui::PushFont(font);
   float width = options.width;
   if (width == 0) {
     width = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x +
-            ImGui::GetStyle().FramePadding.x * 2 + 8;
+            ImGui::GetStyle().FramePadding.x * 2 + (link ? 0 : 8);
   } else if (width < 0) {
     width = AvailableWidth();
   }
-  ImGui::PushStyleColor(ImGuiCol_Button, primary ? theme::kAccent : theme::kPanel);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                        primary ? theme::kAccentHovered : theme::kSecondaryHovered);
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive,
-                        primary ? theme::kAccentActive : theme::kSecondaryActive);
-  ImGui::PushStyleColor(ImGuiCol_Text, primary ? theme::kOnAccent : theme::kText);
-  ImGui::PushStyleColor(ImGuiCol_Border, primary ? theme::kAccent : theme::kFieldBorder);
+  const ImU32 transparent = IM_COL32(0, 0, 0, 0);
+  ImGui::PushStyleColor(ImGuiCol_Button,
+                        primary ? theme::kAccent : link ? transparent : theme::kPanel);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, primary ? theme::kAccentHovered
+                                                : link  ? theme::kAccentSoft
+                                                        : theme::kSecondaryHovered);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, primary ? theme::kAccentActive
+                                               : link  ? theme::kAccentSoft
+                                                       : theme::kSecondaryActive);
+  ImGui::PushStyleColor(ImGuiCol_Text, primary ? theme::kOnAccent : link ? theme::kAccent : theme::kText);
+  ImGui::PushStyleColor(ImGuiCol_Border,
+                        primary ? theme::kAccent : link ? transparent : theme::kFieldBorder);
   ImGui::BeginDisabled(!options.enabled);
   bool clicked = ImGui::Button(id.c_str(), ImVec2(width, theme::kButtonHeight));
   if (options.enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -206,22 +269,34 @@ bool Button(std::string_view label, const ButtonOptions& options) {
 
 bool InputText(std::string_view label, std::string* value, const InputOptions& options) {
   std::string_view visible = VisibleLabel(label);
-  // The caption above the field.
-  ImGui::TextUnformatted(visible.data(), visible.data() + visible.size());
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + 6);
+  if (options.caption) Caption(visible);
 
   std::string id = "##" + std::string(label);
   float width = options.width < 0 ? AvailableWidth() : options.width;
+  const bool multiline = options.height > 0;
   ImGui::SetNextItemWidth(width);
   if (options.focus) ImGui::SetKeyboardFocusHere();
-  ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+  ImGuiInputTextFlags flags = 0;
+  if (multiline) {
+    flags |= ImGuiInputTextFlags_AllowTabInput;  // cells copied from a spreadsheet
+  } else {
+    flags |= ImGuiInputTextFlags_EnterReturnsTrue;
+  }
   if (options.password) flags |= ImGuiInputTextFlags_Password;
-  ImGui::PushStyleColor(ImGuiCol_Border, theme::kFieldBorder);
+  ImGui::PushStyleColor(ImGuiCol_Border, options.error.empty() ? theme::kFieldBorder : theme::kErrorField);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
   ImGui::BeginDisabled(!options.enabled);
-  bool entered = ImGui::InputText(id.c_str(), value, flags);
+  bool entered = false;
+  if (multiline) {
+    ImGui::InputTextMultiline(id.c_str(), value, ImVec2(width, options.height), flags);
+  } else if (!options.hint.empty()) {
+    entered = ImGui::InputTextWithHint(id.c_str(), options.hint.c_str(), value, flags);
+  } else {
+    entered = ImGui::InputText(id.c_str(), value, flags);
+  }
   bool active = ImGui::IsItemActive();
   ImGui::EndDisabled();
-  ImGui::PopStyleColor();
+  ImGui::PopStyleColor(2);
   if (active) {
     // A focus ring in the accent colour.
     ImVec2 min = ImGui::GetItemRectMin();
@@ -233,13 +308,294 @@ bool InputText(std::string_view label, std::string* value, const InputOptions& o
   w.enabled = options.enabled;
   w.focused = active;
   w.password = options.password;
+  w.multiline = multiline;
   if (options.password) {
     w.value = value->empty() ? "" : "•••";
   } else {
     w.value = *value;
   }
+  FieldError(options.error, width);
   return entered && options.enabled;
 }
+
+bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* index,
+           const ComboOptions& options) {
+  std::string_view visible = VisibleLabel(label);
+  if (options.caption) Caption(visible);
+  const std::string id = "##" + std::string(label);
+  const float width = options.width < 0 ? AvailableWidth() : options.width;
+  const bool valid = *index >= 0 && *index < static_cast<int>(items.size());
+  const std::string preview = valid ? items[*index].text : std::string();
+  const ImVec2 frame_min = ImGui::GetCursorScreenPos();
+  const ImVec2 frame_max(frame_min.x + width, frame_min.y + ImGui::GetFrameHeight());
+
+  ImGui::PushStyleColor(ImGuiCol_Border, options.error.empty() ? theme::kFieldBorder : theme::kErrorField);
+  ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, theme::kSecondaryHovered);
+  ImGui::PushStyleColor(ImGuiCol_Button, theme::kPanel);  // the arrow's box
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kSecondaryHovered);
+  ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+  ImGui::BeginDisabled(!options.enabled);
+  ImGui::SetNextItemWidth(width);
+  // The list shows up to 60 % of the screen's height, then scrolls.
+  const float item_h = 34;
+  const float spacing = 2;
+  const float list_h = static_cast<float>(items.size()) * (item_h + spacing) - spacing + 12;
+  const float max_h = std::max(240.0f, std::min(520.0f, ImGui::GetIO().DisplaySize.y * 0.6f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(FLT_MAX, std::min(list_h, max_h)));
+  bool changed = false;
+  const bool open = ImGui::BeginCombo(id.c_str(), preview.c_str(), ImGuiComboFlags_None);
+  if (options.enabled && !open) {
+    if (ImGui::IsMouseHoveringRect(frame_min, frame_max)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  }
+  {
+    Widget& w = RecordRect(label, "combo", frame_min, frame_max);
+    w.value = preview;
+    w.enabled = options.enabled;
+    w.focused = open;
+  }
+  if (open) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, spacing));
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    for (int i = 0; i < static_cast<int>(items.size()); ++i) {
+      const ComboItem& item = items[i];
+      const bool selected = i == *index;
+      ImGui::PushID(i);
+      ImGui::PushStyleColor(ImGuiCol_Header, theme::kAccentSoft);
+      ImGui::PushStyleColor(ImGuiCol_HeaderHovered, theme::kRowHovered);
+      ImGui::PushStyleColor(ImGuiCol_HeaderActive, theme::kAccentSoft);
+      // Padding on the left: the text does not touch the popup's border.
+      std::string text = "  " + item.text;
+      if (ImGui::Selectable(text.c_str(), selected, 0, ImVec2(0, item_h))) {
+        *index = i;
+        changed = true;
+      }
+      ImGui::PopStyleColor(3);
+      if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      if (selected && ImGui::IsWindowAppearing()) {
+        ImGui::SetItemDefaultFocus();
+        ImGui::SetScrollHereY(0.3f);
+      }
+      ImVec2 min = ImGui::GetItemRectMin();
+      ImVec2 max = ImGui::GetItemRectMax();
+      if (!item.detail.empty()) {
+        ImVec2 size = ImGui::CalcTextSize(item.detail.c_str());
+        ImGui::GetWindowDrawList()->AddText(
+            ImVec2(std::round(max.x - size.x - 10), std::round(min.y + (item_h - size.y) / 2)),
+            theme::kMutedText, item.detail.c_str());
+      }
+      Widget& w = RecordRect(item.text, "option", min, max);
+      w.value = item.detail;
+      w.selected = selected;
+      ImGui::PopID();
+    }
+    ImGui::PopStyleVar(2);
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(4);
+  FieldError(options.error, width);
+  return changed;
+}
+
+bool NavItem(std::string_view label, bool selected, std::string_view badge, float width,
+             Tone badge_tone) {
+  std::string_view visible = VisibleLabel(label);
+  const float height = 44;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::InvisibleButton(std::string(label).c_str(), ImVec2(width, height));
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + width, pos.y + height);
+  if (selected) {
+    dl->AddRectFilled(pos, max, theme::kAccentSoft, 8);
+    dl->AddRectFilled(pos, ImVec2(pos.x + 4, max.y), theme::kAccent, 2);
+  } else if (hovered) {
+    dl->AddRectFilled(pos, max, theme::kSecondaryHovered, 8);
+  }
+  ImFont* font = selected && theme::GetFonts().strong ? theme::GetFonts().strong : ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, visible.data(), visible.data() + visible.size());
+  const float text_y = std::round(pos.y + (height - text.y) / 2);
+  dl->AddText(font, size, ImVec2(pos.x + 16, text_y), selected ? theme::kAccent : theme::kText,
+              visible.data(), visible.data() + visible.size());
+  if (!badge.empty()) {
+    ImFont* bold = theme::GetFonts().strong ? theme::GetFonts().strong : ImGui::GetFont();
+    const ImVec2 b = bold->CalcTextSizeA(size * 0.82f, FLT_MAX, 0, badge.data(), badge.data() + badge.size());
+    const float bw = std::max(b.x + 14, 26.0f);
+    const float bh = b.y + 6;
+    const ImVec2 bmin(std::round(max.x - 12 - bw), std::round(pos.y + (height - bh) / 2));
+    const bool warning = badge_tone == Tone::kWarning;
+    dl->AddRectFilled(bmin, ImVec2(bmin.x + bw, bmin.y + bh),
+                      warning ? theme::kWarning : (selected ? theme::kPanel : theme::kBackground), bh / 2);
+    dl->AddText(bold, size * 0.82f, ImVec2(std::round(bmin.x + (bw - b.x) / 2), bmin.y + 3),
+                warning ? theme::kOnAccent : theme::kMutedText, badge.data(), badge.data() + badge.size());
+  }
+  Widget& w = Record(label, "tab");
+  w.selected = selected;
+  w.value = std::string(badge);
+  return clicked;
+}
+
+bool Tab(std::string_view label, bool selected, float width) {
+  std::string_view visible = VisibleLabel(label);
+  const float height = 46;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::InvisibleButton(std::string(label).c_str(), ImVec2(width, height));
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + width, pos.y + height);
+  if (hovered && !selected) dl->AddRectFilled(pos, max, theme::kSecondaryHovered);
+  ImFont* font = selected && theme::GetFonts().strong ? theme::GetFonts().strong : ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, visible.data(), visible.data() + visible.size());
+  dl->AddText(font, size, ImVec2(std::round(pos.x + (width - text.x) / 2), std::round(pos.y + (height - text.y) / 2)),
+              selected ? theme::kAccent : theme::kMutedText, visible.data(), visible.data() + visible.size());
+  if (selected) dl->AddRectFilled(ImVec2(pos.x + 8, max.y - 3), ImVec2(max.x - 8, max.y), theme::kAccent, 1.5f);
+  Widget& w = Record(label, "tab");
+  w.selected = selected;
+  return clicked;
+}
+
+// [SECTION] Tables
+
+namespace {
+
+constexpr float kCellPadX = 14;
+constexpr float kCellPadY = 11;
+
+struct TableState {
+  bool open = false;
+  float left = 0;
+  float width = 0;
+  std::vector<float> x;  // each column's left edge, relative to `left`
+  std::vector<float> w;  // each column's width
+  std::vector<bool> right;
+};
+TableState g_table;
+
+}  // namespace
+
+void BeginTable(const char* id, const std::vector<TableColumn>& columns) {
+  IM_ASSERT(!g_table.open && "tables do not nest");
+  ImGui::PushID(id);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  TableState& t = g_table;
+  t = TableState();
+  t.open = true;
+  t.left = ImGui::GetCursorScreenPos().x;
+  t.width = AvailableWidth();
+  float fixed = 0;
+  int shares = 0;
+  for (const TableColumn& c : columns) {
+    fixed += c.width;
+    if (c.width <= 0) ++shares;
+  }
+  const float share = shares > 0 ? std::max(60.0f, (t.width - fixed) / shares) : 0;
+  float x = 0;
+  for (const TableColumn& c : columns) {
+    float w = c.width > 0 ? c.width : share;
+    t.x.push_back(x);
+    t.w.push_back(w);
+    t.right.push_back(c.right);
+    x += w;
+  }
+
+  // The header: column titles in bold grey on the page's background, a line below.
+  ImFont* bold = theme::GetFonts().strong ? theme::GetFonts().strong : ImGui::GetFont();
+  const float size = ImGui::GetFontSize() * 0.88f;
+  const float header_h = std::round(size * 1.2f + 2 * 10);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(t.width, header_h));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + t.width, pos.y + header_h), theme::kBackground, 6);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const std::string& title = columns[i].title;
+    ImVec2 ts = bold->CalcTextSizeA(size, FLT_MAX, 0, title.c_str());
+    float tx = t.right[i] ? pos.x + t.x[i] + t.w[i] - kCellPadX - ts.x : pos.x + t.x[i] + kCellPadX;
+    ImVec2 tmin(std::round(tx), std::round(pos.y + (header_h - ts.y) / 2));
+    dl->AddText(bold, size, tmin, theme::kMutedText, title.c_str());
+    RecordRect(title, "header", ImVec2(pos.x + t.x[i], pos.y), ImVec2(pos.x + t.x[i] + t.w[i], pos.y + header_h));
+  }
+}
+
+bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool clickable) {
+  IM_ASSERT(g_table.open);
+  const TableState& t = g_table;
+  const size_t n = std::min(cells.size(), t.w.size());
+  // The row is as tall as its tallest cell.
+  std::vector<ImVec2> sizes(n);
+  float content_h = ImGui::GetTextLineHeight();
+  for (size_t i = 0; i < n; ++i) {
+    ImFont* font = ToneFont(cells[i].tone);
+    float wrap = std::max(10.0f, t.w[i] - 2 * kCellPadX);
+    sizes[i] = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap, cells[i].text.c_str());
+    content_h = std::max(content_h, sizes[i].y);
+  }
+  const float row_h = std::round(content_h + 2 * kCellPadY);
+  ImGui::SetCursorScreenPos(ImVec2(t.left, ImGui::GetCursorScreenPos().y));
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const std::string id = "##row" + std::string(label);
+  bool clicked = false;
+  bool hovered = false;
+  if (clickable) {
+    clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(t.width, row_h));
+    hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  } else {
+    ImGui::Dummy(ImVec2(t.width, row_h));
+  }
+  const ImVec2 max(pos.x + t.width, pos.y + row_h);
+  std::string value;
+  for (size_t i = 0; i < n; ++i) {
+    if (i) value += '\t';
+    value += cells[i].text;
+  }
+  if (ImGui::IsItemVisible()) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered) dl->AddRectFilled(pos, max, theme::kRowHovered);
+    for (size_t i = 0; i < n; ++i) {
+      const TableCell& c = cells[i];
+      float wrap = std::max(10.0f, t.w[i] - 2 * kCellPadX);
+      float tx = t.right[i] ? pos.x + t.x[i] + t.w[i] - kCellPadX - sizes[i].x : pos.x + t.x[i] + kCellPadX;
+      dl->AddText(ToneFont(c.tone), ImGui::GetFontSize(), ImVec2(std::round(tx), pos.y + kCellPadY),
+                  ToneColor(c.tone), c.text.c_str(), nullptr, wrap);
+    }
+    dl->AddLine(ImVec2(pos.x, max.y - 0.5f), ImVec2(max.x, max.y - 0.5f), theme::kBorder);
+  }
+  Widget& row = RecordRect(label, "row", pos, max);
+  row.value = value;
+  for (size_t i = 0; i < n; ++i) {
+    if (cells[i].tone != Tone::kError) continue;
+    ImVec2 cmin(pos.x + t.x[i], pos.y);
+    Widget& e = RecordRect(cells[i].text, "error", cmin, ImVec2(cmin.x + t.w[i], max.y));
+    e.value = cells[i].text;
+  }
+  return clicked;
+}
+
+void TableMessage(std::string_view text) {
+  IM_ASSERT(g_table.open);
+  const TableState& t = g_table;
+  ImGui::SetCursorScreenPos(ImVec2(t.left, ImGui::GetCursorScreenPos().y));
+  ImGui::Dummy(ImVec2(0, kCellPadY + 4));
+  ImGui::SetCursorScreenPos(ImVec2(t.left + kCellPadX, ImGui::GetCursorScreenPos().y));
+  MutedText(text, t.width - 2 * kCellPadX);
+  ImGui::Dummy(ImVec2(0, kCellPadY + 4));
+}
+
+void EndTable() {
+  IM_ASSERT(g_table.open);
+  g_table.open = false;
+  ImGui::PopStyleVar();
+  ImGui::PopID();
+  // Leave the usual spacing below the table.
+  ImGui::Dummy(ImVec2(0, 0));
+}
+
+// [SECTION] Texts
 
 void Heading(std::string_view text, float max_width) {
   WrappedText(text, theme::GetFonts().heading, theme::kText, "heading", max_width);
@@ -265,9 +621,10 @@ float TextWidth(std::string_view text, bool strong) {
   return w;
 }
 
-void ErrorText(std::string_view text) {
+void ErrorText(std::string_view text, float max_width) {
   const ImVec2 pad(14, 10);
   float width = AvailableWidth();
+  if (max_width > 0) width = std::min(width, max_width);
   float wrap = width - pad.x * 2;
   ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
   ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -280,6 +637,29 @@ void ErrorText(std::string_view text) {
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y),
               theme::kErrorText, text.data(), text.data() + text.size(), wrap);
   Record(text, "error").value = std::string(text);
+}
+
+void Notice(std::string_view text, float max_width) {
+  const ImVec2 pad(14, 10);
+  float width = AvailableWidth();
+  if (max_width > 0) width = std::min(width, max_width);
+  float wrap = width - pad.x * 2;
+  ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 box(width, size.y + pad.y * 2);
+  ImGui::Dummy(box);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 max(pos.x + box.x, pos.y + box.y);
+  dl->AddRectFilled(pos, max, theme::kSuccessBackground, theme::kRounding);
+  dl->AddRect(pos, max, theme::kSuccessBorder, theme::kRounding);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y),
+              theme::kSuccessText, text.data(), text.data() + text.size(), wrap);
+  Record(text, "notice").value = std::string(text);
+}
+
+void ColoredText(std::string_view text, ImU32 color, bool strong, float max_width) {
+  WrappedText(text, strong ? theme::GetFonts().strong : nullptr, color,
+              color == theme::kErrorText ? "error" : "text", max_width);
 }
 
 void Logo(float size) {

@@ -18,13 +18,19 @@ namespace ej::ui {
 
 struct Widget {
   std::string label;  // the visible Russian text
-  std::string kind;   // "button", "input" (its label is the caption above it), "text",
-                      // "heading", "error"
+  std::string kind;   // "button", "input" (its label is the caption above it), "combo" (a
+                      // drop-down; value = the chosen item), "option" (an item of an open
+                      // drop-down), "tab" (navigation), "header" (a table's column title),
+                      // "row" (a table row; label = its first cell, value = the cells joined
+                      // by TABs), "text", "heading", "error", "notice"
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels from the top-left corner of the page
   std::string value;  // text of inputs and texts; "•••" (or "") for a password field
   bool enabled = true;
-  bool focused = false;   // an input being edited
-  bool password = false;  // an input that hides its text
+  bool focused = false;    // an input being edited
+  bool password = false;   // an input that hides its text
+  bool multiline = false;  // an input of several lines (TAB and Enter are typed into it)
+  bool selected = false;   // the current tab
+  bool visible = true;     // wholly inside its scroll area (false: scroll before clicking)
 };
 
 // ---- The record ----
@@ -33,12 +39,13 @@ struct Widget {
 void BeginFrame();
 // The widgets drawn so far this frame (between frames: the whole last frame), in drawing order.
 const std::vector<Widget>& Widgets();
-// The record as a JSON array of {label, kind, x, y, w, h, value, enabled, focused, password}.
+// The record as a JSON array of {label, kind, x, y, w, h, value, enabled, focused, password,
+// multiline, selected, visible}.
 std::string WidgetsJson();
 // The first widget with this label (and this kind, if given), or nullptr.
 const Widget* Find(std::string_view label, std::string_view kind = {});
-// The input field at a point of the last frame, or nullptr (the browser focuses its hidden
-// text input synchronously in a tap, which phones require to show the keyboard).
+// The visible input field at a point of the last frame, or nullptr (the browser focuses its
+// hidden text input synchronously in a tap, which phones require to show the keyboard).
 const Widget* InputAt(float x, float y);
 // The input being edited, or nullptr.
 const Widget* FocusedInput();
@@ -64,9 +71,22 @@ float AvailableWidth();
 // Vertical space in CSS px.
 void Space(float height);
 
+// A region of the screen whose content scrolls vertically (the wheel; a scroll bar when the
+// content is taller). Everything between Begin and End is drawn inside; the cursor starts at
+// its top-left corner.
+void BeginScrollArea(const char* id, ImVec2 pos, ImVec2 size);
+void EndScrollArea();
+
 // ---- Widgets ----
 
-enum class ButtonKind { kPrimary, kSecondary };
+// How a text is coloured and weighted.
+enum class Tone { kNormal, kStrong, kMuted, kError, kSuccess, kWarning };
+
+enum class ButtonKind {
+  kPrimary,    // filled with the accent
+  kSecondary,  // white with a border
+  kLink,       // accent text only («← Все классы»)
+};
 struct ButtonOptions {
   ButtonKind kind = ButtonKind::kPrimary;
   float width = 0;  // 0: fit the label; < 0: all the available width
@@ -78,11 +98,57 @@ bool Button(std::string_view label, const ButtonOptions& options = {});
 struct InputOptions {
   bool password = false;
   bool enabled = true;
-  bool focus = false;  // take the keyboard focus this frame
-  float width = -1;    // < 0: all the available width
+  bool focus = false;    // take the keyboard focus this frame
+  float width = -1;      // < 0: all the available width
+  bool caption = true;   // false: no caption above (the label is still recorded)
+  std::string hint;      // grey text in the empty field
+  std::string error;     // shown in red under the field (kind "error"); the border turns red
+  float height = 0;      // > 0: a multi-line field this tall (TAB and Enter type into it)
 };
-// A caption above a one-line field. Returns true when Enter is pressed in the field.
+// A caption above a field. Returns true when Enter is pressed in a one-line field.
 bool InputText(std::string_view label, std::string* value, const InputOptions& options = {});
+
+struct ComboItem {
+  std::string text;    // what is chosen (recorded as the option's label)
+  std::string detail;  // grey, right-aligned in the list ("5А": the class a teacher leads)
+};
+struct ComboOptions {
+  bool enabled = true;
+  float width = -1;     // < 0: all the available width
+  bool caption = true;  // false: no caption above (the label is still recorded)
+  std::string error;    // as for InputText
+};
+// A caption above a drop-down list. `index` is the chosen item. True on the frame it changes.
+bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* index,
+           const ComboOptions& options = {});
+
+// Navigation: a tab of the console (vertical in the left column, horizontal in a row on a
+// narrow screen). `badge` is a small count on the right, "" for none (kWarning: amber, for
+// things left to do). True when clicked.
+bool NavItem(std::string_view label, bool selected, std::string_view badge, float width,
+             Tone badge_tone = Tone::kMuted);
+bool Tab(std::string_view label, bool selected, float width);
+
+// ---- Tables ----
+// Columns are laid out once in BeginTable over the available width; a row is as tall as its
+// tallest cell (texts wrap inside their column). Clickable rows highlight under the pointer.
+struct TableColumn {
+  std::string title;
+  float width = 0;     // CSS px; 0: a share of what the fixed columns leave
+  bool right = false;  // right-aligned (numbers)
+};
+struct TableCell {
+  std::string text;
+  Tone tone = Tone::kNormal;
+};
+void BeginTable(const char* id, const std::vector<TableColumn>& columns);
+// Draws a row; `label` identifies it ("11В###class12"): recorded as a "row" whose value is the
+// cells joined by TABs; cells of Tone::kError are also recorded as "error". True on a click
+// of a clickable row.
+bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool clickable = false);
+// A row with one muted message across all columns («Ничего не найдено»).
+void TableMessage(std::string_view text);
+void EndTable();
 
 // Texts wrap at the available width, or at `max_width` (CSS px) if it is smaller.
 void Heading(std::string_view text, float max_width = 0);     // bold, large
@@ -91,7 +157,11 @@ void StrongText(std::string_view text, float max_width = 0);  // bold body text;
 void MutedText(std::string_view text, float max_width = 0);   // secondary text; kind "text"
 // The width of a one-line text in the body font (strong: bold) in CSS px, for layout.
 float TextWidth(std::string_view text, bool strong = false);
-void ErrorText(std::string_view text);   // a calm red message box; kind "error"
+// Message boxes as wide as the available width, or `max_width` if it is smaller.
+void ErrorText(std::string_view text, float max_width = 0);  // calm red; kind "error"
+void Notice(std::string_view text, float max_width = 0);     // calm green; kind "notice"
+// Text in a colour (a row's outcome); recorded as kind "text", or "error" for kErrorText.
+void ColoredText(std::string_view text, ImU32 color, bool strong = false, float max_width = 0);
 // The product's mark: a blue rounded square with «ЭЖ»; not recorded.
 void Logo(float size);
 

@@ -1,17 +1,23 @@
 // A fake of the ejournal server for the client's tests: answers the client's requests in
 // memory the way the real server does (same DTOs, same error JSON, a session "cookie"), and
 // only when the test says so, so the app's asynchrony is exercised. Not a mock: it has no
-// expectations, only behaviour and a log of what it was sent.
+// expectations, only behaviour and a log of what it was sent. The school's structure is a
+// real ej::Structure changed by the core's ApplyStructureOp, as on the server; a re-sent
+// op_id gets its first answer again.
 #pragma once
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "access.h"
+#include "ops.h"
 #include "protocol.h"
+#include "structure.h"
 #include "transport.h"
 
 namespace ej::test {
@@ -22,12 +28,48 @@ struct FakeAccount {
   protocol::UserInfo user;
 };
 
+// A small school for the console: the year 2026/2027 with a period and holidays (so the
+// checklist speaks only of classes), five teachers, classes 5А and 5Б with class teachers
+// and students, and 6А with neither.
+inline Structure SmallSchool() {
+  auto day = [](const char* iso) { return *Date::ParseIso(iso); };
+  Structure s;
+  s.years.push_back({1, "2026/2027", {day("2026-09-01"), day("2027-08-31")}});
+  s.periods.push_back({1, 1, "Учебный год", {day("2026-09-01"), day("2027-05-31")}, 1, 11});
+  s.holidays.push_back({1, 1, "Зимние каникулы", {day("2026-12-30"), day("2027-01-08")}});
+  auto person = [&](int64_t id, PersonName name, std::vector<Role> roles, const char* birth = nullptr) {
+    Person p;
+    p.id = id;
+    p.name = std::move(name);
+    p.roles = std::move(roles);
+    if (birth) p.birth_date = day(birth);
+    s.persons.emplace(id, std::move(p));
+  };
+  person(101, {"Иванова", "Мария", "Петровна"}, {Role::kTeacher, Role::kClassTeacher});
+  person(102, {"Смирнова", "Ольга", "Викторовна"}, {Role::kTeacher, Role::kClassTeacher});
+  person(103, {"Кузнецов", "Андрей", "Павлович"}, {Role::kTeacher});
+  person(104, {"Алексеева", "Елена", "Николаевна"}, {Role::kTeacher});
+  person(105, {"Яковлев", "Игорь", "Семёнович"}, {Role::kTeacher});
+  person(106, {"Петров", "Сергей", "Иванович"}, {Role::kHead});
+  s.classes.push_back({1, 1, 5, "А", 101});
+  s.classes.push_back({2, 1, 5, "Б", 102});
+  s.classes.push_back({3, 1, 6, "А", 0});
+  person(201, {"Белов", "Артём", "Игоревич"}, {Role::kStudent}, "2015-03-12");
+  person(202, {"Андреева", "Дарья", "Сергеевна"}, {Role::kStudent}, "2015-07-01");
+  person(203, {"Волков", "Никита", ""}, {Role::kStudent}, "2015-11-20");
+  s.enrollments.push_back({1, 201, 1, day("2026-09-01"), std::nullopt});
+  s.enrollments.push_back({2, 202, 1, day("2026-09-01"), std::nullopt});
+  s.enrollments.push_back({3, 203, 2, day("2026-09-01"), std::nullopt});
+  return s;
+}
+
 class FakeServer : public web::Transport {
  public:
   FakeServer() {
     accounts.push_back({"uchitel", "demo2026",
                         {7, "Иванова Мария Петровна", {Role::kTeacher, Role::kClassTeacher}}});
     accounts.push_back({"direktor", "demo2026", {1, "Петров Сергей Иванович", {Role::kHead}}});
+    accounts.push_back({"zavuch", "demo2026", {2, "Орлова Наталья Андреевна", {Role::kDeputy, Role::kTeacher}}});
   }
 
   void Send(web::HttpRequest request, std::function<void(web::HttpResponse)> done) override {
@@ -40,20 +82,36 @@ class FakeServer : public web::Transport {
     for (int guard = 0; guard < 100 && !pending_.empty(); ++guard) {
       Pending p = std::move(pending_.front());
       pending_.pop_front();
-      p.done(Handle(p.request));
+      web::HttpResponse response = Handle(p.request);
+      if (lose_answers) response = {0, ""};  // handled, but the answer is lost on its way
+      p.done(std::move(response));
     }
   }
   size_t waiting() const { return pending_.size(); }
 
   // ---- Behaviour switches ----
   bool unreachable = false;   // every request fails with status 0
+  std::string unreachable_path;  // requests to this path fail with status 0
+  bool lose_answers = false;  // requests are handled, yet their answers fail with status 0
   int throttle_seconds = 0;   // > 0: logins answer 429 with this retry_after
   std::optional<int64_t> session;  // the browser's session cookie: whose it is
   std::string school = "МБОУ «Средняя школа № 17»";
   std::vector<FakeAccount> accounts;
 
+  Structure structure = SmallSchool();  // the school's state, changed only by the core
+
   // ---- What the app sent ----
   std::vector<web::HttpRequest> requests;
+  std::vector<Operation> ops;  // every operation pushed, re-sends included
+
+  // The requests sent to a route.
+  std::vector<web::HttpRequest> Sent(std::string_view method, std::string_view path) const {
+    std::vector<web::HttpRequest> out;
+    for (const auto& r : requests) {
+      if (r.method == method && r.path == path) out.push_back(r);
+    }
+    return out;
+  }
 
  private:
   struct Pending {
@@ -76,7 +134,7 @@ class FakeServer : public web::Transport {
 
   web::HttpResponse Handle(const web::HttpRequest& r) {
     namespace route = protocol::route;
-    if (unreachable) return {0, ""};
+    if (unreachable || r.path == unreachable_path) return {0, ""};
     if (r.method == "GET" && r.path == route::kMe) {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
@@ -102,10 +160,55 @@ class FakeServer : public web::Transport {
       session.reset();
       return {200, "{}"};
     }
+    if (r.path == route::kStructure || r.path == route::kOps) {
+      const FakeAccount* a = session ? AccountById(*session) : nullptr;
+      if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+      Actor actor;
+      actor.account_id = a->user.id;
+      actor.roles = a->user.roles;
+      if (r.method == "GET" && r.path == route::kStructure) {
+        if (Status s = Authorize(actor, Action::kReadStructure); !s.ok()) return Error(s.code(), s.message());
+        SnapshotOptions options;
+        options.personal_data = Authorize(actor, Action::kReadPersonalData).ok();
+        return {200, ToJson(structure, options).dump()};
+      }
+      if (r.method == "POST" && r.path == route::kOps) return Push(r.body, actor);
+    }
     return Error(ErrorCode::kNotFound, "Не найдено.");
   }
 
+  web::HttpResponse Push(const std::string& body, const Actor& actor) {
+    auto json = protocol::ParseJson(body);
+    if (!json.ok()) return Error(ErrorCode::kBadRequest, json.status().message());
+    auto push = PushRequestFromJson(*json);
+    if (!push.ok()) return Error(ErrorCode::kBadRequest, push.status().message());
+    PushResponse response;
+    for (const Operation& op : push->ops) {
+      ops.push_back(op);
+      auto done = applied_.find(op.op_id);
+      if (done != applied_.end()) {
+        response.results.push_back(done->second);  // a re-send: a no-op with the first answer
+        continue;
+      }
+      OpResult result;
+      result.op_id = op.op_id;
+      auto applied = ApplyStructureOp(structure, op, actor);
+      if (applied.ok()) {
+        result.outcome = OpOutcome::kApplied;
+        result.created_id = applied->created_id;
+        result.seq = static_cast<int64_t>(applied_.size()) + 1;
+        applied_[op.op_id] = result;
+      } else {
+        result.outcome = OpOutcome::kRejected;
+        result.error = applied.status();
+      }
+      response.results.push_back(result);
+    }
+    return {200, ToJson(response).dump()};
+  }
+
   std::deque<Pending> pending_;
+  std::map<std::string, OpResult> applied_;
 };
 
 }  // namespace ej::test

@@ -1,0 +1,113 @@
+// Public API of the client: the administration console (issue 3, R10) for the head and the
+// deputies: set-up checklist, classes, a class's card with the roster paste import.
+//
+// The console loads the structure snapshot (GET route::kStructure), draws its pages from it,
+// and turns the user's actions into operations pushed in one batch (POST route::kOps). After
+// every push it loads the snapshot again (simple and always right) and keeps what is on the
+// screen: the page, the class, the forms' inputs. An operation the server has not answered
+// (the network failed) is kept and re-sent with the same op_id, so nothing is added twice.
+// Who gets the console is the core's answer (ej::Authorize … Action::kEditStructure).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access.h"
+#include "env.h"
+#include "ops.h"
+#include "protocol.h"
+#include "screens.h"
+#include "structure.h"
+#include "transport.h"
+
+namespace ej::web {
+
+// The actor behind a /me answer: its roles (relationships come with the structure later).
+Actor ActorOf(const protocol::UserInfo& user);
+// True if the user sets up the school: the head and the deputies.
+bool HasConsole(const protocol::UserInfo& user);
+
+class Console {
+ public:
+  Console(Transport& transport, Env& env);
+  ~Console();
+  Console(const Console&) = delete;
+  Console& operator=(const Console&) = delete;
+
+  // Starts loading the structure for this user, on the checklist page.
+  void Open(const protocol::UserInfo& user);
+  // Forgets everything (logout); answers still on their way are dropped.
+  void Close();
+
+  // Draws the console with the top bar; `bar_error` (e.g. a failed logout) is shown above
+  // the page. Returns kLogout when «Выйти» is pressed.
+  TopBarAction Frame(const TopBarView& bar, const std::string& bar_error);
+
+  // True once the structure has been loaded (or its loading failed with a message shown).
+  bool settled() const { return structure_ != nullptr || !load_error_.empty(); }
+  // The error shown on the current page, "" if none.
+  std::string error() const;
+  // A request was answered 401: the session is over; the message says so.
+  bool session_ended() const { return session_ended_; }
+  const std::string& session_message() const { return session_message_; }
+
+  ConsolePage page() const { return page_; }
+  int64_t class_id() const { return class_id_; }
+  const Structure* structure() const { return structure_.get(); }
+
+ private:
+  using Callback = std::function<void(const HttpResponse&)>;
+  void Call(const char* method, std::string_view path, std::string body, Callback done);
+  // Handles 401 (the session ended); returns true if the answer was that.
+  bool SessionEnded(const HttpResponse& r);
+
+  void Load();
+  void OnLoad(const HttpResponse& r);
+
+  // An operation of this kind and payload: the one still waiting for an answer if there is
+  // such (a retry keeps its op_id), else a new one.
+  Operation MakeOp(std::string_view kind, protocol::Json payload);
+  // Sends ops in one batch; `done` gets one result per op (in order) or the Status of a
+  // request that failed as a whole. Ops with an answer leave the outbox; the rest stay.
+  using PushDone = std::function<void(const Result<PushResponse>&)>;
+  void Push(std::vector<Operation> ops, PushDone done);
+
+  void Go(ConsolePage page, int64_t class_id = 0);
+  void CreateClass();
+  void SetClassTeacher(int64_t class_id);
+  void CheckRows(int64_t class_id);
+  void AddStudents(int64_t class_id);
+
+  // The year shown: the one that contains today, else the latest; null without years.
+  const AcademicYear* Year() const;
+  // Today clamped into the year (the day for counts and for enrollments' start).
+  Date Day() const;
+
+  Transport& transport_;
+  Env& env_;
+  std::shared_ptr<int> alive_;
+  int epoch_ = 0;
+
+  Actor actor_;
+  std::unique_ptr<Structure> structure_;
+  bool loading_ = false;
+  std::string load_error_;
+  bool session_ended_ = false;
+  std::string session_message_;
+  int load_generation_ = 0;        // only the latest load's answer is taken
+  std::vector<Operation> outbox_;  // pushed, not yet answered
+  int pushing_ = 0;                // pushes on their way
+  bool scroll_to_top_ = false;     // a new page was opened
+
+  ConsolePage page_ = ConsolePage::kChecklist;
+  int64_t class_id_ = 0;
+  ClassesForm classes_;
+  std::map<int64_t, ClassCardForm> cards_;  // by class: what was typed stays per class
+};
+
+}  // namespace ej::web

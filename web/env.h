@@ -1,0 +1,28 @@
+// Public API of the client: the outside world the app needs besides the network, behind a
+// small interface (leveldb's Env habit) so tests give a fixed day and predictable ids:
+// the clock (Unix milliseconds and the local calendar day) and random bytes (for op ids).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "date.h"
+
+namespace ej::web {
+
+class Env {
+ public:
+  virtual ~Env() = default;
+  // Milliseconds since 1970-01-01 UTC.
+  virtual int64_t NowMs() = 0;
+  // The calendar day on this device's clock, in its time zone.
+  virtual Date Today() = 0;
+  // Fills `out` with random bytes (cryptographic quality where the platform has it).
+  virtual void RandomBytes(unsigned char* out, size_t n) = 0;
+};
+
+// The real clock and getentropy() (in the browser Emscripten maps it to
+// crypto.getRandomValues).
+Env& SystemEnv();
+
+}  // namespace ej::web

@@ -1,0 +1,121 @@
+// The console's shell: the top bar, the navigation («Настройка года», «Классы») as a column on
+// the left of a wide screen or a row of tabs under the bar on a narrow one, and the page's
+// scroll area. Also what every page shares: margins, the page header, the teacher list.
+#include <algorithm>
+#include <cmath>
+
+#include "screens.h"
+#include "text.h"
+#include "theme.h"
+#include "ui.h"
+
+namespace ej::web {
+namespace {
+
+constexpr float kNavWidth = 248;
+constexpr float kMaxPageWidth = 1160;
+
+bool Wide() { return ImGui::GetIO().DisplaySize.x >= theme::kWideWidth; }
+
+std::string Count(int n) { return n < 0 ? std::string() : std::to_string(n); }
+
+}  // namespace
+
+ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
+  ConsoleShellAction action;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  float bar_h = 0;
+  action.logout = DrawTopBar(view.bar, &bar_h) == TopBarAction::kLogout;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool checklist = view.page == ConsolePage::kChecklist;
+  const bool classes = view.page == ConsolePage::kClasses || view.page == ConsolePage::kClass;
+  auto go = [&](ConsolePage page) {
+    action.go = true;
+    action.page = page;
+  };
+
+  if (Wide()) {
+    // A white column under the bar, a line on its right.
+    const ImVec2 min(0, bar_h);
+    const ImVec2 max(kNavWidth, display.y);
+    dl->AddRectFilled(min, max, theme::kPanel);
+    dl->AddLine(ImVec2(max.x - 0.5f, min.y), ImVec2(max.x - 0.5f, max.y), theme::kBorder);
+    const float x = 16;
+    const float w = kNavWidth - 2 * x;
+    ImGui::SetCursorScreenPos(ImVec2(x + 16, bar_h + 24));
+    ui::MutedText("НАСТРОЙКА ШКОЛЫ");
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + 2));
+    const ui::Tone warn = view.left_to_set_up > 0 ? ui::Tone::kWarning : ui::Tone::kMuted;
+    if (ui::NavItem("Настройка года", checklist, Count(view.left_to_set_up), w, warn)) {
+      go(ConsolePage::kChecklist);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - 4));
+    if (ui::NavItem("Классы", classes, Count(view.classes), w)) go(ConsolePage::kClasses);
+    ui::BeginScrollArea("##page", ImVec2(kNavWidth, bar_h), ImVec2(display.x - kNavWidth, display.y - bar_h));
+  } else {
+    // A row of tabs under the bar.
+    const float tab_h = 46;
+    dl->AddRectFilled(ImVec2(0, bar_h), ImVec2(display.x, bar_h + tab_h), theme::kPanel);
+    dl->AddLine(ImVec2(0, bar_h + tab_h - 0.5f), ImVec2(display.x, bar_h + tab_h - 0.5f), theme::kBorder);
+    const float w = std::floor(display.x / 2);
+    ImGui::SetCursorScreenPos(ImVec2(0, bar_h));
+    if (ui::Tab("Настройка года", checklist, w)) go(ConsolePage::kChecklist);
+    ImGui::SetCursorScreenPos(ImVec2(w, bar_h));
+    if (ui::Tab("Классы", classes, display.x - w)) go(ConsolePage::kClasses);
+    ui::BeginScrollArea("##page", ImVec2(0, bar_h + tab_h), ImVec2(display.x, display.y - bar_h - tab_h));
+  }
+  const float margin = PageMargin();
+  ImGui::SetCursorPos(ImVec2(margin, margin - (Wide() ? 4 : 2)));
+  return action;
+}
+
+void EndConsoleScreen() {
+  // Room below the last panel.
+  ImGui::Dummy(ImVec2(0, PageMargin()));
+  ui::EndScrollArea();
+}
+
+float PageMargin() { return ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth ? 12 : 32; }
+
+float PageWidth() {
+  const float area = ImGui::GetWindowContentRegionMax().x;  // the scroll area's inner width
+  return std::min(kMaxPageWidth, std::max(200.0f, area - 2 * PageMargin()));
+}
+
+void PageHeader(const std::string& title, const std::string& subtitle) {
+  const float x = ImGui::GetCursorPosX();
+  ui::Heading(title, PageWidth());
+  ImGui::SetCursorPosX(x);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+  if (!subtitle.empty()) ui::MutedText(subtitle, PageWidth());
+  ImGui::SetCursorPosX(x);
+  ui::Space(6);
+  ImGui::SetCursorPosX(x);
+}
+
+std::string YearLine(const AcademicYear& year) {
+  return year.name + " учебный год · " + year.range.Russian();
+}
+
+std::vector<ui::ComboItem> TeacherItems(const Structure& s, int64_t year_id, std::vector<int64_t>* ids) {
+  std::vector<const Person*> teachers;
+  for (const auto& [id, p] : s.persons) {
+    if (p.Has(Role::kTeacher) || p.Has(Role::kClassTeacher)) teachers.push_back(&p);
+  }
+  std::sort(teachers.begin(), teachers.end(), [](const Person* a, const Person* b) {
+    std::string na = FullName(a->name), nb = FullName(b->name);
+    if (na != nb) return RussianLess(na, nb);
+    return a->id < b->id;
+  });
+  std::vector<ui::ComboItem> items;
+  items.push_back({"не назначен", ""});
+  ids->assign(1, 0);
+  for (const Person* p : teachers) {
+    const SchoolClass* led = s.ClassLedBy(p->id, year_id);
+    items.push_back({FullName(p->name), led ? "кл. рук. " + led->Name() : std::string()});
+    ids->push_back(p->id);
+  }
+  return items;
+}
+
+}  // namespace ej::web
