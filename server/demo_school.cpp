@@ -24,6 +24,8 @@
 #include "calendar.h"
 #include "structure.h"
 #include "structure_store.h"
+#include "timetable.h"
+#include "timetable_store.h"
 #include "date.h"
 #include "text.h"
 
@@ -968,6 +970,135 @@ Status AssignWorkload(Connection& c, int64_t school_id, int64_t now) {
   return Status::Ok();
 }
 
+// The bell schedule and a weekly timetable for every group, through the core's timetable
+// operations. A greedy placement: each class spreads its hours over Monday–Friday, the fewest
+// lessons a day first, at the earliest lesson number where the class and the teacher (both
+// teachers of a pair of subgroups, who meet at the same time) are free; each teacher keeps
+// one room. Daily limits by grade follow СанПиН (1st grade 4, 2–4 — 5, 5–6 — 6, 7–11 — 7).
+Status MakeTimetable(Connection& c, int64_t school_id) {
+  auto loaded = LoadStructure(c, school_id);
+  if (!loaded.ok()) return loaded.status();
+  const Structure& st = *loaded;
+  auto timetable = LoadTimetable(c, school_id);
+  if (!timetable.ok()) return timetable.status();
+  Timetable& t = *timetable;
+  Actor head;
+  head.school_id = school_id;
+  head.roles = {Role::kHead};
+  int op_number = 0;
+  auto apply = [&](std::string_view kind, protocol::Json payload) -> Status {
+    Operation op;
+    op.op_id = "demo-tt-" + std::to_string(++op_number);
+    op.kind = std::string(kind);
+    op.payload = std::move(payload);
+    auto applied = ApplyTimetableOp(t, st, op, head);
+    if (!applied.ok()) return applied.status();
+    return PersistTimetable(c, school_id, t, *applied);
+  };
+  const char* kBells[][2] = {{"08:30", "09:15"}, {"09:25", "10:10"}, {"10:30", "11:15"}, {"11:35", "12:20"},
+                             {"12:30", "13:15"}, {"13:25", "14:10"}, {"14:20", "15:05"}};
+  BellSchedule bells{0, "1 смена", {}};
+  for (int i = 0; i < 7; ++i) bells.slots.push_back({i + 1, *ClockTime::Parse(kBells[i][0]), *ClockTime::Parse(kBells[i][1])});
+  if (Status b = apply(op_kind::kBellsSet, BellsSetPayload(bells)); !b.ok()) return b;
+
+  const AcademicYear& year = st.years.front();
+  std::map<int64_t, std::string> room_of;
+  int next_room = 101;
+  std::set<std::tuple<int64_t, int, int>> teacher_busy;  // teacher, weekday, number
+  for (const SchoolClass* cls : st.ClassesOf(year.id)) {
+    const int max_per_day = cls->grade == 1 ? 4 : cls->grade <= 4 ? 5 : cls->grade <= 6 ? 6 : 7;
+    std::array<std::array<bool, 8>, 6> class_busy{};
+    std::array<int, 6> per_day{};
+    // Units to place: a whole-class group, or the pair of subgroups of one subject together.
+    struct Unit {
+      std::vector<const WorkloadLine*> lines;
+      double hours = 0;
+    };
+    std::map<int64_t, Unit> by_subject;
+    for (const auto& g : st.groups) {
+      if (g.class_ids.empty() || g.class_ids[0] != cls->id) continue;
+      for (const auto& w : st.workload) {
+        if (w.group_id != g.id) continue;
+        Unit& u = by_subject[g.subject_id];
+        u.lines.push_back(&w);
+        u.hours = w.hours;
+      }
+    }
+    // Placement in memory first: (day, number) -> the unit's lines.
+    std::map<std::pair<int, int>, std::vector<const WorkloadLine*>> placed;
+    auto teachers_free = [&](const std::vector<const WorkloadLine*>& lines, int day, int number) {
+      for (const WorkloadLine* w : lines) {
+        if (teacher_busy.count({w->teacher_id, day, number})) return false;
+      }
+      return true;
+    };
+    auto occupy = [&](const std::vector<const WorkloadLine*>& lines, int day, int number, bool on) {
+      class_busy[day - 1][number] = on;
+      per_day[day - 1] += on ? 1 : -1;
+      for (const WorkloadLine* w : lines) {
+        if (on) {
+          teacher_busy.insert({w->teacher_id, day, number});
+        } else {
+          teacher_busy.erase({w->teacher_id, day, number});
+        }
+      }
+      if (on) {
+        placed[{day, number}] = lines;
+      } else {
+        placed.erase({day, number});
+      }
+    };
+    for (const auto& [subject, unit] : by_subject) {
+      for (int hour = 0; hour < static_cast<int>(unit.hours + 0.5); ++hour) {
+        int best_day = 0, best_number = 0;
+        for (int pass = 0; pass < 2 && best_day == 0; ++pass) {
+          std::array<int, 5> order{1, 2, 3, 4, 5};
+          std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return per_day[a - 1] < per_day[b - 1]; });
+          for (int day : order) {
+            if (per_day[day - 1] >= max_per_day + pass) continue;  // second pass: one over the limit
+            for (int number = 1; number <= 7 && best_day == 0; ++number) {
+              if (!class_busy[day - 1][number] && teachers_free(unit.lines, day, number)) {
+                best_day = day;
+                best_number = number;
+              }
+            }
+            if (best_day) break;
+          }
+        }
+        if (best_day == 0) {
+          // Repair: move a placed lesson of this class from a slot where this unit's teachers
+          // are free to a free slot where that lesson's teachers are free.
+          for (auto it = placed.begin(); it != placed.end() && best_day == 0; ++it) {
+            auto [day, number] = it->first;
+            if (!teachers_free(unit.lines, day, number)) continue;
+            std::vector<const WorkloadLine*> other = it->second;
+            for (int d2 = 1; d2 <= 5 && best_day == 0; ++d2) {
+              for (int n2 = 1; n2 <= 7 && best_day == 0; ++n2) {
+                if (class_busy[d2 - 1][n2] || per_day[d2 - 1] > max_per_day || !teachers_free(other, d2, n2)) continue;
+                occupy(other, day, number, false);
+                occupy(other, d2, n2, true);
+                best_day = day;
+                best_number = number;
+              }
+            }
+          }
+        }
+        if (best_day == 0) continue;  // unplaced: the timetable's checks report the missing hour
+        occupy(unit.lines, best_day, best_number, true);
+      }
+    }
+    for (const auto& [slot, lines] : placed) {
+      for (const WorkloadLine* w : lines) {
+        if (!room_of.count(w->teacher_id)) room_of[w->teacher_id] = std::to_string(next_room++);
+        TimetableEntry e{0, year.id, w->group_id, w->teacher_id, slot.first, slot.second, room_of[w->teacher_id],
+                         WeekParity::kEvery, TimetableKind::kMain};
+        if (Status a = apply(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(e)); !a.ok()) return a;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 Status WriteSchool(Connection& c, const School& school, const DemoOptions& options,
                    const std::string& demo_hash) {
   auto count = c.QueryInt("SELECT COUNT(*) FROM schools", {});
@@ -1080,7 +1211,9 @@ Status WriteSchool(Connection& c, const School& school, const DemoOptions& optio
                 {person_id(g.parent), person_id(g.student), std::string(g.kind)});
     if (!s.ok()) return s;
   }
-  return AssignWorkload(c, school_id, options.now);
+  s = AssignWorkload(c, school_id, options.now);
+  if (!s.ok()) return s;
+  return MakeTimetable(c, school_id);
 }
 
 }  // namespace

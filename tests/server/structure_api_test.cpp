@@ -462,3 +462,22 @@ TEST_CASE("the deputy sets bells and timetable entries; conflicts are listed, no
 }
 
 }  // namespace ej::server
+
+namespace ej::server {
+
+TEST_CASE("the demo school has bells and a full, conflict-free timetable that yields a year of lessons") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  Structure s = Snapshot(server, deputy);
+  auto t = TimetableFromJson(BodyOf(server.Client().Get(std::string(protocol::route::kTimetable), deputy))).value();
+  REQUIRE(t.bells.size() == 1);
+  CHECK(ValidateBellSchedule(t.bells[0]).ok());
+  auto conflicts = FindTimetableConflicts(s, t.entries, s.years[0].id);
+  CHECK_MESSAGE(conflicts.empty(), (conflicts.empty() ? std::string() : conflicts[0].message));
+  double hours = 0;
+  for (const auto& w : s.workload) hours += w.hours;
+  CHECK(t.entries.size() == static_cast<size_t>(hours));
+  CHECK(GenerateLessons(s, t.entries, s.years[0].id, false).size() > 20000);
+}
+
+}  // namespace ej::server
