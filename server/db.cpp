@@ -199,10 +199,24 @@ Status Database::Write(const std::function<Status(Connection&)>& fn) {
   std::lock_guard lock(write_mutex_);
   Status s = writer_->Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
+  // Rolls back unless committed, also when `fn` throws (a library call outside the core may):
+  // a transaction is never left open for the next writer.
+  struct Rollback {
+    Connection* c;
+    bool armed = true;
+    ~Rollback() {
+      if (armed) (void)c->Exec("ROLLBACK");
+    }
+  } guard{writer_.get()};
   s = fn(*writer_);
   if (s.ok()) s = writer_->Exec("COMMIT");
-  if (!s.ok()) (void)writer_->Exec("ROLLBACK");
+  if (s.ok()) guard.armed = false;
   return s;
+}
+
+Result<int64_t> Database::OutsideChanges() {
+  std::lock_guard lock(write_mutex_);
+  return writer_->QueryInt("PRAGMA data_version", {});
 }
 
 }  // namespace ej::server

@@ -86,6 +86,10 @@ class Database {
   // Runs `fn` in a write transaction (BEGIN IMMEDIATE … COMMIT); writers are serialised.
   // The transaction is rolled back when `fn` returns an error.
   Status Write(const std::function<Status(Connection&)>& fn);
+  // A number that changes when another process (the command line, a second server) has
+  // committed to the file since the last call: our own writes go through the writer
+  // connection and do not change it (SQLite's PRAGMA data_version).
+  Result<int64_t> OutsideChanges();
 
  private:
   Database() = default;

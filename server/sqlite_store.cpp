@@ -188,6 +188,17 @@ Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
   return a;
 }
 
+Status SqliteStore::DropCachesIfChangedOutside() {
+  auto version = db_.OutsideChanges();
+  if (!version.ok()) return version.status();
+  if (*version != data_version_) {
+    structures_.clear();
+    timetables_.clear();
+    data_version_ = *version;
+  }
+  return Status::Ok();
+}
+
 Result<Structure*> SqliteStore::CachedStructure(Connection& c, int64_t school_id) {
   auto& slot = structures_[school_id];
   if (!slot) {
@@ -210,6 +221,7 @@ Result<Timetable*> SqliteStore::CachedTimetable(Connection& c, int64_t school_id
 
 Result<protocol::Json> SqliteStore::TimetableSnapshot(int64_t school_id) {
   std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   protocol::Json out;
   Status s = db_.Read([&](Connection& c) -> Status {
     auto t = CachedTimetable(c, school_id);
@@ -223,6 +235,7 @@ Result<protocol::Json> SqliteStore::TimetableSnapshot(int64_t school_id) {
 
 Result<protocol::Json> SqliteStore::StructureSnapshot(int64_t school_id, SnapshotOptions options) {
   std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   protocol::Json out;
   Status s = db_.Read([&](Connection& c) -> Status {
     auto st = CachedStructure(c, school_id);
@@ -266,12 +279,31 @@ Result<SchoolRules> SqliteStore::Rules(int64_t school_id) {
 
 Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) {
   std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   PushResponse response;
+  bool committed = false;
+  // Whatever happens (an error, an exception from a library), a write that did not commit
+  // leaves no cached state behind that the tables do not have.
+  struct DropUnlessCommitted {
+    SqliteStore* store;
+    int64_t school;
+    const bool& committed;
+    ~DropUnlessCommitted() {
+      if (!committed) {
+        store->structures_.erase(school);
+        store->timetables_.erase(school);
+      }
+    }
+  } drop{this, actor.school_id, committed};
   Status s = db_.Write([&](Connection& c) -> Status {
     response.results.clear();
     auto cached = CachedStructure(c, actor.school_id);
     if (!cached.ok()) return cached.status();
     Structure& structure = **cached;
+    if (Status ids = RefreshNextIds(c, structure); !ids.ok()) return ids;
+    auto timetable = CachedTimetable(c, actor.school_id);
+    if (!timetable.ok()) return timetable.status();
+    if (Status ids = RefreshNextIds(c, **timetable); !ids.ok()) return ids;
     for (const Operation& op : ops) {
       OpResult result;
       result.op_id = op.op_id;
@@ -312,8 +344,6 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
             {actor.school_id, ToJson(*updated).dump(), now});
         if (!p.ok()) return p;
       } else if (IsTimetableOp(op.kind)) {
-        auto timetable = CachedTimetable(c, actor.school_id);
-        if (!timetable.ok()) return timetable.status();
         auto applied = ApplyTimetableOp(**timetable, structure, op, actor);
         if (!applied.ok()) {
           reject(applied.status());
@@ -348,12 +378,8 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
     }
     return Status::Ok();
   });
-  if (!s.ok()) {
-    // The transaction rolled back: the cached state may hold changes that were not stored.
-    structures_.erase(actor.school_id);
-    timetables_.erase(actor.school_id);
-    return s;
-  }
+  if (!s.ok()) return s;
+  committed = true;
   return response;
 }
 

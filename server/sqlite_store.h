@@ -34,6 +34,9 @@ class SqliteStore final : public Store {
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
 
  private:
+  // Drops every cached school when another process wrote to the file; call with cache_mutex_ held.
+  Status DropCachesIfChangedOutside();
+  int64_t data_version_ = -1;
   // The cached structure of a school, loaded on first use; call with cache_mutex_ held.
   Result<Structure*> CachedStructure(Connection& c, int64_t school_id);
 

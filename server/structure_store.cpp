@@ -21,6 +21,15 @@ SqlValue DateValue(const std::optional<Date>& d) {
   return d->Iso();
 }
 
+// An upsert guarded by `WHERE t.school_id = excluded.school_id` that changed nothing hit a
+// row of another school: refuse rather than lose the write.
+Status Owned(Connection& c, Status st) {
+  if (st.ok() && c.Changes() == 0) {
+    return Status(ErrorCode::kInternal, "Внутренняя ошибка: идентификатор уже занят другой школой.");
+  }
+  return st;
+}
+
 SqlValue IdOrNull(int64_t id) {
   if (id == 0) return nullptr;
   return id;
@@ -161,7 +170,11 @@ Result<Structure> LoadStructure(Connection& c, int64_t school_id) {
   }
   if (!st.ok()) return st;
   s.SortKeyedLists();  // SQL's text order is bytewise, the same as std::string's
-  // Ids are unique across every school of the server: start after the largest in each table.
+  if (Status ids = RefreshNextIds(c, s); !ids.ok()) return ids;
+  return s;
+}
+
+Status RefreshNextIds(Connection& c, Structure& s) {
   const std::pair<Entity, const char*> tables[] = {
       {Entity::kYear, "academic_years"}, {Entity::kPeriod, "study_periods"}, {Entity::kHoliday, "holidays"},
       {Entity::kClass, "classes"},       {Entity::kPerson, "persons"},       {Entity::kEnrollment, "enrollments"},
@@ -171,7 +184,7 @@ Result<Structure> LoadStructure(Connection& c, int64_t school_id) {
     if (!max.ok()) return max.status();
     s.SetNextId(entity, *max + 1);
   }
-  return s;
+  return Status::Ok();
 }
 
 Status PersistChanges(Connection& c, int64_t school_id, const Structure& s, const std::vector<Change>& changes,
@@ -181,11 +194,11 @@ Status PersistChanges(Connection& c, int64_t school_id, const Structure& s, cons
     switch (ch.entity) {
       case Entity::kYear: {
         const AcademicYear* y = s.FindYear(ch.id);
-        st = c.Query(
+        st = Owned(c, c.Query(
             "INSERT INTO academic_years (id, school_id, name, starts_on, ends_on) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET name = excluded.name, starts_on = excluded.starts_on, "
-            "ends_on = excluded.ends_on",
-            {y->id, school_id, y->name, y->range.first.Iso(), y->range.last.Iso()});
+            "ends_on = excluded.ends_on WHERE academic_years.school_id = excluded.school_id",
+            {y->id, school_id, y->name, y->range.first.Iso(), y->range.last.Iso()}));
         break;
       }
       case Entity::kPeriod: {
@@ -214,23 +227,23 @@ Status PersistChanges(Connection& c, int64_t school_id, const Structure& s, cons
       }
       case Entity::kClass: {
         const SchoolClass* k = s.FindClass(ch.id);
-        st = c.Query(
+        st = Owned(c, c.Query(
             "INSERT INTO classes (id, school_id, year_id, grade, letter, class_teacher_id) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET grade = excluded.grade, letter = excluded.letter, "
-            "class_teacher_id = excluded.class_teacher_id",
-            {k->id, school_id, k->year_id, int64_t{k->grade}, k->letter, IdOrNull(k->teacher_id)});
+            "class_teacher_id = excluded.class_teacher_id WHERE classes.school_id = excluded.school_id",
+            {k->id, school_id, k->year_id, int64_t{k->grade}, k->letter, IdOrNull(k->teacher_id)}));
         break;
       }
       case Entity::kPerson: {
         const Person* p = s.FindPerson(ch.id);
         std::string sex = p->sex ? std::string(1, p->sex) : std::string();
-        st = c.Query(
+        st = Owned(c, c.Query(
             "INSERT INTO persons (id, school_id, last_name, first_name, middle_name, birth_date, sex) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_name = excluded.last_name, "
             "first_name = excluded.first_name, middle_name = excluded.middle_name, birth_date = excluded.birth_date, "
-            "sex = excluded.sex",
+            "sex = excluded.sex WHERE persons.school_id = excluded.school_id",
             {p->id, school_id, p->name.last, p->name.first, p->name.middle, DateValue(p->birth_date),
-             sex.empty() ? SqlValue(nullptr) : SqlValue(sex)});
+             sex.empty() ? SqlValue(nullptr) : SqlValue(sex)}));
         if (st.ok()) st = c.Query("DELETE FROM person_roles WHERE person_id = ?", {p->id});
         for (Role role : p->roles) {
           if (st.ok()) {
@@ -264,10 +277,10 @@ Status PersistChanges(Connection& c, int64_t school_id, const Structure& s, cons
       }
       case Entity::kSubject: {
         const Subject* x = s.FindSubject(ch.id);
-        st = c.Query(
+        st = Owned(c, c.Query(
             "INSERT INTO subjects (id, school_id, name, short_name) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
-            "SET name = excluded.name, short_name = excluded.short_name",
-            {x->id, school_id, x->name, x->short_name});
+            "SET name = excluded.name, short_name = excluded.short_name WHERE subjects.school_id = excluded.school_id",
+            {x->id, school_id, x->name, x->short_name}));
         break;
       }
       case Entity::kCurriculum: {

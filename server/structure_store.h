@@ -11,6 +11,10 @@
 namespace ej::server {
 
 Result<Structure> LoadStructure(Connection& c, int64_t school_id);
+// Ids are unique across every school of the server: the next ids continue after the largest
+// in each table. Called at load and at the start of every write, so that two schools' cached
+// structures never hand out the same id.
+Status RefreshNextIds(Connection& c, Structure& s);
 
 // Writes the entities named in `changes` from `s`. A new student or staff person gets an
 // account with a unique login and no password (R9: every participant has an own account).

@@ -1,6 +1,17 @@
 #include "timetable_store.h"
 
 namespace ej::server {
+namespace {
+
+// See structure_store.cpp: a guarded upsert that changed nothing hit another school's row.
+Status Owned(Connection& c, Status st) {
+  if (st.ok() && c.Changes() == 0) {
+    return Status(ErrorCode::kInternal, "Внутренняя ошибка: идентификатор уже занят другой школой.");
+  }
+  return st;
+}
+
+}  // namespace
 
 Result<Timetable> LoadTimetable(Connection& c, int64_t school_id) {
   Timetable t;
@@ -20,23 +31,27 @@ Result<Timetable> LoadTimetable(Connection& c, int64_t school_id) {
         t.entries.push_back(std::move(e));
       });
   if (!st.ok()) return st;
-  // Ids are unique across schools: continue after the largest in each table.
+  if (Status ids = RefreshNextIds(c, t); !ids.ok()) return ids;
+  return t;
+}
+
+Status RefreshNextIds(Connection& c, Timetable& t) {
   auto max_entry = c.QueryInt("SELECT COALESCE(MAX(id), 0) FROM timetable_entries", {});
   auto max_bells = c.QueryInt("SELECT COALESCE(MAX(id), 0) FROM bell_schedules", {});
   if (!max_entry.ok()) return max_entry.status();
   if (!max_bells.ok()) return max_bells.status();
   t.next_entry_id = *max_entry + 1;
   t.next_bells_id = *max_bells + 1;
-  return t;
+  return Status::Ok();
 }
 
 Status PersistTimetable(Connection& c, int64_t school_id, const Timetable& t, const TimetableApplied& changed) {
   if (changed.bells_changed) {
     for (const auto& b : t.bells) {
-      Status st = c.Query(
+      Status st = Owned(c, c.Query(
           "INSERT INTO bell_schedules (id, school_id, schedule) VALUES (?, ?, ?) "
-          "ON CONFLICT(id) DO UPDATE SET schedule = excluded.schedule",
-          {b.id, school_id, ToJson(b).dump()});
+          "ON CONFLICT(id) DO UPDATE SET schedule = excluded.schedule WHERE bell_schedules.school_id = excluded.school_id",
+          {b.id, school_id, ToJson(b).dump()}));
       if (!st.ok()) return st;
     }
   }
@@ -46,13 +61,13 @@ Status PersistTimetable(Connection& c, int64_t school_id, const Timetable& t, co
     if (!e) {
       st = c.Query("DELETE FROM timetable_entries WHERE id = ? AND school_id = ?", {id, school_id});
     } else {
-      st = c.Query(
+      st = Owned(c, c.Query(
           "INSERT INTO timetable_entries (id, school_id, year_id, group_id, teacher_id, weekday, number, room, parity, kind) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET group_id = excluded.group_id, "
           "teacher_id = excluded.teacher_id, weekday = excluded.weekday, number = excluded.number, room = excluded.room, "
-          "parity = excluded.parity, kind = excluded.kind",
+          "parity = excluded.parity, kind = excluded.kind WHERE timetable_entries.school_id = excluded.school_id",
           {e->id, school_id, e->year_id, e->group_id, e->teacher_id, int64_t{e->weekday}, int64_t{e->number}, e->room,
-           std::string(WeekParityCode(e->parity)), std::string(TimetableKindCode(e->kind))});
+           std::string(WeekParityCode(e->parity)), std::string(TimetableKindCode(e->kind))}));
     }
     if (!st.ok()) return st;
   }

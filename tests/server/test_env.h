@@ -136,6 +136,7 @@ class DemoServer {
   }
   Database& db() { return *db_; }
   const DemoSummary& summary() const { return summary_; }
+  std::string db_path() const { return dir_.File("demo.db"); }
 
  private:
   TempDir dir_;
