@@ -6,16 +6,28 @@
 //     to ImGui as key presses; printable characters come ONLY from the hidden <input> while it
 //     has focus (so phone keyboards, IME composition, paste and CDP Input.insertText all work),
 //     otherwise from keydown's one-character `key`;
-//   - the hidden <input id="ej-text"> itself: focused while ImGui edits a field (synchronously
-//     in the tap on a field, which phones require to show their keyboard), of type password
-//     for a password field, kept at font-size 16px so iOS does not zoom.
+//   - the hidden <input id="ej-text"> and <textarea id="ej-area"> themselves: one of them is
+//     focused while ImGui edits a field (synchronously in the tap on a field, which phones
+//     require to show their keyboard): the textarea for a multi-line field (an <input> would
+//     drop the line breaks of pasted rows), the input otherwise, of type password for a
+//     password field; kept at font-size 16px so iOS does not zoom;
+//   - the clipboard: a paste (Ctrl+V, Shift+Insert, the browser's menu) arrives as a `paste`
+//     event whose text becomes ImGui's clipboard, then ImGui pastes it (Ctrl+V) into the field
+//     with its own filtering (TABs and line breaks only where the field takes them); a copy or
+//     cut (Ctrl+C, Ctrl+X) runs one frame at once so ImGui hands over the selected text, which
+//     the `copy` event puts on the system clipboard (navigator.clipboard as a fallback).
 Module['ejBridge'] = (function () {
   'use strict';
   // The hidden input always holds this, with the caret after it: deleting it tells a phone's
   // Backspace (which sends no usable keydown, only keyCode 229) from nothing at all.
   var SENTINEL = ' ';
+  var KIND_PASSWORD = 2;
+  var KIND_MULTILINE = 3;
   var canvas = null;
-  var text = null;
+  var input = null;         // <input id="ej-text">
+  var area = null;          // <textarea id="ej-area">
+  var text = null;          // the one of the two in use
+  var copied = null;        // text ImGui copied during this key press, for the copy event
   var composing = false;
   var composed = '';        // the composition in progress, as already sent to ImGui
   var endedComposition = null;
@@ -34,6 +46,15 @@ Module['ejBridge'] = (function () {
   function textFocused() {
     return document.activeElement === text;
   }
+  // Chooses the element for a field kind (1 text, 2 password, 3 multi-line); a focused one
+  // that is no longer right gives the focus up.
+  function use(kind) {
+    var next = kind === KIND_MULTILINE ? area : input;
+    if (next !== text) {
+      if (textFocused()) text.blur();
+      text = next;
+    }
+  }
   function resetText() {
     text.value = SENTINEL;
     try {
@@ -41,7 +62,9 @@ Module['ejBridge'] = (function () {
     } catch (e) { /* some input types have no selection */ }
   }
   function setType(kind) {
-    var type = kind === 2 ? 'password' : 'text';
+    use(kind);
+    if (text === area) return;
+    var type = kind === KIND_PASSWORD ? 'password' : 'text';
     if (text.type !== type) text.type = type;
   }
   // Focus inside a user gesture (a tap): phones show the keyboard only then. A focused input
@@ -91,6 +114,19 @@ Module['ejBridge'] = (function () {
     resetText();
   }
 
+  function onPaste(e) {
+    var data = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    e.preventDefault();  // the hidden element keeps its sentinel; ImGui gets the text
+    if (data) Module.ccall('ej_paste', null, ['string'], [data]);
+  }
+  function onCopy(e) {
+    if (copied !== null && e.clipboardData) {
+      e.clipboardData.setData('text/plain', copied);
+      copied = null;
+    }
+    e.preventDefault();  // a cut must not delete the sentinel
+  }
+
   function onKey(e, down) {
     if (e.isComposing || e.keyCode === 229) return;  // the input events carry it
     var mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
@@ -98,7 +134,15 @@ Module['ejBridge'] = (function () {
     var name = e.key || '';
     // Shortcuts by the physical key, so Ctrl+A works with a Russian layout.
     if (shortcut && /^Key[A-Z]$/.test(e.code || '')) name = e.code.slice(3).toLowerCase();
-    if (shortcut && name === 'v') return;  // paste: the browser pastes into the hidden input
+    if (shortcut && name === 'v') return;  // paste: the browser fires `paste` on the hidden input
+    if (shortcut && down && (name === 'c' || name === 'x') && textFocused()) {
+      // ImGui copies in a frame: run it now, so the browser's copy event (the default action
+      // of this key press, not prevented) finds the text.
+      copied = null;
+      sendKey(name, down, mods);
+      Module._ej_frame_now();
+      return;
+    }
     if (name.length > 1 || shortcut) {
       if (sendKey(name, down, mods)) e.preventDefault();
       return;
@@ -127,7 +171,9 @@ Module['ejBridge'] = (function () {
   return {
     install: function () {
       canvas = Module.canvas;
-      text = document.getElementById('ej-text');
+      input = document.getElementById('ej-text');
+      area = document.getElementById('ej-area');
+      text = input;
       resetText();
 
       canvas.addEventListener('pointerdown', function (e) {
@@ -160,39 +206,55 @@ Module['ejBridge'] = (function () {
 
       window.addEventListener('keydown', function (e) { onKey(e, true); });
       window.addEventListener('keyup', function (e) { onKey(e, false); });
-      text.addEventListener('input', onInput);
-      text.addEventListener('compositionstart', function () {
-        composing = true;
-        composed = '';
-      });
-      text.addEventListener('compositionupdate', function (e) { updateComposition(e.data || ''); });
-      text.addEventListener('compositionend', function (e) {
-        updateComposition(e.data || '');
-        composing = false;
-        composed = '';
-        endedComposition = e.data || '';
-        resetText();
+      [input, area].forEach(function (el) {
+        el.addEventListener('input', onInput);
+        el.addEventListener('paste', onPaste);
+        el.addEventListener('copy', onCopy);
+        el.addEventListener('cut', onCopy);
+        el.addEventListener('compositionstart', function () {
+          composing = true;
+          composed = '';
+        });
+        el.addEventListener('compositionupdate', function (e) { updateComposition(e.data || ''); });
+        el.addEventListener('compositionend', function (e) {
+          updateComposition(e.data || '');
+          composing = false;
+          composed = '';
+          endedComposition = e.data || '';
+          resetText();
+        });
       });
       window.addEventListener('blur', function () { Module._ej_blur(); });
       window.addEventListener('resize', function () { Module._ej_wake(); });
       document.addEventListener('visibilitychange', function () { Module._ej_wake(); });
     },
 
-    // Called after each frame in which the edited field changed: 0 none, 1 text, 2 password.
+    // Called after each frame in which the edited field changed: 0 none, 1 text, 2 password,
+    // 3 multi-line.
     setTextInput: function (kind, x, y, w, h) {
       if (kind === 0) {
         if (textFocused()) text.blur();
         return;
       }
+      setType(kind);
       // Over the field, so a phone scrolls the right place into view above its keyboard.
       text.style.left = x + 'px';
       text.style.top = y + 'px';
       text.style.width = w + 'px';
       text.style.height = h + 'px';
-      setType(kind);
       if (!textFocused()) {
         text.focus({preventScroll: true});
         resetText();
+      }
+    },
+
+    // ImGui copied or cut text (io.SetClipboardTextFn): kept for the copy event of the key
+    // press in progress, and written through the asynchronous clipboard API as well (which
+    // browsers allow right after a key press).
+    copy: function (s) {
+      copied = s;
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(s).catch(function () {});
       }
     },
 

@@ -53,10 +53,7 @@ EM_JS(void, ej_js_set_cursor, (const char* css), {
 });
 
 EM_JS(void, ej_js_copy, (const char* text), {
-  var s = UTF8ToString(text);
-  if (navigator.clipboard && navigator.clipboard.writeText) {
-    navigator.clipboard.writeText(s).catch(function () {});
-  }
+  Module.ejBridge.copy(UTF8ToString(text));
 });
 
 EM_JS(void, ej_js_install_bridge, (), {
@@ -92,6 +89,8 @@ struct Client {
 };
 
 Client* g_client = nullptr;
+
+void Frame();
 
 void Wake() {
   if (g_client) g_client->frames_to_draw = std::max(g_client->frames_to_draw, kFramesAfterEvent);
@@ -145,11 +144,33 @@ EMSCRIPTEN_KEEPALIVE void ej_text(const char* utf8) {
   Wake();
 }
 
-// 0: no field at this point of the last frame; 1: a text field; 2: a password field.
-EMSCRIPTEN_KEEPALIVE int ej_input_at(float x, float y) {
-  const ej::ui::Widget* w = ej::ui::InputAt(x, y);
+// The kind of text field for the hidden element: 0 none, 1 text, 2 password, 3 multi-line.
+int FieldKind(const ej::ui::Widget* w) {
   if (w == nullptr) return 0;
-  return w->password ? 2 : 1;
+  if (w->password) return 2;
+  return w->multiline ? 3 : 1;
+}
+
+// The field at this point of the last frame (see FieldKind).
+EMSCRIPTEN_KEEPALIVE int ej_input_at(float x, float y) { return FieldKind(ej::ui::InputAt(x, y)); }
+
+// A paste: the text becomes ImGui's clipboard and ImGui pastes it (Ctrl+V) into the field
+// being edited, filtering it as the field requires.
+EMSCRIPTEN_KEEPALIVE void ej_paste(const char* utf8) {
+  g_client->clipboard = utf8;
+  ej::web::Modifiers ctrl;
+  ctrl.ctrl = true;
+  g_client->input.Key(ImGuiKey_V, true, ctrl);
+  g_client->input.Key(ImGuiKey_V, false, ctrl);
+  g_client->input.SetModifiers(ej::web::Modifiers());
+  Wake();
+}
+
+// Runs a frame now (inside a key press: ImGui copies the selection before the browser's
+// copy event is fired).
+EMSCRIPTEN_KEEPALIVE void ej_frame_now() {
+  Wake();
+  Frame();
 }
 
 EMSCRIPTEN_KEEPALIVE void ej_blur() {
@@ -200,7 +221,7 @@ bool AnythingHeld(const ImGuiIO& io) {
 // Tells bridge.js which field is being edited, so its hidden <input> follows.
 void UpdateTextInput() {
   const ej::ui::Widget* field = ej::ui::FocusedInput();
-  int kind = field == nullptr ? 0 : (field->password ? 2 : 1);
+  int kind = FieldKind(field);
   ImVec4 rect = field ? ImVec4(field->x, field->y, field->w, field->h) : ImVec4();
   Client& c = *g_client;
   if (kind == c.text_kind && rect.x == c.text_rect.x && rect.y == c.text_rect.y &&

@@ -45,14 +45,12 @@ ChecklistAction DrawChecklistScreen(const ConsoleContext& context, const std::ve
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 40, pos.y + 14 - line / 2));
     ui::StrongText("Учебный год настроен.", inner - 40);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 40, ImGui::GetCursorScreenPos().y - 4));
-    ui::MutedText(
-        "Учебные периоды, каникулы и\u00A0классы заданы; у\u00A0каждого класса есть классный "
-        "руководитель и\u00A0ученики.",
-        inner - 40);
+    ui::MutedText("Всё, что нужно для начала занятий, задано.", inner - 40);
   } else {
     ui::StrongText("Осталось настроить: " + std::to_string(items.size()));
     ui::Space(2);
     const float button_w = ui::TextWidth("Открыть") + ImGui::GetStyle().FramePadding.x * 2 + 8;
+    const float soon_w = ui::TextWidth("скоро") + 16;
     const float pad_y = 12;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < items.size(); ++i) {
@@ -60,21 +58,19 @@ ChecklistAction DrawChecklistScreen(const ConsoleContext& context, const std::ve
       const bool can_open = HasScreen(item.screen);
       const ImVec2 top = ImGui::GetCursorScreenPos();
       const float text_x = top.x + 24;
-      const float text_w = inner - 24 - (can_open ? button_w + 16 : 0);
+      const float side_w = can_open ? button_w : soon_w;
+      const float text_w = inner - 24 - side_w - 16;
       const float text_h = ImGui::CalcTextSize(item.message.c_str(), nullptr, false, text_w).y;
-      const float hint_h = can_open ? 0 : ImGui::GetTextLineHeight() + 2;
-      const float row_h = std::max(text_h + hint_h, can_open ? theme::kButtonHeight : 0.0f) + 2 * pad_y;
+      const float side_h = can_open ? theme::kButtonHeight : ImGui::GetTextLineHeight();
+      const float row_h = std::max(text_h, side_h) + 2 * pad_y;
       dl->AddLine(ImVec2(top.x, top.y), ImVec2(top.x + inner, top.y), theme::kBorder);
-      const float text_y = std::round(top.y + (row_h - text_h - hint_h) / 2);
+      const float text_y = std::round(top.y + (row_h - text_h) / 2);
       Mark(ImVec2(top.x + 7, text_y + ImGui::GetTextLineHeight() / 2), theme::kWarning);
       ImGui::SetCursorScreenPos(ImVec2(text_x, text_y));
       ui::Text(item.message, text_w);
-      if (!can_open) {
-        ImGui::SetCursorScreenPos(ImVec2(text_x, text_y + text_h + 2));
-        ui::MutedText("Этот раздел появится в\u00A0следующей версии.", text_w);
-      } else {
-        ImGui::SetCursorScreenPos(
-            ImVec2(top.x + inner - button_w, std::round(top.y + (row_h - theme::kButtonHeight) / 2)));
+      const float side_y = std::round(top.y + (row_h - side_h) / 2);
+      if (can_open) {
+        ImGui::SetCursorScreenPos(ImVec2(top.x + inner - button_w, side_y));
         ui::ButtonOptions open;
         open.kind = ui::ButtonKind::kSecondary;
         open.width = button_w;
@@ -83,6 +79,10 @@ ChecklistAction DrawChecklistScreen(const ConsoleContext& context, const std::ve
           action.screen = item.screen;
           action.entity_id = item.entity_id;
         }
+      } else {
+        // The screen that fixes this comes with a later part of the console.
+        ImGui::SetCursorScreenPos(ImVec2(top.x + inner - soon_w + 8, side_y));
+        ui::MutedText("скоро");
       }
       ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + row_h));
     }

@@ -56,9 +56,13 @@ void DrawTable(const ConsoleContext& context, ClassesForm& form, float width, Cl
 
   const std::string query = Trim(form.search);
   int shown = 0;
-  std::vector<ui::TableColumn> columns{{"Класс", narrow ? 76.0f : 110.0f, false},
-                                       {"Классный руководитель", 0, false},
-                                       {"Учеников", narrow ? 96.0f : 120.0f, true}};
+  // A phone has no room for three columns: the class teacher goes under the class's name.
+  std::vector<ui::TableColumn> columns;
+  if (narrow) {
+    columns = {{"Класс и классный руководитель", 0, false}, {"Учеников", 92, true}};
+  } else {
+    columns = {{"Класс", 110, false}, {"Классный руководитель", 0, false}, {"Учеников", 120, true}};
+  }
   ui::BeginTable("classes", columns);
   for (const SchoolClass* c : classes) {
     if (form.grade_filter > 0 && c->grade != form.grade_filter) continue;
@@ -66,10 +70,17 @@ void DrawTable(const ConsoleContext& context, ClassesForm& form, float width, Cl
     if (!query.empty() && !ContainsFolded(c->Name(), query) && !ContainsFolded(teacher, query)) continue;
     ++shown;
     const Person* t = c->teacher_id ? s.FindPerson(c->teacher_id) : nullptr;
-    std::vector<ui::TableCell> cells{
-        {c->Name(), ui::Tone::kStrong},
-        t ? ui::TableCell{ShortName(t->name), ui::Tone::kNormal} : ui::TableCell{"не назначен", ui::Tone::kMuted},
-        {std::to_string(s.StudentsOf(c->id, context.day).size()), ui::Tone::kNormal}};
+    const std::string count = std::to_string(s.StudentsOf(c->id, context.day).size());
+    std::vector<ui::TableCell> cells;
+    if (narrow) {
+      cells = {{c->Name(), ui::Tone::kStrong, t ? ShortName(t->name) : "классный руководитель не назначен"},
+               {count, ui::Tone::kNormal, ""}};
+    } else {
+      cells = {{c->Name(), ui::Tone::kStrong, ""},
+               t ? ui::TableCell{ShortName(t->name), ui::Tone::kNormal, ""}
+                 : ui::TableCell{"не назначен", ui::Tone::kMuted, ""},
+               {count, ui::Tone::kNormal, ""}};
+    }
     if (ui::TableRow(c->Name() + "###class" + std::to_string(c->id), cells, true)) action.open_class = c->id;
   }
   if (classes.empty()) {

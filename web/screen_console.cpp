@@ -17,7 +17,8 @@ constexpr float kMaxPageWidth = 1160;
 
 bool Wide() { return ImGui::GetIO().DisplaySize.x >= theme::kWideWidth; }
 
-std::string Count(int n) { return n < 0 ? std::string() : std::to_string(n); }
+// A badge's text: nothing for an unknown count or for nothing left to do.
+std::string Count(int n) { return n <= 0 ? std::string() : std::to_string(n); }
 
 }  // namespace
 
@@ -94,7 +95,11 @@ void PageHeader(const std::string& title, const std::string& subtitle) {
 }
 
 std::string YearLine(const AcademicYear& year) {
-  return year.name + " учебный год · " + year.range.Russian();
+  // A no-break space before the dash: a line may break after it, never before.
+  std::string range = year.range.Russian();
+  const size_t dash = range.find(" — ");
+  if (dash != std::string::npos) range.replace(dash, 1, "\u00A0");
+  return year.name + " учебный год · " + range;
 }
 
 std::vector<ui::ComboItem> TeacherItems(const Structure& s, int64_t year_id, std::vector<int64_t>* ids) {

@@ -344,9 +344,18 @@ bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* ind
   const float max_h = std::max(240.0f, std::min(520.0f, ImGui::GetIO().DisplaySize.y * 0.6f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(FLT_MAX, std::min(list_h, max_h)));
   bool changed = false;
-  const bool open = ImGui::BeginCombo(id.c_str(), preview.c_str(), ImGuiComboFlags_None);
+  const bool open = ImGui::BeginCombo(id.c_str(), preview.c_str(), ImGuiComboFlags_NoArrowButton);
   if (options.enabled && !open) {
     if (ImGui::IsMouseHoveringRect(frame_min, frame_max)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  }
+  {
+    // A light chevron instead of ImGui's heavy arrow; it points up while the list is open.
+    ImDrawList* dl = open ? ImGui::GetForegroundDrawList() : ImGui::GetWindowDrawList();
+    const float cx = frame_max.x - 18;
+    const float cy = std::round((frame_min.y + frame_max.y) / 2);
+    const float d = open ? -1.0f : 1.0f;
+    const ImVec2 chevron[3] = {ImVec2(cx - 5, cy - 2.5f * d), ImVec2(cx, cy + 2.5f * d), ImVec2(cx + 5, cy - 2.5f * d)};
+    dl->AddPolyline(chevron, 3, theme::kMutedText, 0, 1.8f);
   }
   {
     Widget& w = RecordRect(label, "combo", frame_min, frame_max);
@@ -390,6 +399,7 @@ bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* ind
       ImGui::PopID();
     }
     ImGui::PopStyleVar(2);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
     ImGui::EndCombo();
   }
   ImGui::EndDisabled();
@@ -463,18 +473,24 @@ bool Tab(std::string_view label, bool selected, float width) {
 
 namespace {
 
-constexpr float kCellPadX = 14;
-constexpr float kCellPadY = 11;
-
 struct TableState {
   bool open = false;
   float left = 0;
   float width = 0;
+  float pad_x = 14;      // inside each cell, left and right
+  float pad_y = 11;      // above and below a row's content
   std::vector<float> x;  // each column's left edge, relative to `left`
   std::vector<float> w;  // each column's width
   std::vector<bool> right;
 };
 TableState g_table;
+
+float CellWrap(const TableState& t, size_t i) { return std::max(10.0f, t.w[i] - 2 * t.pad_x); }
+
+// The x of a text in a column (left- or right-aligned).
+float CellTextX(const TableState& t, size_t i, float left, float text_w) {
+  return t.right[i] ? left + t.x[i] + t.w[i] - t.pad_x - text_w : left + t.x[i] + t.pad_x;
+}
 
 }  // namespace
 
@@ -487,6 +503,10 @@ void BeginTable(const char* id, const std::vector<TableColumn>& columns) {
   t.open = true;
   t.left = ImGui::GetCursorScreenPos().x;
   t.width = AvailableWidth();
+  if (ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth) {
+    t.pad_x = 8;
+    t.pad_y = 10;
+  }
   float fixed = 0;
   int shares = 0;
   for (const TableColumn& c : columns) {
@@ -503,20 +523,25 @@ void BeginTable(const char* id, const std::vector<TableColumn>& columns) {
     x += w;
   }
 
-  // The header: column titles in bold grey on the page's background, a line below.
+  // The header: column titles in bold grey on the page's background (wrapped in their
+  // column if need be), a line below.
   ImFont* bold = theme::GetFonts().strong ? theme::GetFonts().strong : ImGui::GetFont();
   const float size = ImGui::GetFontSize() * 0.88f;
-  const float header_h = std::round(size * 1.2f + 2 * 10);
+  std::vector<ImVec2> sizes;
+  float text_h = size * 1.2f;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    sizes.push_back(bold->CalcTextSizeA(size, FLT_MAX, CellWrap(t, i), columns[i].title.c_str()));
+    text_h = std::max(text_h, sizes.back().y);
+  }
+  const float header_h = std::round(text_h + 2 * 10);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(t.width, header_h));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + t.width, pos.y + header_h), theme::kBackground, 6);
   for (size_t i = 0; i < columns.size(); ++i) {
     const std::string& title = columns[i].title;
-    ImVec2 ts = bold->CalcTextSizeA(size, FLT_MAX, 0, title.c_str());
-    float tx = t.right[i] ? pos.x + t.x[i] + t.w[i] - kCellPadX - ts.x : pos.x + t.x[i] + kCellPadX;
-    ImVec2 tmin(std::round(tx), std::round(pos.y + (header_h - ts.y) / 2));
-    dl->AddText(bold, size, tmin, theme::kMutedText, title.c_str());
+    ImVec2 tmin(std::round(CellTextX(t, i, pos.x, sizes[i].x)), std::round(pos.y + (header_h - sizes[i].y) / 2));
+    dl->AddText(bold, size, tmin, theme::kMutedText, title.c_str(), nullptr, CellWrap(t, i));
     RecordRect(title, "header", ImVec2(pos.x + t.x[i], pos.y), ImVec2(pos.x + t.x[i] + t.w[i], pos.y + header_h));
   }
 }
@@ -525,16 +550,23 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
   IM_ASSERT(g_table.open);
   const TableState& t = g_table;
   const size_t n = std::min(cells.size(), t.w.size());
+  const float font_size = ImGui::GetFontSize();
+  const float detail_gap = 2;
   // The row is as tall as its tallest cell.
   std::vector<ImVec2> sizes(n);
+  std::vector<ImVec2> details(n);
   float content_h = ImGui::GetTextLineHeight();
   for (size_t i = 0; i < n; ++i) {
-    ImFont* font = ToneFont(cells[i].tone);
-    float wrap = std::max(10.0f, t.w[i] - 2 * kCellPadX);
-    sizes[i] = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap, cells[i].text.c_str());
-    content_h = std::max(content_h, sizes[i].y);
+    const float wrap = CellWrap(t, i);
+    sizes[i] = ToneFont(cells[i].tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].text.c_str());
+    float h = sizes[i].y;
+    if (!cells[i].detail.empty()) {
+      details[i] = ImGui::GetFont()->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].detail.c_str());
+      h += detail_gap + details[i].y;
+    }
+    content_h = std::max(content_h, h);
   }
-  const float row_h = std::round(content_h + 2 * kCellPadY);
+  const float row_h = std::round(content_h + 2 * t.pad_y);
   ImGui::SetCursorScreenPos(ImVec2(t.left, ImGui::GetCursorScreenPos().y));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const std::string id = "##row" + std::string(label);
@@ -552,16 +584,22 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
   for (size_t i = 0; i < n; ++i) {
     if (i) value += '\t';
     value += cells[i].text;
+    if (!cells[i].detail.empty()) value += '\t' + cells[i].detail;
   }
   if (ImGui::IsItemVisible()) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered) dl->AddRectFilled(pos, max, theme::kRowHovered);
     for (size_t i = 0; i < n; ++i) {
       const TableCell& c = cells[i];
-      float wrap = std::max(10.0f, t.w[i] - 2 * kCellPadX);
-      float tx = t.right[i] ? pos.x + t.x[i] + t.w[i] - kCellPadX - sizes[i].x : pos.x + t.x[i] + kCellPadX;
-      dl->AddText(ToneFont(c.tone), ImGui::GetFontSize(), ImVec2(std::round(tx), pos.y + kCellPadY),
+      const float wrap = CellWrap(t, i);
+      const float y = pos.y + t.pad_y;
+      dl->AddText(ToneFont(c.tone), font_size, ImVec2(std::round(CellTextX(t, i, pos.x, sizes[i].x)), y),
                   ToneColor(c.tone), c.text.c_str(), nullptr, wrap);
+      if (!c.detail.empty()) {
+        dl->AddText(ImGui::GetFont(), font_size,
+                    ImVec2(std::round(CellTextX(t, i, pos.x, details[i].x)), y + sizes[i].y + detail_gap),
+                    theme::kMutedText, c.detail.c_str(), nullptr, wrap);
+      }
     }
     dl->AddLine(ImVec2(pos.x, max.y - 0.5f), ImVec2(max.x, max.y - 0.5f), theme::kBorder);
   }
@@ -580,10 +618,10 @@ void TableMessage(std::string_view text) {
   IM_ASSERT(g_table.open);
   const TableState& t = g_table;
   ImGui::SetCursorScreenPos(ImVec2(t.left, ImGui::GetCursorScreenPos().y));
-  ImGui::Dummy(ImVec2(0, kCellPadY + 4));
-  ImGui::SetCursorScreenPos(ImVec2(t.left + kCellPadX, ImGui::GetCursorScreenPos().y));
-  MutedText(text, t.width - 2 * kCellPadX);
-  ImGui::Dummy(ImVec2(0, kCellPadY + 4));
+  ImGui::Dummy(ImVec2(0, t.pad_y + 4));
+  ImGui::SetCursorScreenPos(ImVec2(t.left + t.pad_x, ImGui::GetCursorScreenPos().y));
+  MutedText(text, t.width - 2 * t.pad_x);
+  ImGui::Dummy(ImVec2(0, t.pad_y + 4));
 }
 
 void EndTable() {

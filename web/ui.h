@@ -131,7 +131,8 @@ bool Tab(std::string_view label, bool selected, float width);
 
 // ---- Tables ----
 // Columns are laid out once in BeginTable over the available width; a row is as tall as its
-// tallest cell (texts wrap inside their column). Clickable rows highlight under the pointer.
+// tallest cell (texts and column titles wrap inside their column; cells are padded less on a
+// narrow screen). Clickable rows highlight under the pointer.
 struct TableColumn {
   std::string title;
   float width = 0;     // CSS px; 0: a share of what the fixed columns leave
@@ -140,11 +141,12 @@ struct TableColumn {
 struct TableCell {
   std::string text;
   Tone tone = Tone::kNormal;
+  std::string detail;  // a grey second line under the text ("" for none)
 };
 void BeginTable(const char* id, const std::vector<TableColumn>& columns);
 // Draws a row; `label` identifies it ("11В###class12"): recorded as a "row" whose value is the
-// cells joined by TABs; cells of Tone::kError are also recorded as "error". True on a click
-// of a clickable row.
+// cells' texts (and details) joined by TABs; cells of Tone::kError are also recorded as
+// "error". True on a click of a clickable row.
 bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool clickable = false);
 // A row with one muted message across all columns («Ничего не найдено»).
 void TableMessage(std::string_view text);

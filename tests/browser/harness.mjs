@@ -156,9 +156,29 @@ function centre(w) {
   return { x: w.x + w.w / 2, y: w.y + w.h / 2 };
 }
 
-// Clicks (or, with {touch: true}, taps) the centre of a widget's recorded rectangle.
-export async function click(page, label, { kind, touch = false } = {}) {
-  const w = await waitForWidget(page, label, { kind, test: (x) => x.enabled });
+// Scrolls the page's scroll area (the mouse wheel over it, as a user would) until the widget
+// is wholly visible; returns the widget as drawn then.
+export async function scrollIntoView(page, label, { kind, test } = {}) {
+  let w = await waitForWidget(page, label, { kind, test });
+  const { height } = page.viewportSize();
+  for (let i = 0; i < 40 && !w.visible; ++i) {
+    const middle = height / 2;
+    const distance = w.y + w.h / 2 - middle;
+    await page.mouse.move(Math.max(w.x + 4, 1), middle);
+    await page.mouse.wheel(0, Math.sign(distance) * Math.min(Math.abs(distance), 300));
+    await sleep(60);
+    w = await waitForWidget(page, label, { kind, test });
+  }
+  if (!w.visible) throw new Error(`«${label}» stays out of view`);
+  return w;
+}
+
+// Clicks (or, with {touch: true}, taps) the centre of a widget's recorded rectangle, scrolling
+// it into view first.
+export async function click(page, label, { kind, touch = false, test } = {}) {
+  const enabled = (x) => x.enabled && (!test || test(x));
+  let w = await waitForWidget(page, label, { kind, test: enabled });
+  if (!w.visible) w = await scrollIntoView(page, label, { kind, test: enabled });
   const { x, y } = centre(w);
   if (touch) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);
@@ -175,6 +195,31 @@ export async function fill(page, label, text, { touch = false } = {}) {
     kind: 'input',
     test: (w) => (w.password ? w.value === '•••' : w.value.endsWith(text)),
   });
+}
+
+// Opens a drop-down and picks the first option for which `test(option)` holds (an option's
+// label is its text, its value the grey detail), scrolling the list with the wheel if the
+// option is further down. Returns the option's label.
+export async function choose(page, combo, test) {
+  await click(page, combo, { kind: 'combo' });
+  await waitForWidget(page, combo, { kind: 'combo', test: (w) => w.focused });
+  for (let i = 0; i < 40; ++i) {
+    const options = (await widgets(page)).filter((w) => w.kind === 'option');
+    const wanted = options.find(test);
+    if (wanted && wanted.visible) {
+      const { x, y } = centre(wanted);
+      await page.mouse.click(x, y);
+      await waitForWidget(page, combo, { kind: 'combo', test: (w) => w.value === wanted.label });
+      return wanted.label;
+    }
+    const shown = options.filter((w) => w.visible);
+    if (!shown.length) break;
+    const last = shown[shown.length - 1];
+    await page.mouse.move(last.x + last.w / 2, last.y);
+    await page.mouse.wheel(0, 200);
+    await sleep(60);
+  }
+  throw new Error(`no option as wanted in «${combo}»`);
 }
 
 export async function press(page, key) {

@@ -91,7 +91,7 @@ TEST_CASE("the head logs in by typing and lands in the console") {
 
 TEST_CASE("the checklist shows the year and what is left, with «Открыть» opening the class's card") {
   Session t(kZavuch);
-  CHECK(t.c().Has("2026/2027 учебный год · 01.09.2026 — 31.08.2027"));
+  CHECK(t.c().Has("2026/2027 учебный год · 01.09.2026\u00A0— 31.08.2027"));
   CHECK(t.c().Has("Осталось настроить: 2"));
   CHECK(t.c().Has("У класса 6А нет классного руководителя."));
   CHECK(t.c().Has("В классе 6А нет учеников."));
