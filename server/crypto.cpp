@@ -95,17 +95,27 @@ static Status Busy() {
       .WithRetryAfter(1);
 }
 
+PasswordHasher::PasswordHasher(Params params) : params_(params) {
+  auto h = HashNow("not a password of anyone");
+  if (h.ok()) dummy_hash_ = *h;
+}
+
 Result<std::string> PasswordHasher::Hash(std::string_view password) {
+  if (!Acquire()) return Busy();
+  auto out = HashNow(password);
+  Release();
+  return out;
+}
+
+Result<std::string> PasswordHasher::HashNow(std::string_view password) {
   std::string salt = RandomBytes(16);
   constexpr size_t kHashLen = 32;
   size_t encoded_len = argon2_encodedlen(params_.time_cost, params_.memory_kib, params_.parallelism,
                                          static_cast<uint32_t>(salt.size()), kHashLen, Argon2_id);
   std::string encoded(encoded_len, '\0');
-  if (!Acquire()) return Busy();
   int rc = argon2id_hash_encoded(params_.time_cost, params_.memory_kib, params_.parallelism,
                                  password.data(), password.size(), salt.data(), salt.size(),
                                  kHashLen, encoded.data(), encoded.size());
-  Release();
   if (rc != ARGON2_OK) {
     return Status(ErrorCode::kInternal, std::string("Ошибка хеширования пароля: ") + argon2_error_message(rc));
   }
@@ -116,10 +126,6 @@ Result<std::string> PasswordHasher::Hash(std::string_view password) {
 Result<bool> PasswordHasher::Verify(std::string_view password, const std::optional<std::string>& encoded) {
   if (!encoded || encoded->empty()) {
     // Spend the same work as a real check, then refuse.
-    std::call_once(dummy_once_, [&] {
-      auto h = Hash("not a password of anyone");
-      if (h.ok()) dummy_hash_ = *h;
-    });
     if (!dummy_hash_.empty()) {
       if (!Acquire()) return Busy();
       (void)argon2id_verify(dummy_hash_.c_str(), password.data(), password.size());

@@ -36,10 +36,13 @@ class PasswordHasher {
     int max_wait_ms = 3000;
   };
   PasswordHasher() : PasswordHasher(Params{}) {}
-  explicit PasswordHasher(Params params) : params_(params) {}
+  // Computes, once, the hash that stands in for accounts without a password.
+  explicit PasswordHasher(Params params);
 
   // The PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash).
   Result<std::string> Hash(std::string_view password);
+  // The hash without waiting for a slot (construction, the command line).
+  Result<std::string> HashNow(std::string_view password);
   // True if `password` matches `encoded`. A missing hash still spends the same work, so
   // timing does not tell whether a login exists.
   Result<bool> Verify(std::string_view password, const std::optional<std::string>& encoded);
@@ -51,7 +54,6 @@ class PasswordHasher {
   std::mutex mutex_;
   std::condition_variable cv_;
   int running_ = 0;
-  std::once_flag dummy_once_;
   std::string dummy_hash_;  // a hash of nothing anyone uses, for missing accounts
 };
 

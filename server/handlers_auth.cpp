@@ -1,5 +1,7 @@
 #include "handlers_auth.h"
 
+#include "names.h"
+
 namespace ej::server {
 namespace {
 
@@ -9,9 +11,10 @@ Status WrongCredentials() {
 }
 
 Status Throttled(int64_t seconds) {
-  return Status(ErrorCode::kTooManyRequests,
-                "Слишком много неудачных попыток входа. Повторите через " + std::to_string(seconds) +
-                    " с.")
+  int64_t minutes = (seconds + 59) / 60;
+  std::string wait = seconds < 60 ? std::to_string(seconds) + " " + std::string(Plural(seconds, "секунду", "секунды", "секунд"))
+                                   : std::to_string(minutes) + " " + std::string(Plural(minutes, "минуту", "минуты", "минут"));
+  return Status(ErrorCode::kTooManyRequests, "Слишком много неудачных попыток входа. Повторите через " + wait + ".")
       .WithRetryAfter(static_cast<int>(seconds));
 }
 
@@ -40,7 +43,7 @@ Result<ApiResponse> HandleLogin(ServerContext& ctx, ApiRequest& req) {
   if (!login.ok()) return login.status();
 
   int64_t now = ctx.now();
-  if (int64_t wait = ctx.throttle.RetryAfter(login->login, req.ip, now); wait > 0) {
+  if (int64_t wait = ctx.throttle.BeginAttempt(login->login, req.ip, now); wait > 0) {
     return Throttled(wait);
   }
   auto account = ctx.store.FindAccountByLogin(login->login);
@@ -49,10 +52,7 @@ Result<ApiResponse> HandleLogin(ServerContext& ctx, ApiRequest& req) {
   if (*account && !(*account)->disabled) hash = (*account)->password_hash;
   auto match = ctx.hasher.Verify(login->password, hash);
   if (!match.ok()) return match.status();
-  if (!*match) {
-    ctx.throttle.RecordFailure(login->login, req.ip, now);
-    return WrongCredentials();
-  }
+  if (!*match) return WrongCredentials();  // the attempt was counted as a failure already
   ctx.throttle.RecordSuccess(login->login, req.ip, now);
 
   std::string token = NewSessionToken();

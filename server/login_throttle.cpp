@@ -24,6 +24,17 @@ void LoginThrottle::Forget(int64_t now) {
 
 int64_t LoginThrottle::RetryAfter(std::string_view login, std::string_view address, int64_t now) {
   std::lock_guard lock(mutex_);
+  return WaitLocked(login, address, now);
+}
+
+int64_t LoginThrottle::BeginAttempt(std::string_view login, std::string_view address, int64_t now) {
+  std::lock_guard lock(mutex_);
+  int64_t wait = WaitLocked(login, address, now);
+  if (wait == 0) FailLocked(login, address, now);
+  return wait;
+}
+
+int64_t LoginThrottle::WaitLocked(std::string_view login, std::string_view address, int64_t now) {
   Forget(now);
   int64_t wait = 0;
   if (auto it = addresses_.find(std::string(address)); it != addresses_.end()) {
@@ -37,6 +48,10 @@ int64_t LoginThrottle::RetryAfter(std::string_view login, std::string_view addre
 
 void LoginThrottle::RecordFailure(std::string_view login, std::string_view address, int64_t now) {
   std::lock_guard lock(mutex_);
+  FailLocked(login, address, now);
+}
+
+void LoginThrottle::FailLocked(std::string_view login, std::string_view address, int64_t now) {
   Entry& l = logins_[Key(login)];
   if (now - l.last_failure > kForgetAfter) l = Entry{};
   l.failures++;
@@ -57,9 +72,12 @@ void LoginThrottle::RecordFailure(std::string_view login, std::string_view addre
   if (a.failures >= kAddressFailures) a.blocked_until = now + kAddressBlock;
 }
 
-void LoginThrottle::RecordSuccess(std::string_view login, std::string_view /*address*/, int64_t /*now*/) {
+void LoginThrottle::RecordSuccess(std::string_view login, std::string_view address, int64_t /*now*/) {
   std::lock_guard lock(mutex_);
   logins_.erase(Key(login));
+  if (auto it = addresses_.find(std::string(address)); it != addresses_.end() && it->second.failures > 0) {
+    it->second.failures--;
+  }
 }
 
 }  // namespace ej::server

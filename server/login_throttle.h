@@ -31,7 +31,12 @@ class LoginThrottle {
   // Seconds the caller must wait before a login attempt for (login, address) is heard;
   // 0 means go ahead.
   int64_t RetryAfter(std::string_view login, std::string_view address, int64_t now);
+  // One atomic step for a login attempt: the wait if blocked, else 0 and the attempt is
+  // counted as a failure at once, before the password is checked, so parallel guesses cannot
+  // all slip past the check. A correct password then calls RecordSuccess.
+  int64_t BeginAttempt(std::string_view login, std::string_view address, int64_t now);
   void RecordFailure(std::string_view login, std::string_view address, int64_t now);
+  // Clears the login's counter and takes back the attempt counted for the address.
   void RecordSuccess(std::string_view login, std::string_view address, int64_t now);
 
  private:
@@ -42,6 +47,8 @@ class LoginThrottle {
     int64_t blocked_until = 0;
   };
   void Forget(int64_t now);
+  int64_t WaitLocked(std::string_view login, std::string_view address, int64_t now);
+  void FailLocked(std::string_view login, std::string_view address, int64_t now);
   static std::string Key(std::string_view login);
 
   std::mutex mutex_;

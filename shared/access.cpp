@@ -55,6 +55,24 @@ Status Authorize(const Actor& actor, Action action, const Target& target) {
   return Refuse("Действие не разрешено.");
 }
 
+Status AuthorizeRoleChange(const Actor& actor, int64_t target_person_id, const std::vector<Role>& before,
+                           const std::vector<Role>& after) {
+  if (Status s = Authorize(actor, Action::kEditStructure); !s.ok()) return s;
+  auto in = [](const std::vector<Role>& v, Role r) { return std::find(v.begin(), v.end(), r) != v.end(); };
+  auto changes = [&](Role r) { return in(before, r) != in(after, r); };
+  if (changes(Role::kHead)) {
+    if (!actor.Has(Role::kHead)) return Refuse("Роль директора назначает и снимает только директор.");
+    if (target_person_id == actor.person_id) return Refuse("Нельзя снять роль директора с самого себя.");
+  }
+  if (changes(Role::kDeputy) && !actor.Has(Role::kHead)) {
+    return Refuse("Роль заместителя директора назначает и снимает только директор.");
+  }
+  if (changes(Role::kTechAdmin) && !IsAdministration(actor)) {
+    return Refuse("Роль технического администратора назначает администрация школы.");
+  }
+  return Status::Ok();
+}
+
 Status AuthorizeAccountWork(const Actor& actor, int64_t target_person_id, const std::vector<Role>& target_roles,
                             bool disabling) {
   if (Status s = Authorize(actor, Action::kManageAccounts); !s.ok()) return s;

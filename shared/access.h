@@ -41,6 +41,12 @@ struct Target {
 // Ok, or kForbidden with a Russian message that says what the user may not do.
 Status Authorize(const Actor& actor, Action action, const Target& target = {});
 
+// Whether the actor may give or take these roles (`before` → `after`) of a person: the head
+// role only the head gives or takes (and never their own), the deputy role only the head, the
+// technical administrator role the head and deputies. Other roles need kEditStructure.
+Status AuthorizeRoleChange(const Actor& actor, int64_t target_person_id, const std::vector<Role>& before,
+                           const std::vector<Role>& after);
+
 // Whether the actor may issue a password for, or disable, the account of a person with
 // `target_roles` (`target_person_id` to recognise one's own account). Beyond kManageAccounts:
 // the head's account only the head manages; deputies' accounts only the head and deputies

@@ -317,8 +317,18 @@ Result<Applied> ClassSetTeacher(Structure& s, const Json& p) {
   if (!c.ok()) return c.status();
   if (Status st = CheckClassTeacher(s, teacher_id, (*c)->year_id, class_id); !st.ok()) return st;
   Applied out{0, {{Entity::kClass, class_id}}};
+  int64_t previous = (*c)->teacher_id;
   for (auto& cls : s.classes) {
     if (cls.id == class_id) cls.teacher_id = teacher_id;
+  }
+  // The previous class teacher keeps the role only while leading another class.
+  if (previous != 0 && previous != teacher_id) {
+    bool leads_other = std::any_of(s.classes.begin(), s.classes.end(), [&](const SchoolClass& x) { return x.teacher_id == previous; });
+    Person& old = s.persons[previous];
+    if (!leads_other && old.Has(Role::kClassTeacher)) {
+      old.roles.erase(std::remove(old.roles.begin(), old.roles.end(), Role::kClassTeacher), old.roles.end());
+      out.changes.push_back({Entity::kPerson, previous});
+    }
   }
   if (teacher_id) {
     Person& t = s.persons[teacher_id];
@@ -381,6 +391,10 @@ Result<Applied> StudentTransfer(Structure& s, const Json& p) {
   if (!student.ok()) return student.status();
   auto to = NeedClass(s, class_id);
   if (!to.ok()) return to.status();
+  const AcademicYear* to_year = s.FindYear((*to)->year_id);
+  if (!to_year || !to_year->range.Contains(*from)) {
+    return Invalid("Дата перевода " + from->Russian() + " вне учебного года класса " + (*to)->Name() + ".", kKeyFrom);
+  }
   Enrollment* current = CurrentEnrollment(s, student_id, *from);
   if (!current) {
     return Invalid(FullName((*student)->name) + " не числится ни в одном классе на " + from->Russian() + ".", kKeyFrom);
@@ -502,7 +516,7 @@ Result<std::vector<Role>> ReadRoles(const Json& p) {
   return roles;
 }
 
-Result<Applied> PersonCreate(Structure& s, const Json& p) {
+Result<Applied> PersonCreate(Structure& s, const Json& p, const Actor& actor) {
   Person person;
   JsonReader r(p);
   r.String(kKeyLastName, &person.name.last).String(kKeyFirstName, &person.name.first);
@@ -515,13 +529,14 @@ Result<Applied> PersonCreate(Structure& s, const Json& p) {
   }
   auto roles = ReadRoles(p);
   if (!roles.ok()) return roles.status();
+  if (Status st = AuthorizeRoleChange(actor, 0, {}, *roles); !st.ok()) return st;
   person.roles = *roles;
   person.id = s.NextId(Entity::kPerson);
   s.persons.emplace(person.id, person);
   return Applied{person.id, {{Entity::kPerson, person.id}}};
 }
 
-Result<Applied> PersonSetRoles(Structure& s, const Json& p) {
+Result<Applied> PersonSetRoles(Structure& s, const Json& p, const Actor& actor) {
   int64_t id = 0;
   JsonReader r(p);
   r.Int(kKeyPersonId, &id);
@@ -543,6 +558,7 @@ Result<Applied> PersonSetRoles(Structure& s, const Json& p) {
   if (person.Has(Role::kClassTeacher) && !still_teacher) {
     return Invalid(ShortName(person.name) + " — классный руководитель: сначала назначьте другого.", kKeyRoles);
   }
+  if (Status st = AuthorizeRoleChange(actor, id, person.roles, *roles); !st.ok()) return st;
   person.roles = *roles;
   return Applied{0, {{Entity::kPerson, id}}};
 }
@@ -577,7 +593,7 @@ Result<Applied> GuardianLink(Structure& s, const Json& p) {
 
 namespace {
 
-Result<Applied> Dispatch(Structure& s, const Operation& op) {
+Result<Applied> Dispatch(Structure& s, const Operation& op, const Actor& actor) {
   const std::string& k = op.kind;
   if (k == op_kind::kYearCreate) return YearCreate(s, op.payload);
   if (k == op_kind::kYearRollover) return YearRollover(s, op.payload);
@@ -588,8 +604,8 @@ Result<Applied> Dispatch(Structure& s, const Operation& op) {
   if (k == op_kind::kStudentCreate) return StudentCreate(s, op.payload);
   if (k == op_kind::kStudentTransfer) return StudentTransfer(s, op.payload);
   if (k == op_kind::kStudentLeave) return StudentLeave(s, op.payload);
-  if (k == op_kind::kPersonCreate) return PersonCreate(s, op.payload);
-  if (k == op_kind::kPersonSetRoles) return PersonSetRoles(s, op.payload);
+  if (k == op_kind::kPersonCreate) return PersonCreate(s, op.payload, actor);
+  if (k == op_kind::kPersonSetRoles) return PersonSetRoles(s, op.payload, actor);
   if (k == op_kind::kGuardianLink) return GuardianLink(s, op.payload);
   if (IsStructureOp(k)) return ApplyPlanOp(s, op);
   return Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + k + "».", "kind");
@@ -599,7 +615,7 @@ Result<Applied> Dispatch(Structure& s, const Operation& op) {
 
 Result<Applied> ApplyStructureOp(Structure& s, const Operation& op, const Actor& actor) {
   if (Status st = Authorize(actor, Action::kEditStructure); !st.ok()) return st;
-  auto applied = Dispatch(s, op);
+  auto applied = Dispatch(s, op, actor);
   if (applied.ok()) s.SortKeyedLists();
   return applied;
 }

@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "login_throttle.h"
 
 namespace ej::server {
@@ -30,6 +35,7 @@ TEST_CASE("an attacker cannot keep a real user out for longer than the cap") {
     t.RecordFailure("ivanov", "10.0.1." + std::to_string(i), now);
     now += 1;
   }
+  CHECK(t.RetryAfter("ivanov", "192.168.5.5", now) > 0);
   CHECK(t.RetryAfter("ivanov", "192.168.5.5", now) <= LoginThrottle::kLoginMaxDelay);
   CHECK(t.RetryAfter("ivanov", "192.168.5.5", now + LoginThrottle::kLoginMaxDelay) == 0);
 }
@@ -50,6 +56,36 @@ TEST_CASE("a successful login clears the login's counter") {
   t.RecordSuccess("ivanov", "10.0.0.1", 1000);
   t.RecordFailure("ivanov", "10.0.0.1", 1000);
   CHECK(t.RetryAfter("ivanov", "10.0.0.1", 1000) == 0);
+}
+
+}  // namespace ej::server
+
+namespace ej::server {
+
+TEST_CASE("parallel guesses cannot slip past the check: each attempt counts before the password is checked") {
+  LoginThrottle t;
+  std::atomic<int> heard{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&, i] {
+      if (t.BeginAttempt("ivanov", "10.0.2." + std::to_string(i), 1000) == 0) heard++;
+    });
+  }
+  for (auto& th : threads) th.join();
+  // The free failures and the one that starts the block; every other attempt waits.
+  CHECK(heard == LoginThrottle::kFreeFailures + 1);
+  CHECK(t.RetryAfter("ivanov", "10.0.9.9", 1000) == LoginThrottle::kLoginBaseDelay);
+}
+
+TEST_CASE("a successful login takes back its counted attempt") {
+  LoginThrottle t;
+  for (int i = 0; i < LoginThrottle::kAddressFailures - 1; ++i) {
+    REQUIRE(t.BeginAttempt("user" + std::to_string(i), "10.0.0.7", 1000) == 0);
+    t.RecordSuccess("user" + std::to_string(i), "10.0.0.7", 1000);
+  }
+  // Successful logins from a school's shared address do not add up to a block.
+  CHECK(t.BeginAttempt("other", "10.0.0.7", 1000) == 0);
+  CHECK(t.RetryAfter("someone", "10.0.0.7", 1000) == 0);
 }
 
 }  // namespace ej::server

@@ -270,7 +270,10 @@ namespace ej {
 
 TEST_CASE("staff and parents are created with roles; students and class teachers come through classes") {
   Fixture f;
-  auto staff = f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Белова", "Ольга", "Игоревна"}, {Role::kTeacher, Role::kDeputy}));
+  Actor head;
+  head.roles = {Role::kHead};
+  auto staff = f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Белова", "Ольга", "Игоревна"}, {Role::kTeacher, Role::kDeputy}),
+                       head);
   REQUIRE(staff.ok());
   CHECK(f.s.FindPerson(staff->created_id)->Has(Role::kDeputy));
   CheckRejected(f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Белов", "Олег", ""}, {Role::kStudent})),
@@ -283,7 +286,7 @@ TEST_CASE("staff and parents are created with roles; students and class teachers
   (void)c;
   CheckRejected(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher, {Role::kOther})), "классный руководитель",
                 "roles");
-  REQUIRE(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher, {Role::kTeacher, Role::kDeputy})).ok());
+  REQUIRE(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher, {Role::kTeacher, Role::kDeputy}), head).ok());
   CHECK(f.s.FindPerson(f.teacher)->Has(Role::kClassTeacher));
   CHECK(f.s.FindPerson(f.teacher)->Has(Role::kDeputy));
 }
@@ -331,6 +334,49 @@ TEST_CASE("a year rollover moves classes up, keeps class teachers, lets the 11th
   for (size_t i = 0; i < before.enrollments.size(); ++i) {
     CHECK(f.s.enrollments[i].to == before.enrollments[i].to);
   }
+}
+
+}  // namespace ej
+
+namespace ej {
+
+TEST_CASE("only the head gives or takes the head's and deputies' roles, and never their own head role") {
+  Fixture f;  // acts as a deputy
+  CheckRejected(f.Apply(op_kind::kPersonCreate, PersonCreatePayload({"Новый", "Директор", ""}, {Role::kHead})), "только директор");
+  CheckRejected(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher, {Role::kTeacher, Role::kDeputy})),
+                "только директор");
+  CheckRejected(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(1, {Role::kHead})), "только директор");
+  CHECK(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher, {Role::kTeacher, Role::kTechAdmin})).ok());
+
+  Actor head;
+  head.person_id = 1;
+  head.roles = {Role::kHead};
+  f.s.persons[1].roles = {Role::kHead};
+  CHECK(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher2, {Role::kTeacher, Role::kDeputy}), head).ok());
+  CheckRejected(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(1, {Role::kTeacher}), head), "с самого себя");
+  CHECK(f.s.FindPerson(1)->Has(Role::kHead));
+}
+
+TEST_CASE("a transfer into a class of another year is refused and the student stays in their class") {
+  Fixture f;
+  int64_t c5a = f.Class(5, "А");
+  int64_t id = f.Student("Орлов", "Пётр", c5a);
+  auto next = f.Apply(op_kind::kYearCreate, YearCreatePayload("2027/2028", {D("2027-09-01"), D("2028-08-31")}));
+  REQUIRE(next.ok());
+  int64_t c6a = f.Apply(op_kind::kClassCreate, ClassCreatePayload(next->created_id, 6, "А", 0)).value().created_id;
+  CheckRejected(f.Apply(op_kind::kStudentTransfer, StudentTransferPayload(id, c6a, D("2026-12-01"))), "вне учебного года класса 6А",
+                "from");
+  CHECK(f.s.ClassOf(id, D("2026-12-02"))->id == c5a);
+}
+
+TEST_CASE("a new class teacher takes the role; the previous one loses it unless leading another class") {
+  Fixture f;
+  int64_t c5a = f.Class(5, "А", f.teacher);
+  REQUIRE(f.Apply(op_kind::kClassSetTeacher, ClassSetTeacherPayload(c5a, f.teacher2)).ok());
+  CHECK(f.s.FindPerson(f.teacher2)->Has(Role::kClassTeacher));
+  CHECK_FALSE(f.s.FindPerson(f.teacher)->Has(Role::kClassTeacher));
+  // Now the former class teacher may stop being a teacher.
+  CHECK(f.Apply(op_kind::kPersonSetRoles, PersonSetRolesPayload(f.teacher, {Role::kOther})).ok());
 }
 
 }  // namespace ej
