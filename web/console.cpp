@@ -87,6 +87,9 @@ void Console::Close() {
   class_id_ = 0;
   classes_ = ClassesForm();
   cards_.clear();
+  year_id_ = 0;
+  year_ = YearForm();
+  staff_ = StaffForm();
 }
 
 std::string Console::error() const {
@@ -99,6 +102,14 @@ std::string Console::error() const {
       auto it = cards_.find(class_id_);
       return it == cards_.end() ? std::string() : it->second.error;
     }
+    case ConsolePage::kYear: {
+      for (const DatesForm* f : {&year_.period, &year_.holiday, &year_.next_year}) {
+        if (!f->error.empty()) return f->error;
+        if (!f->errors.empty()) return f->errors.begin()->second;
+      }
+      return year_.fill_error;
+    }
+    case ConsolePage::kStaff: return staff_.error;
     case ConsolePage::kChecklist: break;
   }
   return {};
@@ -201,6 +212,9 @@ void Console::Push(std::vector<Operation> ops, PushDone done) {
 
 const AcademicYear* Console::Year() const {
   if (!structure_) return nullptr;
+  if (year_id_ != 0) {
+    if (const AcademicYear* picked = structure_->FindYear(year_id_)) return picked;
+  }
   if (const AcademicYear* current = structure_->YearOf(env_.Today())) return current;
   const AcademicYear* latest = nullptr;
   for (const AcademicYear& y : structure_->years) {
@@ -407,6 +421,10 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
         ChecklistAction a = DrawChecklistScreen(context, items);
         if (a.open && a.screen == ChecklistScreen::kClass) Go(ConsolePage::kClass, a.entity_id);
         if (a.open && a.screen == ChecklistScreen::kClasses) Go(ConsolePage::kClasses);
+        if (a.open && (a.screen == ChecklistScreen::kYear || a.screen == ChecklistScreen::kPeriods ||
+                       a.screen == ChecklistScreen::kHolidays)) {
+          Go(ConsolePage::kYear);
+        }
         break;
       }
       case ConsolePage::kClasses: {
@@ -435,6 +453,21 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
         if (a.set_teacher) SetClassTeacher(id);
         if (a.check) CheckRows(id);
         if (a.add) AddStudents(id);
+        break;
+      }
+      case ConsolePage::kYear: {
+        YearAction a = DrawYearScreen(context, year_);
+        if (a.create_period) CreatePeriod();
+        if (a.create_holiday) CreateHoliday();
+        if (a.fill_default) FillDefaultCalendar();
+        if (a.rollover) RolloverYear();
+        if (a.show_year) year_id_ = a.show_year;
+        break;
+      }
+      case ConsolePage::kStaff: {
+        StaffAction a = DrawStaffScreen(context, staff_);
+        if (a.check) CheckStaffRows();
+        if (a.add) AddStaff();
         break;
       }
     }

@@ -22,6 +22,7 @@
 #include "ops.h"
 #include "protocol.h"
 #include "screens.h"
+#include "screen_year_staff.h"
 #include "structure.h"
 #include "transport.h"
 
@@ -82,6 +83,13 @@ class Console {
   void SetClassTeacher(int64_t class_id);
   void CheckRows(int64_t class_id);
   void AddStudents(int64_t class_id);
+  // «Учебный год» and «Сотрудники» (console_year_staff.cpp).
+  void CreatePeriod();
+  void CreateHoliday();
+  void FillDefaultCalendar();
+  void RolloverYear();
+  void CheckStaffRows();
+  void AddStaff();
 
   // The year shown: the one that contains today, else the latest; null without years.
   const AcademicYear* Year() const;
@@ -108,6 +116,9 @@ class Console {
   int64_t class_id_ = 0;
   ClassesForm classes_;
   std::map<int64_t, ClassCardForm> cards_;  // by class: what was typed stays per class
+  int64_t year_id_ = 0;  // the year picked in «Учебный год»; 0: the one containing today
+  YearForm year_;
+  StaffForm staff_;
 };
 
 }  // namespace ej::web

@@ -12,7 +12,9 @@ namespace {
 
 // Whether this slice of the console has the screen that fixes an item.
 bool HasScreen(ChecklistScreen screen) {
-  return screen == ChecklistScreen::kClasses || screen == ChecklistScreen::kClass;
+  return screen == ChecklistScreen::kClasses || screen == ChecklistScreen::kClass ||
+         screen == ChecklistScreen::kYear || screen == ChecklistScreen::kPeriods ||
+         screen == ChecklistScreen::kHolidays;
 }
 
 // A round mark before an item: amber for «to do», green for «done».

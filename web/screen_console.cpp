@@ -52,17 +52,25 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
     }
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - 4));
     if (ui::NavItem("Классы", classes, Count(view.classes), w)) go(ConsolePage::kClasses);
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - 4));
+    if (ui::NavItem("Учебный год", view.page == ConsolePage::kYear, "", w)) go(ConsolePage::kYear);
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - 4));
+    if (ui::NavItem("Сотрудники", view.page == ConsolePage::kStaff, "", w)) go(ConsolePage::kStaff);
     ui::BeginScrollArea("##page", ImVec2(kNavWidth, bar_h), ImVec2(display.x - kNavWidth, display.y - bar_h));
   } else {
     // A row of tabs under the bar.
     const float tab_h = 46;
     dl->AddRectFilled(ImVec2(0, bar_h), ImVec2(display.x, bar_h + tab_h), theme::kPanel);
     dl->AddLine(ImVec2(0, bar_h + tab_h - 0.5f), ImVec2(display.x, bar_h + tab_h - 0.5f), theme::kBorder);
-    const float w = std::floor(display.x / 2);
+    const float w = std::floor(display.x / 4);
     ImGui::SetCursorScreenPos(ImVec2(0, bar_h));
     if (ui::Tab("Настройка года", checklist, w)) go(ConsolePage::kChecklist);
     ImGui::SetCursorScreenPos(ImVec2(w, bar_h));
-    if (ui::Tab("Классы", classes, display.x - w)) go(ConsolePage::kClasses);
+    if (ui::Tab("Классы", classes, w)) go(ConsolePage::kClasses);
+    ImGui::SetCursorScreenPos(ImVec2(2 * w, bar_h));
+    if (ui::Tab("Учебный год", view.page == ConsolePage::kYear, w)) go(ConsolePage::kYear);
+    ImGui::SetCursorScreenPos(ImVec2(3 * w, bar_h));
+    if (ui::Tab("Сотрудники", view.page == ConsolePage::kStaff, display.x - 3 * w)) go(ConsolePage::kStaff);
     ui::BeginScrollArea("##page", ImVec2(0, bar_h + tab_h), ImVec2(display.x, display.y - bar_h - tab_h));
   }
   const float margin = PageMargin();

@@ -72,7 +72,7 @@ namespace ej::web {
 
 // ---- screen_console.cpp: the console's shell (top bar, navigation, a scrolling page) ----
 
-enum class ConsolePage { kChecklist, kClasses, kClass };
+enum class ConsolePage { kChecklist, kClasses, kClass, kYear, kStaff };
 
 struct ConsoleShellView {
   TopBarView bar;
