@@ -6,9 +6,7 @@ Result<ApiResponse> HandleStructure(ServerContext& ctx, ApiRequest& req) {
   auto actor = ctx.store.LoadActor(req.session->account_id);
   if (!actor.ok()) return actor.status();
   if (Status s = Authorize(*actor, Action::kReadStructure); !s.ok()) return s;
-  SnapshotOptions options;
-  options.personal_data = Authorize(*actor, Action::kReadPersonalData).ok();
-  auto snapshot = ctx.store.StructureSnapshot(actor->school_id, options);
+  auto snapshot = ctx.store.StructureSnapshot(*actor);
   if (!snapshot.ok()) return snapshot.status();
   return ApiResponse{200, std::move(snapshot.value()), {{"Cache-Control", "no-store"}}};
 }

@@ -233,14 +233,14 @@ Result<protocol::Json> SqliteStore::TimetableSnapshot(int64_t school_id) {
   return out;
 }
 
-Result<protocol::Json> SqliteStore::StructureSnapshot(int64_t school_id, SnapshotOptions options) {
+Result<protocol::Json> SqliteStore::StructureSnapshot(const Actor& actor) {
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   protocol::Json out;
   Status s = db_.Read([&](Connection& c) -> Status {
-    auto st = CachedStructure(c, school_id);
+    auto st = CachedStructure(c, actor.school_id);
     if (!st.ok()) return st.status();
-    out = ToJson(**st, options);
+    out = ToJson(VisibleTo(**st, actor), SnapshotOptionsFor(actor));
     return Status::Ok();
   });
   if (!s.ok()) return s;

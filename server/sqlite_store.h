@@ -24,7 +24,7 @@ class SqliteStore final : public Store {
   Status SetPassword(std::string_view login, const std::string& password_hash, int64_t now) override;
   Result<bool> HasSchool() override;
   Result<Actor> LoadActor(int64_t account_id) override;
-  Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) override;
+  Result<protocol::Json> StructureSnapshot(const Actor& actor) override;
   Result<SchoolRules> Rules(int64_t school_id) override;
   Result<protocol::Json> TimetableSnapshot(int64_t school_id) override;
   Result<protocol::AccountList> ListAccounts(int64_t school_id) override;

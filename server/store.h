@@ -76,8 +76,9 @@ class Store {
 
   // Who the account is to the school: person, roles, led classes, children.
   virtual Result<Actor> LoadActor(int64_t account_id) = 0;
-  // The school's structure as the snapshot JSON (structure.h), personal data only if asked.
-  virtual Result<protocol::Json> StructureSnapshot(int64_t school_id, SnapshotOptions options) = 0;
+  // The school's structure as the snapshot JSON (structure.h), as much as the actor may see
+  // (the core's VisibleTo and SnapshotOptionsFor).
+  virtual Result<protocol::Json> StructureSnapshot(const Actor& actor) = 0;
   // Applies a batch of operations in one transaction: each is checked by the core, persisted
   // and appended to the hash-chained log; a re-sent op_id answers with its first outcome.
   // Every account of the school, for account work (names and roles only: no personal data).

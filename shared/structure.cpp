@@ -2,6 +2,7 @@
 #include "structure.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "json_reader.h"
@@ -257,6 +258,51 @@ int64_t Structure::NextId(Entity e) {
     it = next_ids_.emplace(e, max + 1).first;
   }
   return it->second++;
+}
+
+// ---- visibility ----
+
+SnapshotOptions SnapshotOptionsFor(const Actor& actor) {
+  SnapshotOptions o;
+  o.personal_data = Authorize(actor, Action::kReadPersonalData).ok();
+  return o;
+}
+
+Structure VisibleTo(const Structure& s, const Actor& actor) {
+  if (Authorize(actor, Action::kEditStructure).ok()) return s;  // the administration
+  std::set<int64_t> students;  // the students this user may know of
+  if (actor.Has(Role::kTeacher) || actor.Has(Role::kClassTeacher)) {
+    for (const auto& c : s.classes) {
+      if (c.teacher_id == actor.person_id || actor.led_classes.count(c.id)) {
+        for (int64_t id : s.StudentsEverIn(c.id)) students.insert(id);
+      }
+    }
+    for (const auto& w : s.workload) {
+      if (w.teacher_id != actor.person_id) continue;
+      const Group* g = s.FindGroup(w.group_id);
+      if (!g) continue;
+      if (g->kind == GroupKind::kWholeClass) {
+        for (int64_t c : g->class_ids) {
+          for (int64_t id : s.StudentsEverIn(c)) students.insert(id);
+        }
+      } else {
+        students.insert(g->members.begin(), g->members.end());
+      }
+    }
+  }
+  Structure out = s;
+  out.persons.clear();
+  for (const auto& [id, p] : s.persons) {
+    bool student = p.Has(Role::kStudent);
+    bool parent_only = p.roles.size() == 1 && p.Has(Role::kParent);
+    if ((student && students.count(id)) || (!student && !parent_only)) out.persons.emplace(id, p);
+  }
+  std::erase_if(out.enrollments, [&](const Enrollment& e) { return !students.count(e.student_id); });
+  for (auto& g : out.groups) {
+    std::erase_if(g.members, [&](int64_t id) { return !students.count(id); });
+  }
+  out.guardianships.clear();
+  return out;
 }
 
 // ---- JSON snapshot ----

@@ -285,6 +285,13 @@ Status ValidateClassLetter(const std::string& letter);
 struct SnapshotOptions {
   bool personal_data = false;  // include birth dates and sex
 };
+
+// The part of the structure a user may see (R22, 152-ФЗ): the head and deputies see all; a
+// teacher sees the staff, the plan, and the students of the groups they teach and the class
+// they lead; a technical administrator and other staff see the staff and the plan but no
+// student. Parents' links only with personal data. Used for every snapshot the server sends.
+Structure VisibleTo(const Structure& s, const Actor& actor);
+SnapshotOptions SnapshotOptionsFor(const Actor& actor);
 protocol::Json ToJson(const Structure& s, SnapshotOptions options);
 Result<Structure> StructureFromJson(const protocol::Json& j);
 

@@ -80,7 +80,18 @@ TEST_CASE("the deputy reads the structure with personal data; the technical admi
   for (const auto& [id, p] : limited.persons) {
     CHECK_FALSE(p.birth_date.has_value());
     CHECK(p.sex == 0);
+    CHECK_FALSE(p.Has(Role::kStudent));  // account work needs no roster (R22)
   }
+  CHECK(limited.enrollments.empty());
+  CHECK(limited.guardianships.empty());
+
+  // A teacher sees only the students of the groups they teach.
+  Structure teacher = Snapshot(server, server.As("uchitel"));
+  size_t students = 0;
+  for (const auto& [id, p] : teacher.persons) students += p.Has(Role::kStudent);
+  CHECK(students > 0);
+  CHECK(students < 723);
+  CHECK(teacher.guardianships.empty());
 }
 
 TEST_CASE("parents and students cannot read the school's structure") {

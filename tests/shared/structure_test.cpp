@@ -380,3 +380,42 @@ TEST_CASE("a new class teacher takes the role; the previous one loses it unless 
 }
 
 }  // namespace ej
+
+namespace ej {
+
+TEST_CASE("a teacher sees the students of their groups and class only; other staff see no students") {
+  Fixture f;
+  int64_t c5a = f.Class(5, "А", f.teacher2), c5b = f.Class(5, "Б");
+  int64_t a = f.Student("Орлов", "Пётр", c5a), b = f.Student("Зайцев", "Иван", c5b);
+  int64_t math = f.Apply(op_kind::kSubjectCreate, SubjectCreatePayload("Математика", "")).value().created_id;
+  REQUIRE(f.Apply(op_kind::kCurriculumSet, CurriculumSetPayload(f.year, 5, math, 5)).ok());
+  int64_t g = f.Apply(op_kind::kGroupCreate, GroupCreatePayload(f.year, GroupKind::kWholeClass, "", math, {c5b})).value().created_id;
+  REQUIRE(f.Apply(op_kind::kWorkloadSet, WorkloadSetPayload(f.teacher, g, 5)).ok());
+  REQUIRE(f.Apply(op_kind::kGuardianLink, GuardianLinkPayload(f.parent, b, "mother")).ok());
+
+  Actor teacher{.person_id = f.teacher, .roles = {Role::kTeacher}};
+  Structure seen = VisibleTo(f.s, teacher);
+  CHECK(seen.FindPerson(b) != nullptr);  // taught in 5Б
+  CHECK(seen.FindPerson(a) == nullptr);  // 5А is not theirs
+  CHECK(seen.FindPerson(f.parent) == nullptr);
+  CHECK(seen.FindPerson(f.teacher2) != nullptr);  // colleagues are visible
+  CHECK(seen.guardianships.empty());
+  for (const auto& e : seen.enrollments) CHECK(e.student_id == b);
+
+  Actor class_teacher{.person_id = f.teacher2, .roles = {Role::kTeacher, Role::kClassTeacher}};
+  CHECK(VisibleTo(f.s, class_teacher).FindPerson(a) != nullptr);
+  CHECK(VisibleTo(f.s, class_teacher).FindPerson(b) == nullptr);
+
+  Actor admin{.person_id = 99, .roles = {Role::kTechAdmin}};
+  Structure none = VisibleTo(f.s, admin);
+  CHECK(none.enrollments.empty());
+  for (const auto& [id, p] : none.persons) CHECK_FALSE(p.Has(Role::kStudent));
+  CHECK_FALSE(SnapshotOptionsFor(admin).personal_data);
+
+  Structure all = VisibleTo(f.s, Deputy());
+  CHECK(all.persons.size() == f.s.persons.size());
+  CHECK(all.guardianships.size() == 1);
+  CHECK(SnapshotOptionsFor(Deputy()).personal_data);
+}
+
+}  // namespace ej
