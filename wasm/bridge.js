@@ -1,7 +1,8 @@
 // Browser bridges of the ejournal client, compiled into ejournal.js with --pre-js (see
 // README.md). The C++ side (main.cpp) calls Module.ejBridge; this file calls the C functions
 // main.cpp exports (ej_pointer_move, ej_key, ej_text …). It handles:
-//   - pointer (mouse, touch, pen) and wheel events on the canvas;
+//   - pointer (mouse, touch, pen) and wheel events on the canvas; a finger taps, or drags the
+//     content under it (scrolling);
 //   - keys: named keys (Backspace, Enter, Tab, arrows, Delete, Home, End …) and shortcuts go
 //     to ImGui as key presses; printable characters come ONLY from the hidden <input> while it
 //     has focus (so phone keyboards, IME composition, paste and CDP Input.insertText all work),
@@ -28,6 +29,11 @@ Module['ejBridge'] = (function () {
   var area = null;          // <textarea id="ej-area">
   var text = null;          // the one of the two in use
   var copied = null;        // text ImGui copied during this key press, for the copy event
+  // Touch: a finger that moves more than DRAG_SLOP CSS px scrolls instead of tapping; ImGui
+  // scrolls about 5 lines (5 × 17 px) for one wheel step.
+  var DRAG_SLOP = 8;
+  var WHEEL_PX = 85;
+  var touch = null;         // the finger on the canvas: {id, x, y, lastX, lastY, dragging}
   var composing = false;
   var composed = '';        // the composition in progress, as already sent to ImGui
   var endedComposition = null;
@@ -176,23 +182,56 @@ Module['ejBridge'] = (function () {
       text = input;
       resetText();
 
+      // A finger either taps (press and release sent together when it lifts) or drags the
+      // content under it (sent as the wheel); a mouse or a pen presses at once.
       canvas.addEventListener('pointerdown', function (e) {
         move(e);
-        Module._ej_pointer_button(button(e), 1);
+        if (e.pointerType === 'touch') {
+          touch = {id: e.pointerId, x: e.clientX, y: e.clientY, lastX: e.clientX, lastY: e.clientY, dragging: false};
+        } else {
+          Module._ej_pointer_button(button(e), 1);
+        }
         try { canvas.setPointerCapture(e.pointerId); } catch (x) { /* not capturable */ }
         e.preventDefault();
       });
-      canvas.addEventListener('pointermove', function (e) { move(e); });
+      canvas.addEventListener('pointermove', function (e) {
+        if (!touch || e.pointerId !== touch.id) {
+          if (e.pointerType !== 'touch') move(e);
+          return;
+        }
+        if (!touch.dragging && Math.abs(e.clientX - touch.x) + Math.abs(e.clientY - touch.y) > DRAG_SLOP) {
+          touch.dragging = true;
+        }
+        if (touch.dragging) {
+          // The content follows the finger: the wheel over the point where the drag began.
+          Module._ej_wheel((e.clientX - touch.lastX) / WHEEL_PX, (e.clientY - touch.lastY) / WHEEL_PX);
+          touch.lastX = e.clientX;
+          touch.lastY = e.clientY;
+        }
+      });
       canvas.addEventListener('pointerup', function (e) {
-        var p = move(e);
-        Module._ej_pointer_button(button(e), 0);
+        var p = point(e);
+        if (touch && e.pointerId === touch.id) {
+          var tap = !touch.dragging;
+          touch = null;
+          if (tap) {
+            Module._ej_pointer_move(p[0], p[1]);
+            Module._ej_pointer_button(0, 1);
+            Module._ej_pointer_button(0, 0);
+          }
+        } else {
+          move(e);
+          Module._ej_pointer_button(button(e), 0);
+        }
         var kind = Module._ej_input_at(p[0], p[1]);
-        if (kind) focusInGesture(kind, e.pointerType === 'touch');
+        if (kind && e.pointerType !== 'touch') focusInGesture(kind, false);
+        if (kind && e.pointerType === 'touch' && tap) focusInGesture(kind, true);
         // A finger leaves no hover behind.
         if (e.pointerType !== 'mouse') Module._ej_pointer_move(-1e30, -1e30);
       });
       canvas.addEventListener('pointercancel', function (e) {
-        Module._ej_pointer_button(button(e), 0);
+        if (touch && e.pointerId === touch.id) touch = null;
+        else Module._ej_pointer_button(button(e), 0);
         Module._ej_pointer_move(-1e30, -1e30);
       });
       // Keep the focus in the hidden input when the canvas is clicked.

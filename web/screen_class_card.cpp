@@ -56,19 +56,27 @@ void DrawStudents(const ConsoleContext& context, const SchoolClass& c) {
     ui::MutedText("В классе пока нет учеников. Добавьте их из таблицы ниже.");
     return;
   }
+  // On a phone the birth date goes under the name.
   const bool narrow = ui::AvailableWidth() < 480;
-  ui::BeginTable("students", {{"№", narrow ? 44.0f : 64.0f, true},
-                              {"ФИО", 0, false},
-                              {"Дата рождения", narrow ? 128.0f : 170.0f, false}});
+  if (narrow) {
+    ui::BeginTable("students", {{"№", 44, true}, {"ФИО и дата рождения", 0, false}});
+  } else {
+    ui::BeginTable("students", {{"№", 64, true}, {"ФИО", 0, false}, {"Дата рождения", 170, false}});
+  }
   int n = 0;
   for (int64_t id : students) {
     const Person* p = s.FindPerson(id);
     if (p == nullptr) continue;
     ++n;
-    ui::TableRow(std::to_string(n) + "###student" + std::to_string(id),
-                 {{std::to_string(n), ui::Tone::kMuted},
-                  {FullName(p->name), ui::Tone::kNormal},
-                  {p->birth_date ? p->birth_date->Russian() : "—", ui::Tone::kNormal}});
+    const std::string birth = p->birth_date ? p->birth_date->Russian() : "—";
+    std::vector<ui::TableCell> cells{{std::to_string(n), ui::Tone::kMuted}};
+    if (narrow) {
+      cells.push_back({FullName(p->name), ui::Tone::kNormal, birth});
+    } else {
+      cells.push_back({FullName(p->name), ui::Tone::kNormal});
+      cells.push_back({birth, ui::Tone::kNormal});
+    }
+    ui::TableRow(std::to_string(n) + "###student" + std::to_string(id), cells);
   }
   ui::EndTable();
 }
@@ -132,11 +140,14 @@ void DrawImport(const ConsoleContext& context, ClassCardForm& form, ClassCardAct
       ui::MutedText("Текст изменён после проверки: нажмите «Проверить» ещё раз.");
     }
   }
+  // On a phone each row's verdict goes under its data.
   const bool narrow = ui::AvailableWidth() < 480;
-  const float rest = ui::AvailableWidth() - (narrow ? 64 : 88);
-  ui::BeginTable("rows", {{"Строка", narrow ? 64.0f : 88.0f, false},
-                          {"Данные", std::floor(rest * 0.55f), false},
-                          {"Результат", 0, false}});
+  if (narrow) {
+    ui::BeginTable("rows", {{"Строка", 72, false}, {"Данные и результат", 0, false}});
+  } else {
+    const float rest = ui::AvailableWidth() - 88;
+    ui::BeginTable("rows", {{"Строка", 88, false}, {"Данные", std::floor(rest * 0.55f), false}, {"Результат", 0, false}});
+  }
   for (const ImportRow& row : form.rows) {
     ui::TableCell result;
     auto outcome = form.outcomes.find(row.line);
@@ -150,7 +161,12 @@ void DrawImport(const ConsoleContext& context, ClassCardForm& form, ClassCardAct
       result = {row.error, ui::Tone::kError};
     }
     const std::string line = std::to_string(row.line);
-    ui::TableRow(line + "###line" + line, {{line, ui::Tone::kMuted}, {row.text, ui::Tone::kNormal}, result});
+    if (narrow) {
+      ui::TableRow(line + "###line" + line,
+                   {{line, ui::Tone::kMuted}, {row.text, ui::Tone::kNormal, result.text, result.tone}});
+    } else {
+      ui::TableRow(line + "###line" + line, {{line, ui::Tone::kMuted}, {row.text, ui::Tone::kNormal}, result});
+    }
   }
   ui::EndTable();
 }

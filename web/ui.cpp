@@ -561,7 +561,7 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
     sizes[i] = ToneFont(cells[i].tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].text.c_str());
     float h = sizes[i].y;
     if (!cells[i].detail.empty()) {
-      details[i] = ImGui::GetFont()->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].detail.c_str());
+      details[i] = ToneFont(cells[i].detail_tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].detail.c_str());
       h += detail_gap + details[i].y;
     }
     content_h = std::max(content_h, h);
@@ -596,9 +596,9 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
       dl->AddText(ToneFont(c.tone), font_size, ImVec2(std::round(CellTextX(t, i, pos.x, sizes[i].x)), y),
                   ToneColor(c.tone), c.text.c_str(), nullptr, wrap);
       if (!c.detail.empty()) {
-        dl->AddText(ImGui::GetFont(), font_size,
+        dl->AddText(ToneFont(c.detail_tone), font_size,
                     ImVec2(std::round(CellTextX(t, i, pos.x, details[i].x)), y + sizes[i].y + detail_gap),
-                    theme::kMutedText, c.detail.c_str(), nullptr, wrap);
+                    ToneColor(c.detail_tone), c.detail.c_str(), nullptr, wrap);
       }
     }
     dl->AddLine(ImVec2(pos.x, max.y - 0.5f), ImVec2(max.x, max.y - 0.5f), theme::kBorder);
@@ -606,10 +606,12 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
   Widget& row = RecordRect(label, "row", pos, max);
   row.value = value;
   for (size_t i = 0; i < n; ++i) {
-    if (cells[i].tone != Tone::kError) continue;
-    ImVec2 cmin(pos.x + t.x[i], pos.y);
-    Widget& e = RecordRect(cells[i].text, "error", cmin, ImVec2(cmin.x + t.w[i], max.y));
-    e.value = cells[i].text;
+    const ImVec2 cmin(pos.x + t.x[i], pos.y);
+    const ImVec2 cmax(cmin.x + t.w[i], max.y);
+    if (cells[i].tone == Tone::kError) RecordRect(cells[i].text, "error", cmin, cmax).value = cells[i].text;
+    if (cells[i].detail_tone == Tone::kError && !cells[i].detail.empty()) {
+      RecordRect(cells[i].detail, "error", cmin, cmax).value = cells[i].detail;
+    }
   }
   return clicked;
 }

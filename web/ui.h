@@ -141,12 +141,13 @@ struct TableColumn {
 struct TableCell {
   std::string text;
   Tone tone = Tone::kNormal;
-  std::string detail;  // a grey second line under the text ("" for none)
+  std::string detail;  // a second line under the text ("" for none)
+  Tone detail_tone = Tone::kMuted;
 };
 void BeginTable(const char* id, const std::vector<TableColumn>& columns);
 // Draws a row; `label` identifies it ("11В###class12"): recorded as a "row" whose value is the
-// cells' texts (and details) joined by TABs; cells of Tone::kError are also recorded as
-// "error". True on a click of a clickable row.
+// cells' texts (and details) joined by TABs; texts and details of Tone::kError are also
+// recorded as "error". True on a click of a clickable row.
 bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool clickable = false);
 // A row with one muted message across all columns («Ничего не найдено»).
 void TableMessage(std::string_view text);

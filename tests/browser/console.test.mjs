@@ -137,5 +137,15 @@ test('on a phone (360×740) the console has tabs and its pages fit the width', a
     assert.ok(w.x >= 0 && w.x + w.w <= 360, `«${w.label}» is inside the screen`);
   }
   await h.screenshot(page, 'console-classes-phone');
+
+  // A finger drags the list up: it scrolls by about as much, and tapping a row still opens it.
+  const before = await h.findWidget(page, '2А', 'row');
+  await h.swipe(page, { x: 180, y: 650 }, { x: 180, y: 350 });
+  const after = await h.waitForWidget(page, '2А', { kind: 'row', test: (w) => w.y < before.y - 200 });
+  assert.ok(after.y > before.y - 400, `scrolled by ${before.y - after.y} px for a 300 px drag`);
+  assert.equal((await h.findWidget(page, 'Классы', 'tab')).selected, true);  // the drag tapped nothing
+  await h.click(page, '2А', { kind: 'row', touch: true });
+  await h.waitForWidget(page, 'Класс 2А', { kind: 'heading' });
+  await h.screenshot(page, 'console-class-card-phone');
   await context.close();
 });

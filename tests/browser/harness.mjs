@@ -222,6 +222,19 @@ export async function choose(page, combo, test) {
   throw new Error(`no option as wanted in «${combo}»`);
 }
 
+// Drags a finger across the page (CDP touch events), e.g. to scroll on a phone.
+export async function swipe(page, from, to, steps = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (t) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (let i = 1; i <= steps; ++i) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / steps) });
+    await sleep(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
 export async function press(page, key) {
   await page.keyboard.press(key);
 }
