@@ -86,6 +86,12 @@ test('a deputy creates 11В, pastes three rows, adds the two valid students, and
   await h.waitForWidget(page, 'Строки из таблицы', {
     kind: 'input', test: (w) => w.value === ROWS.replaceAll('\r', ''),
   });
+  // Copying goes the other way: Ctrl+A, Ctrl+C put the box's text on the system clipboard.
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), ROWS.replaceAll('\r', ''));
+  await page.keyboard.press('End');
   await h.click(page, 'Проверить', { kind: 'button' });
   await h.waitForWidget(page, 'Проверка: можно добавить 2 из 3 строк');
   const error = await h.waitForWidget(page, 'Дата рождения «31.02.2009» не распознана: нужна дата вида 01.09.2015.', { kind: 'error' });
