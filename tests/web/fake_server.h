@@ -17,6 +17,7 @@
 #include "access.h"
 #include "ops.h"
 #include "protocol.h"
+#include "school_rules.h"
 #include "structure.h"
 #include "transport.h"
 
@@ -26,6 +27,8 @@ struct FakeAccount {
   std::string login;
   std::string password;
   protocol::UserInfo user;
+  int64_t person_id = 0;  // for the account rules (ej::AuthorizeAccountWork)
+  bool disabled = false;
 };
 
 // A small school for the console: the year 2026/2027 with a period and holidays (so the
@@ -70,6 +73,11 @@ class FakeServer : public web::Transport {
                         {7, "Иванова Мария Петровна", {Role::kTeacher, Role::kClassTeacher}}});
     accounts.push_back({"direktor", "demo2026", {1, "Петров Сергей Иванович", {Role::kHead}}});
     accounts.push_back({"zavuch", "demo2026", {2, "Орлова Наталья Андреевна", {Role::kDeputy, Role::kTeacher}}});
+    // For «Учётные записи»: the technical administrator and a parent without a password yet.
+    accounts.push_back({"admin", "demo2026", {3, "Сидоров Павел Олегович", {Role::kTechAdmin}}, 302});
+    accounts.push_back({"belova.e", "", {8, "Белова Екатерина Андреевна", {Role::kParent}}, 303});
+    accounts[1].person_id = 106;
+    accounts[2].person_id = 301;
   }
 
   void Send(web::HttpRequest request, std::function<void(web::HttpResponse)> done) override {
@@ -99,6 +107,7 @@ class FakeServer : public web::Transport {
   std::vector<FakeAccount> accounts;
 
   Structure structure = SmallSchool();  // the school's state, changed only by the core
+  SchoolRules rules = DefaultSchoolRules();  // changed only by the core's ApplyRulesUpdate
 
   // ---- What the app sent ----
   std::vector<web::HttpRequest> requests;
@@ -149,7 +158,7 @@ class FakeServer : public web::Transport {
       auto login = protocol::LoginRequestFromJson(*json);
       if (!login.ok()) return Error(ErrorCode::kBadRequest, login.status().message());
       for (const FakeAccount& a : accounts) {
-        if (a.login == login->login && a.password == login->password) {
+        if (a.login == login->login && !a.password.empty() && a.password == login->password && !a.disabled) {
           session = a.user.id;
           return {200, protocol::ToJson(protocol::LoginResponse{"secret-token", a.user}).dump()};
         }
@@ -174,7 +183,66 @@ class FakeServer : public web::Transport {
       }
       if (r.method == "POST" && r.path == route::kOps) return Push(r.body, actor);
     }
+    if (r.path == route::kRules || r.path == route::kAccounts || r.path == route::kAccountPassword ||
+        r.path == route::kAccountDisable) {
+      const FakeAccount* a = session ? AccountById(*session) : nullptr;
+      if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+      return Accounts(r, ActorOf(*a));
+    }
     return Error(ErrorCode::kNotFound, "Не найдено.");
+  }
+
+  static Actor ActorOf(const FakeAccount& a) {
+    Actor actor;
+    actor.account_id = a.user.id;
+    actor.person_id = a.person_id;
+    actor.roles = a.user.roles;
+    return actor;
+  }
+
+  static protocol::AccountInfo InfoOf(const FakeAccount& a) {
+    return {a.user.id, a.person_id, a.login, a.user.name, a.user.roles, !a.password.empty(), a.disabled};
+  }
+
+  // The rules for everyone; the accounts as the server's handlers do it, with the core's rules.
+  web::HttpResponse Accounts(const web::HttpRequest& r, const Actor& actor) {
+    namespace route = protocol::route;
+    if (r.method == "GET" && r.path == route::kRules) return {200, ToJson(rules).dump()};
+    if (Status s = Authorize(actor, Action::kManageAccounts); !s.ok()) return Error(s.code(), s.message());
+    if (r.method == "GET" && r.path == route::kAccounts) {
+      protocol::AccountList list;
+      for (const FakeAccount& a : accounts) list.accounts.push_back(InfoOf(a));
+      return {200, protocol::ToJson(list).dump()};
+    }
+    auto json = protocol::ParseJson(r.body);
+    if (!json.ok()) return Error(ErrorCode::kBadRequest, json.status().message());
+    const bool disabling = r.path == route::kAccountDisable;
+    int64_t id = 0;
+    bool disabled = true;
+    if (disabling) {
+      auto cmd = protocol::AccountDisableFromJson(*json);
+      if (!cmd.ok()) return Error(ErrorCode::kBadRequest, cmd.status().message());
+      id = cmd->account_id;
+      disabled = cmd->disabled;
+    } else {
+      auto ref = protocol::AccountRefFromJson(*json);
+      if (!ref.ok()) return Error(ErrorCode::kBadRequest, ref.status().message());
+      id = ref->account_id;
+    }
+    FakeAccount* target = nullptr;
+    for (FakeAccount& a : accounts) {
+      if (a.user.id == id) target = &a;
+    }
+    if (target == nullptr) return Error(ErrorCode::kNotFound, "Учётная запись не найдена.");
+    if (Status s = AuthorizeAccountWork(actor, target->person_id, target->user.roles, disabling && disabled); !s.ok()) {
+      return Error(s.code(), s.message());
+    }
+    if (disabling) {
+      target->disabled = disabled;
+      return {200, protocol::ToJson(InfoOf(*target)).dump()};
+    }
+    target->password = "sosna-" + std::to_string(++issued_) + "-luna";
+    return {200, protocol::ToJson(protocol::IssuedPassword{target->login, target->password}).dump()};
   }
 
   web::HttpResponse Push(const std::string& body, const Actor& actor) {
@@ -192,6 +260,20 @@ class FakeServer : public web::Transport {
       }
       OpResult result;
       result.op_id = op.op_id;
+      if (IsRulesOp(op.kind)) {  // as the server: the core applies it, a stale version is a conflict
+        auto updated = ApplyRulesUpdate(rules, op, actor, [](std::string_view, std::string_view) { return false; });
+        if (updated.ok()) {
+          rules = std::move(updated).value();
+          result.outcome = OpOutcome::kApplied;
+          result.seq = static_cast<int64_t>(applied_.size()) + 1;
+          applied_[op.op_id] = result;
+        } else {
+          result.outcome = updated.status().code() == ErrorCode::kConflict ? OpOutcome::kConflict : OpOutcome::kRejected;
+          result.error = updated.status();
+        }
+        response.results.push_back(result);
+        continue;
+      }
       auto applied = ApplyStructureOp(structure, op, actor);
       if (applied.ok()) {
         result.outcome = OpOutcome::kApplied;
@@ -209,6 +291,7 @@ class FakeServer : public web::Transport {
 
   std::deque<Pending> pending_;
   std::map<std::string, OpResult> applied_;
+  int issued_ = 0;  // passwords issued
 };
 
 }  // namespace ej::test
