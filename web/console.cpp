@@ -60,18 +60,25 @@ Actor ActorOf(const protocol::UserInfo& user) {
 }
 
 bool HasConsole(const protocol::UserInfo& user) {
-  return Authorize(ActorOf(user), Action::kEditStructure).ok();
+  const Actor actor = ActorOf(user);
+  return Authorize(actor, Action::kEditStructure).ok() || Authorize(actor, Action::kManageAccounts).ok();
 }
 
 Console::Console(Transport& transport, Env& env)
-    : transport_(transport), env_(env), alive_(std::make_shared<int>(0)) {}
+    : transport_(transport), env_(env), alive_(std::make_shared<int>(0)), rules_(transport, env), accounts_(transport) {}
 
 Console::~Console() = default;
 
 void Console::Open(const protocol::UserInfo& user) {
   Close();
   actor_ = ActorOf(user);
+  // Which pages: the core's answer (the technical administrator gets accounts and rules only).
+  structure_pages_ = Authorize(actor_, Action::kEditStructure).ok();
+  accounts_page_ = Authorize(actor_, Action::kManageAccounts).ok();
+  page_ = structure_pages_ ? ConsolePage::kChecklist : ConsolePage::kAccounts;
   Load();
+  rules_.Open(structure_pages_);
+  if (accounts_page_) accounts_.Open();
 }
 
 void Console::Close() {
@@ -87,6 +94,8 @@ void Console::Close() {
   class_id_ = 0;
   classes_ = ClassesForm();
   cards_.clear();
+  rules_.Close();
+  accounts_.Close();
   year_id_ = 0;
   year_ = YearForm();
   staff_ = StaffForm();
@@ -110,6 +119,8 @@ std::string Console::error() const {
       return year_.fill_error;
     }
     case ConsolePage::kStaff: return staff_.error;
+    case ConsolePage::kRules: return rules_.error();
+    case ConsolePage::kAccounts: return accounts_.error();
     case ConsolePage::kChecklist: break;
   }
   return {};
@@ -374,6 +385,8 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
   ConsoleShellView view;
   view.bar = bar;
   view.page = page_;
+  view.structure_pages = structure_pages_;
+  view.accounts_page = accounts_page_;
   if (structure_) {
     items = SetupChecklist(*structure_, year ? year->id : 0);
     view.left_to_set_up = static_cast<int>(items.size());
@@ -398,7 +411,11 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
   context.day = Day();
   context.busy = pushing_ > 0;
 
-  if (!structure_) {
+  if (page_ == ConsolePage::kRules) {
+    rules_.Draw();
+  } else if (page_ == ConsolePage::kAccounts) {
+    accounts_.Draw();
+  } else if (!structure_) {
     if (load_error_.empty()) {
       ui::MutedText("Загрузка…");
     } else {
@@ -470,6 +487,8 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
         if (a.add) AddStaff();
         break;
       }
+      case ConsolePage::kRules:
+      case ConsolePage::kAccounts: break;  // drawn above, without the structure
     }
   }
   EndConsoleScreen();

@@ -21,6 +21,7 @@
 #include "env.h"
 #include "ops.h"
 #include "protocol.h"
+#include "console_pages.h"
 #include "screens.h"
 #include "screen_year_staff.h"
 #include "structure.h"
@@ -50,12 +51,21 @@ class Console {
   TopBarAction Frame(const TopBarView& bar, const std::string& bar_error);
 
   // True once the structure has been loaded (or its loading failed with a message shown).
-  bool settled() const { return structure_ != nullptr || !load_error_.empty(); }
+  bool settled() const {
+    return (structure_ != nullptr || !load_error_.empty()) && (page_ != ConsolePage::kRules || rules_.settled()) &&
+           (page_ != ConsolePage::kAccounts || accounts_.settled());
+  }
   // The error shown on the current page, "" if none.
   std::string error() const;
   // A request was answered 401: the session is over; the message says so.
-  bool session_ended() const { return session_ended_; }
-  const std::string& session_message() const { return session_message_; }
+  bool session_ended() const {
+    return session_ended_ || rules_.requests().session_ended || accounts_.requests().session_ended;
+  }
+  const std::string& session_message() const {
+    if (rules_.requests().session_ended) return rules_.requests().session_message;
+    if (accounts_.requests().session_ended) return accounts_.requests().session_message;
+    return session_message_;
+  }
 
   ConsolePage page() const { return page_; }
   int64_t class_id() const { return class_id_; }
@@ -119,6 +129,11 @@ class Console {
   int64_t year_id_ = 0;  // the year picked in «Учебный год»; 0: the one containing today
   YearForm year_;
   StaffForm staff_;
+  // «Правила школы» and «Учётные записи» (screen_rules.cpp, screen_accounts.cpp).
+  bool structure_pages_ = true;  // the core's kEditStructure
+  bool accounts_page_ = false;   // the core's kManageAccounts
+  RulesPage rules_;
+  AccountsPage accounts_;
 };
 
 }  // namespace ej::web

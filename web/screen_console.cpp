@@ -3,6 +3,8 @@
 // scroll area. Also what every page shares: margins, the page header, the teacher list.
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "screens.h"
 #include "text.h"
@@ -35,6 +37,27 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
     action.page = page;
   };
 
+  // The pages this user has, in order (the core decided which, see Console::Open).
+  struct Entry {
+    const char* label;
+    ConsolePage page;
+    bool selected;
+    std::string badge;
+    ui::Tone tone;
+  };
+  std::vector<Entry> entries;
+  if (view.structure_pages) {
+    entries.push_back({"Настройка года", ConsolePage::kChecklist, checklist, Count(view.left_to_set_up),
+                       view.left_to_set_up > 0 ? ui::Tone::kWarning : ui::Tone::kMuted});
+    entries.push_back({"Классы", ConsolePage::kClasses, classes, Count(view.classes), ui::Tone::kMuted});
+    entries.push_back({"Учебный год", ConsolePage::kYear, view.page == ConsolePage::kYear, "", ui::Tone::kMuted});
+    entries.push_back({"Сотрудники", ConsolePage::kStaff, view.page == ConsolePage::kStaff, "", ui::Tone::kMuted});
+  }
+  if (view.accounts_page) {
+    entries.push_back({"Учётные записи", ConsolePage::kAccounts, view.page == ConsolePage::kAccounts, "", ui::Tone::kMuted});
+  }
+  entries.push_back({"Правила школы", ConsolePage::kRules, view.page == ConsolePage::kRules, "", ui::Tone::kMuted});
+
   if (Wide()) {
     // A white column under the bar, a line on its right.
     const ImVec2 min(0, bar_h);
@@ -45,32 +68,23 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
     const float w = kNavWidth - 2 * x;
     ImGui::SetCursorScreenPos(ImVec2(x + 16, bar_h + 24));
     ui::MutedText("НАСТРОЙКА ШКОЛЫ");
-    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + 2));
-    const ui::Tone warn = view.left_to_set_up > 0 ? ui::Tone::kWarning : ui::Tone::kMuted;
-    if (ui::NavItem("Настройка года", checklist, Count(view.left_to_set_up), w, warn)) {
-      go(ConsolePage::kChecklist);
+    float y = ImGui::GetCursorScreenPos().y + 2;
+    for (const Entry& e : entries) {
+      ImGui::SetCursorScreenPos(ImVec2(x, y));
+      if (ui::NavItem(e.label, e.selected, e.badge, w, e.tone)) go(e.page);
+      y = ImGui::GetItemRectMax().y + 6;
     }
-    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - 4));
-    if (ui::NavItem("Классы", classes, Count(view.classes), w)) go(ConsolePage::kClasses);
-    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - 4));
-    if (ui::NavItem("Учебный год", view.page == ConsolePage::kYear, "", w)) go(ConsolePage::kYear);
-    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - 4));
-    if (ui::NavItem("Сотрудники", view.page == ConsolePage::kStaff, "", w)) go(ConsolePage::kStaff);
     ui::BeginScrollArea("##page", ImVec2(kNavWidth, bar_h), ImVec2(display.x - kNavWidth, display.y - bar_h));
   } else {
-    // A row of tabs under the bar.
+    // A row of tabs under the bar; it scrolls sideways when they do not fit.
     const float tab_h = 46;
     dl->AddRectFilled(ImVec2(0, bar_h), ImVec2(display.x, bar_h + tab_h), theme::kPanel);
     dl->AddLine(ImVec2(0, bar_h + tab_h - 0.5f), ImVec2(display.x, bar_h + tab_h - 0.5f), theme::kBorder);
-    const float w = std::floor(display.x / 4);
-    ImGui::SetCursorScreenPos(ImVec2(0, bar_h));
-    if (ui::Tab("Настройка года", checklist, w)) go(ConsolePage::kChecklist);
-    ImGui::SetCursorScreenPos(ImVec2(w, bar_h));
-    if (ui::Tab("Классы", classes, w)) go(ConsolePage::kClasses);
-    ImGui::SetCursorScreenPos(ImVec2(2 * w, bar_h));
-    if (ui::Tab("Учебный год", view.page == ConsolePage::kYear, w)) go(ConsolePage::kYear);
-    ImGui::SetCursorScreenPos(ImVec2(3 * w, bar_h));
-    if (ui::Tab("Сотрудники", view.page == ConsolePage::kStaff, display.x - 3 * w)) go(ConsolePage::kStaff);
+    ui::BeginTabStrip("##tabs", ImVec2(0, bar_h), display.x);
+    for (const Entry& e : entries) {
+      if (ui::StripTab(e.label, e.selected)) go(e.page);
+    }
+    ui::EndTabStrip();
     ui::BeginScrollArea("##page", ImVec2(0, bar_h + tab_h), ImVec2(display.x, display.y - bar_h - tab_h));
   }
   const float margin = PageMargin();

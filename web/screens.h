@@ -72,13 +72,15 @@ namespace ej::web {
 
 // ---- screen_console.cpp: the console's shell (top bar, navigation, a scrolling page) ----
 
-enum class ConsolePage { kChecklist, kClasses, kClass, kYear, kStaff };
+enum class ConsolePage { kChecklist, kClasses, kClass, kYear, kStaff, kRules, kAccounts };
 
 struct ConsoleShellView {
   TopBarView bar;
   ConsolePage page = ConsolePage::kChecklist;
   int left_to_set_up = -1;  // the checklist's count for the badge; -1 while unknown
   int classes = -1;         // the year's classes for the badge; -1 while unknown
+  bool structure_pages = true;  // the set-up pages (the core's kEditStructure)
+  bool accounts_page = false;   // «Учётные записи» (the core's kManageAccounts)
 };
 
 struct ConsoleShellAction {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <map>
 
 #include <imgui_stdlib.h>
 #include <nlohmann/json.hpp>
@@ -467,6 +468,68 @@ bool Tab(std::string_view label, bool selected, float width) {
   Widget& w = Record(label, "tab");
   w.selected = selected;
   return clicked;
+}
+
+namespace {
+
+constexpr float kTabHeight = 46;
+
+struct StripState {
+  bool open = false;
+  float width = 0;
+  int index = 0;     // the tab being drawn
+  int selected = -1;  // the selected tab this frame
+};
+StripState g_strip;
+std::map<ImGuiID, int> g_strip_selected;  // by strip: the selected tab last scrolled to
+
+}  // namespace
+
+void BeginTabStrip(const char* id, ImVec2 pos, float width) {
+  IM_ASSERT(!g_strip.open);
+  g_strip = StripState{true, width, 0, -1};
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::BeginChild(id, ImVec2(width, kTabHeight), false,
+                    ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+}
+
+bool StripTab(std::string_view label, bool selected) {
+  IM_ASSERT(g_strip.open);
+  if (g_strip.index > 0) ImGui::SameLine(0, 0);
+  std::string_view visible = VisibleLabel(label);
+  ImFont* bold = theme::GetFonts().strong ? theme::GetFonts().strong : ImGui::GetFont();
+  const float text_w = bold->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0, visible.data(),
+                                           visible.data() + visible.size()).x;
+  const bool clicked = Tab(label, selected, std::round(text_w + 32));
+  if (selected) {
+    g_strip.selected = g_strip.index;
+    const ImGuiID strip = ImGui::GetID("##strip");
+    auto it = g_strip_selected.find(strip);
+    if (it == g_strip_selected.end() || it->second != g_strip.index) {
+      ImGui::SetScrollHereX(0.5f);
+      g_strip_selected[strip] = g_strip.index;
+    }
+  }
+  ++g_strip.index;
+  return clicked;
+}
+
+void EndTabStrip() {
+  IM_ASSERT(g_strip.open);
+  // The wheel scrolls the strip sideways (a finger's horizontal drag does already).
+  if (ImGui::IsWindowHovered() && ImGui::GetIO().MouseWheel != 0) {
+    ImGui::SetScrollX(ImGui::GetScrollX() - ImGui::GetIO().MouseWheel * 60);
+  }
+  ImGui::PopStyleVar();
+  ImGui::EndChild();
+  g_strip.open = false;
 }
 
 // [SECTION] Tables

@@ -128,6 +128,12 @@ bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* ind
 bool NavItem(std::string_view label, bool selected, std::string_view badge, float width,
              Tone badge_tone = Tone::kMuted);
 bool Tab(std::string_view label, bool selected, float width);
+// A row of tabs that scrolls sideways (a finger's drag, the wheel) when they do not fit; each
+// tab is as wide as its label, and a newly selected tab is scrolled into view. Tabs are drawn
+// with StripTab between Begin and End.
+void BeginTabStrip(const char* id, ImVec2 pos, float width);
+bool StripTab(std::string_view label, bool selected);
+void EndTabStrip();
 
 // ---- Tables ----
 // Columns are laid out once in BeginTable over the available width; a row is as tall as its

@@ -153,5 +153,14 @@ test('on a phone (360×740) the console has tabs and its pages fit the width', a
   await h.click(page, '2А', { kind: 'row', touch: true });
   await h.waitForWidget(page, 'Класс 2А', { kind: 'heading' });
   await h.screenshot(page, 'console-class-card-phone');
+
+  // The row of tabs does not fit: a finger drags it sideways to the last one.
+  const tabs = (await h.widgets(page)).filter((w) => w.kind === 'tab');
+  const last = tabs[tabs.length - 1];
+  assert.ok(!last.visible, `«${last.label}» is beyond the edge at first`);
+  await h.swipe(page, { x: 300, y: last.y + last.h / 2 }, { x: 40, y: last.y + last.h / 2 });
+  await h.waitForWidget(page, last.label, { kind: 'tab', test: (w) => w.visible });
+  await h.click(page, last.label, { kind: 'tab', touch: true });
+  await h.waitForWidget(page, last.label, { kind: 'tab', test: (w) => w.selected && w.visible });
   await context.close();
 });

@@ -160,12 +160,20 @@ function centre(w) {
 // is wholly visible; returns the widget as drawn then.
 export async function scrollIntoView(page, label, { kind, test } = {}) {
   let w = await waitForWidget(page, label, { kind, test });
-  const { height } = page.viewportSize();
+  const { width, height } = page.viewportSize();
   for (let i = 0; i < 40 && !w.visible; ++i) {
-    const middle = height / 2;
-    const distance = w.y + w.h / 2 - middle;
-    await page.mouse.move(Math.max(w.x + 4, 1), middle);
-    await page.mouse.wheel(0, Math.sign(distance) * Math.min(Math.abs(distance), 300));
+    const centreY = w.y + w.h / 2;
+    if (centreY > 0 && centreY < height && (w.x < 0 || w.x + w.w > width)) {
+      // In view vertically, not sideways (a row of tabs): the wheel over the row moves it.
+      const distance = w.x < 0 ? w.x - 8 : w.x + w.w - width + 8;
+      await page.mouse.move(Math.min(Math.max(w.x + w.w / 2, 4), width - 4), centreY);
+      await page.mouse.wheel(0, Math.sign(distance) * Math.min(Math.abs(distance) * 100 / 60, 300));
+    } else {
+      const middle = height / 2;
+      const distance = centreY - middle;
+      await page.mouse.move(Math.max(w.x + 4, 1), middle);
+      await page.mouse.wheel(0, Math.sign(distance) * Math.min(Math.abs(distance), 300));
+    }
     await sleep(60);
     w = await waitForWidget(page, label, { kind, test });
   }
