@@ -30,9 +30,10 @@ Module['ejBridge'] = (function () {
   var text = null;          // the one of the two in use
   var copied = null;        // text ImGui copied during this key press, for the copy event
   // Touch: a finger that moves more than DRAG_SLOP CSS px scrolls instead of tapping; ImGui
-  // scrolls about 5 lines (5 × 17 px) for one wheel step.
+  // scrolls 5 lines (5 × 17 px) down or 2 lines sideways for one wheel step.
   var DRAG_SLOP = 8;
   var WHEEL_PX = 85;
+  var WHEEL_PX_SIDEWAYS = 34;
   var touch = null;         // the finger on the canvas: {id, x, y, lastX, lastY, dragging}
   var composing = false;
   var composed = '';        // the composition in progress, as already sent to ImGui
@@ -204,7 +205,7 @@ Module['ejBridge'] = (function () {
         }
         if (touch.dragging) {
           // The content follows the finger: the wheel over the point where the drag began.
-          Module._ej_wheel((e.clientX - touch.lastX) / WHEEL_PX, (e.clientY - touch.lastY) / WHEEL_PX);
+          Module._ej_wheel((e.clientX - touch.lastX) / WHEEL_PX_SIDEWAYS, (e.clientY - touch.lastY) / WHEEL_PX);
           touch.lastX = e.clientX;
           touch.lastY = e.clientY;
         }

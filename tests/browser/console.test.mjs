@@ -139,7 +139,7 @@ test('on a phone (360×740) the console has tabs and its pages fit the width', a
   await h.click(page, 'Классы', { kind: 'tab', touch: true });
   await h.waitForWidget(page, '1А', { kind: 'row' });
   for (const w of await h.widgets(page)) {
-    if (w.kind === 'option') continue;
+    if (w.kind === 'tab' && !w.visible) continue;  // the row of tabs scrolls sideways
     assert.ok(w.x >= 0 && w.x + w.w <= 360, `«${w.label}» is inside the screen`);
   }
   await h.screenshot(page, 'console-classes-phone');
@@ -158,7 +158,10 @@ test('on a phone (360×740) the console has tabs and its pages fit the width', a
   const tabs = (await h.widgets(page)).filter((w) => w.kind === 'tab');
   const last = tabs[tabs.length - 1];
   assert.ok(!last.visible, `«${last.label}» is beyond the edge at first`);
-  await h.swipe(page, { x: 300, y: last.y + last.h / 2 }, { x: 40, y: last.y + last.h / 2 });
+  for (let i = 0; i < 4 && !(await h.findWidget(page, last.label, 'tab')).visible; ++i) {
+    await h.swipe(page, { x: 320, y: last.y + last.h / 2 }, { x: 40, y: last.y + last.h / 2 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await h.waitForWidget(page, last.label, { kind: 'tab', test: (w) => w.visible });
   await h.click(page, last.label, { kind: 'tab', touch: true });
   await h.waitForWidget(page, last.label, { kind: 'tab', test: (w) => w.selected && w.visible });
