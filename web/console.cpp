@@ -168,6 +168,7 @@ void Console::OnLoad(const HttpResponse& r) {
     return;
   }
   structure_ = std::make_unique<Structure>(std::move(structure).value());
+  ++structure_generation_;
   load_error_.clear();
 }
 
@@ -379,19 +380,33 @@ void Console::AddStudents(int64_t class_id) {
 
 // [SECTION] Frame
 
+void Console::UpdateDerived(const AcademicYear* year, Date day) {
+  const int64_t year_id = year ? year->id : 0;
+  if (derived_.generation == structure_generation_ && derived_.year_id == year_id && derived_.day == day) return;
+  derived_ = Derived();
+  derived_.generation = structure_generation_;
+  derived_.year_id = year_id;
+  derived_.day = day;
+  derived_.checklist = SetupChecklist(*structure_, year_id);
+  for (const SchoolClass* c : structure_->ClassesOf(year_id)) {
+    derived_.class_sizes[c->id] = static_cast<int>(structure_->StudentsOf(c->id, day).size());
+  }
+}
+
 TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error) {
   const AcademicYear* year = Year();
-  std::vector<ChecklistItem> items;
   ConsoleShellView view;
   view.bar = bar;
   view.page = page_;
   view.structure_pages = structure_pages_;
   view.accounts_page = accounts_page_;
   if (structure_) {
-    items = SetupChecklist(*structure_, year ? year->id : 0);
-    view.left_to_set_up = static_cast<int>(items.size());
-    view.classes = year ? static_cast<int>(structure_->ClassesOf(year->id).size()) : 0;
+    // The checklist and the class sizes change only with the snapshot, the year or the day.
+    UpdateDerived(year, Day());
+    view.left_to_set_up = static_cast<int>(derived_.checklist.size());
+    view.classes = static_cast<int>(derived_.class_sizes.size());
   }
+  const std::vector<ChecklistItem>& items = derived_.checklist;
   const ConsoleShellAction shell = BeginConsoleScreen(view);
   if (scroll_to_top_) {
     ImGui::SetScrollY(0);
@@ -410,6 +425,7 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
   context.year = year;
   context.day = Day();
   context.busy = pushing_ > 0;
+  context.class_sizes = &derived_.class_sizes;
 
   if (page_ == ConsolePage::kRules) {
     rules_.Draw();

@@ -23,6 +23,7 @@
 #include "protocol.h"
 #include "console_pages.h"
 #include "screens.h"
+#include "setup_checklist.h"
 #include "screen_year_staff.h"
 #include "structure.h"
 #include "transport.h"
@@ -113,6 +114,17 @@ class Console {
 
   Actor actor_;
   std::unique_ptr<Structure> structure_;
+  int structure_generation_ = 0;   // bumped with every snapshot loaded
+  // What the pages show that is costly to compute every frame, for one snapshot, year and day.
+  struct Derived {
+    int generation = -1;
+    int64_t year_id = -1;
+    Date day;
+    std::vector<ChecklistItem> checklist;
+    std::map<int64_t, int> class_sizes;  // students of each class of the year on the day
+  };
+  Derived derived_;
+  void UpdateDerived(const AcademicYear* year, Date day);
   bool loading_ = false;
   std::string load_error_;
   bool session_ended_ = false;

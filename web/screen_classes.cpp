@@ -70,7 +70,10 @@ void DrawTable(const ConsoleContext& context, ClassesForm& form, float width, Cl
     if (!query.empty() && !ContainsFolded(c->Name(), query) && !ContainsFolded(teacher, query)) continue;
     ++shown;
     const Person* t = c->teacher_id ? s.FindPerson(c->teacher_id) : nullptr;
-    const std::string count = std::to_string(s.StudentsOf(c->id, context.day).size());
+    auto size = context.class_sizes ? context.class_sizes->find(c->id) : std::map<int64_t, int>::const_iterator();
+    const std::string count = context.class_sizes && size != context.class_sizes->end()
+                                  ? std::to_string(size->second)
+                                  : std::to_string(s.StudentsOf(c->id, context.day).size());
     std::vector<ui::TableCell> cells;
     if (narrow) {
       cells = {{c->Name(), ui::Tone::kStrong, t ? ShortName(t->name) : "классный руководитель не назначен"},

@@ -106,6 +106,9 @@ struct ConsoleContext {
   const AcademicYear* year = nullptr;    // the year shown; null if the school has none
   Date day;                              // today, clamped into the year
   bool busy = false;                     // a push or a reload is on its way
+  // Students of each class of the year on `day` (Structure::StudentsOf), computed once per
+  // snapshot; null: ask the structure.
+  const std::map<int64_t, int>* class_sizes = nullptr;
 };
 
 // "2026/2027 учебный год · 01.09.2026 — 31.08.2027"
