@@ -327,6 +327,28 @@ std::optional<std::string> ReadPassword(std::string* error) {
   return first;
 }
 
+// Reads a new password from stdin, checks it by the core's rule and hashes it; prints the
+// problem and returns nullopt on failure.
+std::optional<std::string> ReadNewPasswordHash(const std::string& login) {
+  std::string error;
+  auto password = ReadPassword(&error);
+  if (!password) {
+    PrintError(error);
+    return std::nullopt;
+  }
+  if (Status s = ValidateNewPassword(*password, login); !s.ok()) {
+    PrintError(s.message());
+    return std::nullopt;
+  }
+  PasswordHasher hasher;
+  auto hash = hasher.Hash(*password);
+  if (!hash.ok()) {
+    PrintError(hash.status().message());
+    return std::nullopt;
+  }
+  return *hash;
+}
+
 std::optional<PersonName> ParseName(const std::string& s) {
   std::vector<std::string> parts;
   size_t pos = 0;
@@ -366,22 +388,8 @@ int UserAdd(const Options& o) {
     PrintError(db.status().message());
     return kExitFailure;
   }
-  std::string error;
-  auto password = ReadPassword(&error);
-  if (!password) {
-    PrintError(error);
-    return kExitFailure;
-  }
-  if (Status s = ValidateNewPassword(*password, *login); !s.ok()) {
-    PrintError(s.message());
-    return kExitFailure;
-  }
-  PasswordHasher hasher;
-  auto hash = hasher.Hash(*password);
-  if (!hash.ok()) {
-    PrintError(hash.status().message());
-    return kExitFailure;
-  }
+  auto hash = ReadNewPasswordHash(*login);
+  if (!hash) return kExitFailure;
   SqliteStore store(**db);
   NewUser user{o.Get("school").value_or(""), *login, *name, roles, *hash, NowSeconds()};
   auto id = store.AddUser(user);
@@ -408,22 +416,8 @@ int UserPasswd(const Options& o) {
     PrintError("учётная запись «" + *login + "» не найдена.");
     return kExitFailure;
   }
-  std::string error;
-  auto password = ReadPassword(&error);
-  if (!password) {
-    PrintError(error);
-    return kExitFailure;
-  }
-  if (Status s = ValidateNewPassword(*password, *login); !s.ok()) {
-    PrintError(s.message());
-    return kExitFailure;
-  }
-  PasswordHasher hasher;
-  auto hash = hasher.Hash(*password);
-  if (!hash.ok()) {
-    PrintError(hash.status().message());
-    return kExitFailure;
-  }
+  auto hash = ReadNewPasswordHash(*login);
+  if (!hash) return kExitFailure;
   if (Status s = store.SetPassword(*login, *hash, NowSeconds()); !s.ok()) {
     PrintError(s.message());
     return kExitFailure;

@@ -6,6 +6,7 @@
 // [SECTION] Actions of the pages
 // [SECTION] Frame
 #include "console.h"
+#include "paste_report.h"
 
 #include <algorithm>
 #include <set>
@@ -29,6 +30,9 @@ std::string TrimSpaces(const std::string& s) {
 }
 
 // The pasted text without the lines (1-based) in `drop`.
+
+}  // namespace
+
 std::string WithoutLines(const std::string& text, const std::set<int>& drop) {
   std::string out;
   int line = 0;
@@ -47,8 +51,6 @@ std::string WithoutLines(const std::string& text, const std::set<int>& drop) {
   }
   return out;
 }
-
-}  // namespace
 
 // [SECTION] Who gets the console
 
@@ -348,33 +350,7 @@ void Console::AddStudents(int64_t class_id) {
       f.error = r.status().message();
       return;
     }
-    f.outcomes.clear();
-    std::set<int> added;
-    for (const OpResult& result : r->results) {
-      auto line = line_of.find(result.op_id);
-      if (line == line_of.end()) continue;
-      if (result.outcome == OpOutcome::kApplied) {
-        f.outcomes[line->second] = {true, ""};
-        added.insert(line->second);
-      } else {
-        f.outcomes[line->second] = {false, result.error.message()};
-      }
-    }
-    f.reported = true;
-    const bool all_added = std::all_of(f.rows.begin(), f.rows.end(),
-                                       [&](const ImportRow& row) { return added.count(row.line) > 0; });
-    // What was added leaves the box; what was not stays there to be fixed.
-    f.text = all_added ? std::string() : WithoutLines(f.checked_text, added);
-    f.checked_text.clear();
-    const int64_t n = static_cast<int64_t>(added.size());
-    if (n > 0) {
-      f.notice = std::string(Plural(n, "Добавлен ", "Добавлено ", "Добавлено ")) + std::to_string(n) + " " +
-                 std::string(Plural(n, "ученик", "ученика", "учеников")) + ".";
-    }
-    if (!all_added) {
-      if (!f.notice.empty()) f.notice += ' ';
-      f.notice += "Строки, которые не добавлены, остались в поле: исправьте их и нажмите «Проверить».";
-    }
+    ReportPastedBatch(f, *r, line_of, "ученик", "ученика", "учеников");
   });
 }
 

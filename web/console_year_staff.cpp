@@ -9,6 +9,7 @@
 
 #include "calendar.h"
 #include "console.h"
+#include "paste_report.h"
 
 namespace ej::web {
 namespace {
@@ -20,24 +21,6 @@ std::string Trimmed(const std::string& s) {
 }
 
 // The text without the lines (1-based) in `drop` (as the students' paste leaves the box).
-std::string DropLines(const std::string& text, const std::set<int>& drop) {
-  std::string out;
-  int line = 0;
-  size_t pos = 0;
-  bool first = true;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    ++line;
-    if (!drop.count(line)) {
-      if (!first) out += '\n';
-      out.append(text, pos, end - pos);
-      first = false;
-    }
-    pos = end + 1;
-  }
-  return out;
-}
 
 // One typed date, or an error under its field.
 std::optional<Date> TypedDate(DatesForm& form, const std::string& text, const char* field) {
@@ -217,33 +200,7 @@ void Console::AddStaff() {
       f.error = r.status().message();
       return;
     }
-    f.outcomes.clear();
-    std::set<int> added;
-    for (const OpResult& result : r->results) {
-      auto line = line_of.find(result.op_id);
-      if (line == line_of.end()) continue;
-      if (result.outcome == OpOutcome::kApplied) {
-        f.outcomes[line->second] = {true, ""};
-        added.insert(line->second);
-      } else {
-        f.outcomes[line->second] = {false, result.error.message()};
-      }
-    }
-    f.reported = true;
-    const bool all_added = std::all_of(f.rows.begin(), f.rows.end(),
-                                       [&](const StaffImportRow& row) { return added.count(row.line) > 0; });
-    // What was added leaves the box; what was not stays there to be fixed.
-    f.text = all_added ? std::string() : DropLines(f.checked_text, added);
-    f.checked_text.clear();
-    const int64_t n = static_cast<int64_t>(added.size());
-    if (n > 0) {
-      f.notice = std::string(Plural(n, "Добавлен ", "Добавлено ", "Добавлено ")) + std::to_string(n) + " " +
-                 std::string(Plural(n, "сотрудник", "сотрудника", "сотрудников")) + ".";
-    }
-    if (!all_added) {
-      if (!f.notice.empty()) f.notice += ' ';
-      f.notice += "Строки, которые не добавлены, остались в поле: исправьте их и нажмите «Проверить».";
-    }
+    ReportPastedBatch(f, *r, line_of, "сотрудник", "сотрудника", "сотрудников");
   });
 }
 
