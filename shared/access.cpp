@@ -51,6 +51,41 @@ Status Authorize(const Actor& actor, Action action, const Target& target) {
         return Status::Ok();
       }
       return Refuse("Нет доступа к отметкам.");
+
+    case Action::kReadJournal:
+      // The administration reads every journal; a teacher the groups they teach; a class
+      // teacher every subject of their class; a substitute reads the lesson they keep.
+      if (IsAdministration(actor)) return Status::Ok();
+      if (target.group_id != 0 && actor.taught_groups.count(target.group_id)) return Status::Ok();
+      for (int64_t c : target.class_ids) {
+        if (actor.led_classes.count(c)) return Status::Ok();
+      }
+      if (target.lesson_id != 0 && actor.substituted_lessons.count(target.lesson_id)) return Status::Ok();
+      return Refuse("Нет доступа к журналу этой группы.");
+
+    case Action::kWriteLesson:
+      // A substituted lesson belongs to its substitute alone (R10); otherwise to the teacher
+      // of the lesson and the teachers of the group by the workload. The administration
+      // corrects by approving requests, not by writing.
+      if (actor.person_id == 0 || target.lesson_id == 0) return Refuse("Урок не указан.");
+      if (target.substitute_id != 0) {
+        if (target.substitute_id == actor.person_id) return Status::Ok();
+        return Refuse("Этот урок ведёт учитель на замене: записи в нём делает он.");
+      }
+      if (target.lesson_teacher_id == actor.person_id) return Status::Ok();
+      if (target.group_id != 0 && actor.taught_groups.count(target.group_id)) return Status::Ok();
+      return Refuse("Записи в уроке делает только учитель этой группы или учитель на замене.");
+
+    case Action::kWriteFinals:
+      if (target.group_id != 0 && actor.taught_groups.count(target.group_id)) return Status::Ok();
+      return Refuse("Итоговые отметки выставляет учитель этой группы.");
+
+    case Action::kPlanLessons:
+    case Action::kApproveCorrections:
+      if (IsAdministration(actor)) return Status::Ok();
+      return Refuse(action == Action::kPlanLessons
+                        ? "Уроки, замены и переносы назначают директор и заместители директора."
+                        : "Решения по исправлениям принимают директор и заместители директора.");
   }
   return Refuse("Действие не разрешено.");
 }

@@ -20,6 +20,10 @@ struct Actor {
   std::vector<Role> roles;
   std::set<int64_t> led_classes;   // classes this person is the class teacher of
   std::set<int64_t> children;      // students this person is a parent of
+  // Filled from the state by the core (AddJournalRelations, journal.h): groups the person
+  // teaches by the workload, lessons they substitute in.
+  std::set<int64_t> taught_groups;
+  std::set<int64_t> substituted_lessons;
 
   bool Has(Role role) const;
 };
@@ -30,12 +34,22 @@ enum class Action {
   kEditStructure,      // set up the year: periods, classes, students, movement
   kManageAccounts,     // issue passwords, disable accounts
   kReadMarks,          // marks and attendance (later issues narrow this by group and child)
+  kReadJournal,        // a group's journal: target.group_id and target.class_ids
+  kWriteLesson,        // entries of one lesson: target.lesson_id, group_id, lesson_teacher_id, substitute_id
+  kWriteFinals,        // period and year marks of a group: target.group_id
+  kPlanLessons,        // generate lessons, substitute teachers, move lessons
+  kApproveCorrections, // decide a correction request, lock and unlock periods
 };
 
 // What the action is aimed at; unused fields stay zero.
 struct Target {
   int64_t class_id = 0;
   int64_t student_id = 0;
+  int64_t group_id = 0;
+  std::vector<int64_t> class_ids;  // the group's classes
+  int64_t lesson_id = 0;
+  int64_t lesson_teacher_id = 0;   // the teacher of the lesson by the timetable
+  int64_t substitute_id = 0;       // the lesson's substitute (0: none)
 };
 
 // Ok, or kForbidden with a Russian message that says what the user may not do.

@@ -62,6 +62,10 @@ constexpr const char* kKeyWindowDays = "correction_window_days";
 constexpr const char* kKeyRequireReason = "require_reason_after_window";
 constexpr const char* kKeyLockedApproval = "locked_periods_need_approval";
 constexpr const char* kKeyDeadlineDays = "mark_deadline_days";
+// The finals rules.
+constexpr const char* kKeyFinals = "finals";
+constexpr const char* kKeyRoundUpFrom = "round_up_from";
+constexpr const char* kKeyMinMarks = "min_marks";
 
 // Limits that keep a settings page usable (and a hostile payload small).
 constexpr size_t kMaxSystems = 20;
@@ -522,6 +526,16 @@ Status ValidateCorrections(const CorrectionRules& c) {
   return Status::Ok();
 }
 
+Status ValidateFinals(const FinalsRules& f) {
+  if (f.round_up_from < 50 || f.round_up_from > 90) {
+    return Invalid("Порог округления итоговой отметки — от 0,50 до 0,90.", Path(kKeyFinals, kKeyRoundUpFrom));
+  }
+  if (f.min_marks < 0 || f.min_marks > 10) {
+    return Invalid("Наименьшее число отметок для аттестации — от 0 до 10.", Path(kKeyFinals, kKeyMinMarks));
+  }
+  return Status::Ok();
+}
+
 Status ValidateHomework(const SchoolRules& rules) {
   for (int grade = kMinGrade; grade <= kMaxGrade; ++grade) {
     int minutes = HomeworkLimitMinutes(rules, grade);
@@ -541,6 +555,7 @@ Status ValidateSchoolRules(const SchoolRules& rules) {
   if (Status st = ValidateMarkTypes(rules); !st.ok()) return st;
   if (Status st = ValidateAttendance(rules); !st.ok()) return st;
   if (Status st = ValidateCorrections(rules.corrections); !st.ok()) return st;
+  if (Status st = ValidateFinals(rules.finals); !st.ok()) return st;
   return ValidateHomework(rules);
 }
 
@@ -775,6 +790,7 @@ Json ToJson(const SchoolRules& rules) {
           {kKeyMarkTypes, std::move(mark_types)},
           {kKeyAttendance, std::move(attendance)},
           {kKeyCorrections, std::move(corrections)},
+          {kKeyFinals, {{kKeyRoundUpFrom, rules.finals.round_up_from}, {kKeyMinMarks, rules.finals.min_marks}}},
           {kKeyHomeworkMinutes, std::move(homework)}};
 }
 
@@ -822,6 +838,15 @@ Result<SchoolRules> SchoolRulesFromJson(const Json& j) {
   auto c = CorrectionsFromJson(*corrections);
   if (!c.ok()) return At(c.status(), "Правила исправлений", kKeyCorrections);
   rules.corrections = c.value();
+  // Rules saved before the finals settings existed keep the defaults.
+  if (auto f = j.find(kKeyFinals); f != j.end() && !f->is_null()) {
+    int64_t round_up = rules.finals.round_up_from, min_marks = rules.finals.min_marks;
+    JsonReader r(*f);
+    r.Int(kKeyRoundUpFrom, &round_up, false).Int(kKeyMinMarks, &min_marks, false);
+    if (!r.ok()) return At(r.status(), "Правила итоговых отметок", kKeyFinals);
+    rules.finals.round_up_from = ToInt(round_up);
+    rules.finals.min_marks = ToInt(min_marks);
+  }
 
   if (homework->size() != rules.homework_minutes.size()) {
     return BadField(kKeyHomeworkMinutes, "нужно 11 чисел, по одному на каждый класс с 1 по 11");
@@ -926,6 +951,15 @@ std::vector<std::string> DescribeRules(const SchoolRules& rules) {
   lines.push_back(c.mark_deadline_days == 0
                       ? "Отметки выставляются в день урока."
                       : "Срок выставления отметок — " + Days(c.mark_deadline_days) + " после урока.");
+
+  // Finals.
+  lines.push_back("Четвертные и годовые отметки предлагаются по средневзвешенному баллу: от 0," +
+                  std::to_string(rules.finals.round_up_from) + " округляется в пользу ученика" +
+                  (rules.finals.min_marks > 0
+                       ? "; для аттестации нужно не менее " + std::to_string(rules.finals.min_marks) + " " +
+                             std::string(Plural(rules.finals.min_marks, "отметки", "отметок", "отметок"))
+                       : std::string()) +
+                  ".");
 
   // Homework (R14, СанПиН 1.2.3685-21).
   std::vector<std::string> limits;

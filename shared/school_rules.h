@@ -92,6 +92,15 @@ struct CorrectionRules {
 };
 inline constexpr int kMaxCorrectionDays = 30;
 
+// How the core proposes period and year finals from the weighted average (the teacher confirms
+// or chooses another value, the average still shown).
+struct FinalsRules {
+  // Hundredths of a mark from which an average rounds up: 50 — 3,50 → 4; 60 — 3,59 → 3.
+  int round_up_from = 50;  // 50..90
+  // Fewer current marks in the period than this: nothing is proposed («недостаточно отметок»).
+  int min_marks = 3;       // 0..10
+};
+
 inline constexpr int kMinGrade = 1;
 inline constexpr int kMaxGrade = 11;
 inline constexpr int kMaxHomeworkMinutes = 300;
@@ -109,6 +118,7 @@ struct SchoolRules {
   std::vector<MarkType> mark_types;  // the first is what a new mark gets unless one is chosen
   std::vector<AttendanceCode> attendance;
   CorrectionRules corrections;
+  FinalsRules finals;
   std::array<int, kMaxGrade> homework_minutes{};  // per day, [grade - 1]
 };
 

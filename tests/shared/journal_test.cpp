@@ -1,0 +1,424 @@
+#include <doctest/doctest.h>
+
+#include "calendar.h"
+#include "journal.h"
+
+namespace ej {
+namespace {
+
+Date D(const char* iso) { return *Date::ParseIso(iso); }
+
+// 5А (4 students), the default calendar, mathematics for the class (Mon–Fri, 2nd lesson, t1)
+// and English in two subgroups (Mon, Wed, Fri, 3rd lesson: t1 and t2); lessons generated for the
+// year; "today" is 10.09.2026 unless a test moves it.
+struct School {
+  Structure s;
+  Timetable t;
+  SchoolRules rules = DefaultSchoolRules();
+  Journal j;
+  Actor head, teacher1, teacher2;
+  Date today = D("2026-09-10");
+  int64_t year = 0, c5a = 0, math = 0, english = 0, g_math = 0, g_en1 = 0, g_en2 = 0;
+  int64_t t1 = 10, t2 = 11;
+  std::vector<int64_t> kids;
+  int n = 0;
+
+  School() {
+    head.person_id = 1;
+    head.roles = {Role::kHead};
+    s.persons[1] = Person{1, {"Орлова", "Елена", "Петровна"}, std::nullopt, 'f', {Role::kHead}};
+    s.persons[t1] = Person{t1, {"Цветкова", "Тамара", "Андреевна"}, std::nullopt, 'f', {Role::kTeacher}};
+    s.persons[t2] = Person{t2, {"Румянцев", "Кирилл", "Витальевич"}, std::nullopt, 'm', {Role::kTeacher}};
+    year = Must(op_kind::kYearCreate, YearCreatePayload("2026/2027", {D("2026-09-01"), D("2027-08-31")}));
+    CalendarDraft cal = DefaultCalendar(*s.FindYear(year));
+    for (const auto& p : cal.periods) Must(op_kind::kPeriodCreate, PeriodCreatePayload(year, p.name, p.range, p.grade_from, p.grade_to));
+    for (const auto& h : cal.holidays) Must(op_kind::kHolidayCreate, HolidayCreatePayload(year, h.name, h.range));
+    math = Must(op_kind::kSubjectCreate, SubjectCreatePayload("Математика", ""));
+    english = Must(op_kind::kSubjectCreate, SubjectCreatePayload("Английский язык", ""));
+    Must(op_kind::kCurriculumSet, CurriculumSetPayload(year, 5, math, 5));
+    Must(op_kind::kCurriculumSet, CurriculumSetPayload(year, 5, english, 3));
+    c5a = Must(op_kind::kClassCreate, ClassCreatePayload(year, 5, "А", 0));
+    for (const char* last : {"Абрамов", "Борисов", "Васильев", "Григорьев"}) {
+      kids.push_back(Must(op_kind::kStudentCreate,
+                          StudentCreatePayload({{last, "Иван", ""}, D("2014-02-02"), 'm'}, c5a, D("2026-09-01"))));
+    }
+    g_math = Must(op_kind::kGroupCreate, GroupCreatePayload(year, GroupKind::kWholeClass, "", math, {c5a}));
+    g_en1 = Must(op_kind::kGroupCreate, GroupCreatePayload(year, GroupKind::kSubgroup, "5А англ. 1", english, {c5a}));
+    g_en2 = Must(op_kind::kGroupCreate, GroupCreatePayload(year, GroupKind::kSubgroup, "5А англ. 2", english, {c5a}));
+    Must(op_kind::kGroupSetMembers, GroupSetMembersPayload(g_en1, {kids[0], kids[1]}));
+    Must(op_kind::kGroupSetMembers, GroupSetMembersPayload(g_en2, {kids[2], kids[3]}));
+    Must(op_kind::kWorkloadSet, WorkloadSetPayload(t1, g_math, 5));
+    Must(op_kind::kWorkloadSet, WorkloadSetPayload(t1, g_en1, 3));
+    Must(op_kind::kWorkloadSet, WorkloadSetPayload(t2, g_en2, 3));
+    BellSchedule bells{1, "1 смена", {}};
+    for (int i = 1; i <= 7; ++i) {
+      bells.slots.push_back({i, ClockTime{8 * 60 + 30 + (i - 1) * 55}, ClockTime{8 * 60 + 30 + (i - 1) * 55 + 45}});
+    }
+    t.bells = {bells};
+    int64_t id = 0;
+    for (int wd = 1; wd <= 5; ++wd) t.entries.push_back(Entry(++id, g_math, t1, wd, 2));
+    for (int wd : {1, 3, 5}) {
+      t.entries.push_back(Entry(++id, g_en1, t1, wd, 3));
+      t.entries.push_back(Entry(++id, g_en2, t2, wd, 3));
+    }
+    teacher1 = TeacherActor(t1);
+    teacher2 = TeacherActor(t2);
+    auto gen = Do(head, op_kind::kLessonsGenerate, LessonsGeneratePayload(year, D("2026-09-01")));
+    REQUIRE_MESSAGE(gen.ok(), gen.status().message());
+  }
+  Actor TeacherActor(int64_t id) {
+    Actor a;
+    a.person_id = id;
+    a.roles = {Role::kTeacher};
+    AddJournalRelations(a, s, j);
+    return a;
+  }
+  TimetableEntry Entry(int64_t id, int64_t group, int64_t teacher, int weekday, int number) {
+    return TimetableEntry{id, year, group, teacher, weekday, number, "", WeekParity::kEvery, TimetableKind::kMain};
+  }
+  int64_t Must(std::string_view kind, protocol::Json payload) {
+    Operation op;
+    op.op_id = "st-" + std::to_string(++n);
+    op.kind = std::string(kind);
+    op.payload = std::move(payload);
+    auto r = ApplyStructureOp(s, op, head);
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    return r->created_id;
+  }
+  Operation Op(std::string_view kind, protocol::Json payload, int64_t base_version = 0) {
+    Operation op;
+    std::string num = std::to_string(++n);
+    op.op_id = "00000000-0000-4000-8000-" + std::string(12 - num.size(), '0') + num;
+    op.kind = std::string(kind);
+    op.payload = std::move(payload);
+    op.base_version = base_version;
+    return op;
+  }
+  Result<JournalApplied> Apply(const Actor& who, const Operation& op) {
+    JournalContext ctx{s, t, rules, today};
+    Actor a = who;
+    AddJournalRelations(a, s, j);
+    return ApplyJournalOp(j, ctx, op, a);
+  }
+  Result<JournalApplied> Do(const Actor& who, std::string_view kind, protocol::Json payload, int64_t base = 0) {
+    return Apply(who, Op(kind, std::move(payload), base));
+  }
+  // The lesson of a group on a day (the first by number).
+  int64_t LessonOn(int64_t group, const char* iso) {
+    for (const auto& [id, l] : j.lessons) {
+      if (l.lesson.group_id == group && l.lesson.date == D(iso)) return id;
+    }
+    FAIL("no lesson of group " << group << " on " << iso);
+    return 0;
+  }
+  // Adds a mark as t1 and returns its id.
+  std::string AddMark(int64_t lesson, int64_t student, const std::string& value, const std::string& type = "answer") {
+    Operation op = Op(op_kind::kMarkAdd, MarkAddPayload(lesson, student, value, type));
+    auto r = Apply(teacher1, op);
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    return op.op_id;
+  }
+};
+
+TEST_CASE("lessons.generate: the year's lessons from the timetable; only the administration plans") {
+  School sc;
+  // 1 четверть of the default calendar starts on Tuesday 01.09.2026: mathematics every weekday.
+  CHECK(sc.j.FindLesson(sc.LessonOn(sc.g_math, "2026-09-01")) != nullptr);
+  size_t math = 0;
+  for (const auto& [id, l] : sc.j.lessons) {
+    CHECK(l.lesson.date.Weekday() <= 5);
+    math += l.lesson.group_id == sc.g_math;
+  }
+  CHECK(math > 150);
+  auto refused = sc.Do(sc.teacher1, op_kind::kLessonsGenerate, LessonsGeneratePayload(sc.year, D("2026-09-01")));
+  CHECK(refused.status().code() == ErrorCode::kForbidden);
+}
+
+TEST_CASE("lessons.generate after a timetable change keeps lessons with entries and reports the change") {
+  School sc;
+  int64_t monday = sc.LessonOn(sc.g_math, "2026-09-07");
+  sc.AddMark(monday, sc.kids[0], "5");
+  // Mathematics leaves Monday; regenerate from 07.09.
+  sc.t.entries.erase(sc.t.entries.begin());
+  auto r = sc.Do(sc.head, op_kind::kLessonsGenerate, LessonsGeneratePayload(sc.year, D("2026-09-07")));
+  REQUIRE(r.ok());
+  CHECK(r->removed > 20);
+  CHECK(r->added == 0);
+  CHECK(sc.j.FindLesson(monday) != nullptr);  // it has a mark
+  for (const auto& [id, l] : sc.j.lessons) {
+    if (l.lesson.group_id == sc.g_math && l.lesson.date > D("2026-09-07")) CHECK(l.lesson.date.Weekday() != 1);
+  }
+}
+
+TEST_CASE("mark.add: every validation") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  sc.AddMark(lesson, sc.kids[0], "5");
+  CHECK(sc.j.MarksOf(lesson).size() == 1);
+
+  auto bad_value = sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(lesson, sc.kids[0], "6", "answer"));
+  CHECK(bad_value.status().code() == ErrorCode::kValidation);
+  CHECK(bad_value.status().field() == "value");
+  auto plus = sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(lesson, sc.kids[0], "4+", "answer"));
+  CHECK(plus.status().field() == "value");  // ± not allowed by default
+  auto bad_type = sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(lesson, sc.kids[0], "4", "essay"));
+  CHECK(bad_type.status().field() == "type");
+
+  // A student who is not in the subgroup.
+  int64_t en1 = sc.LessonOn(sc.g_en1, "2026-09-09");
+  auto stranger = sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(en1, sc.kids[2], "4", "answer"));
+  CHECK(stranger.status().code() == ErrorCode::kValidation);
+  CHECK(stranger.status().message().find("Васильев") != std::string::npos);
+
+  // A lesson of another teacher.
+  int64_t en2 = sc.LessonOn(sc.g_en2, "2026-09-09");
+  auto foreign = sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(en2, sc.kids[2], "4", "answer"));
+  CHECK(foreign.status().code() == ErrorCode::kForbidden);
+
+  // A lesson that has not happened yet.
+  int64_t future = sc.LessonOn(sc.g_math, "2026-09-15");
+  auto early = sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(future, sc.kids[0], "4", "answer"));
+  CHECK(early.status().code() == ErrorCode::kValidation);
+
+  // The deputy reads but does not write marks.
+  auto deputy = sc.Do(sc.head, op_kind::kMarkAdd, MarkAddPayload(lesson, sc.kids[1], "4", "answer"));
+  CHECK(deputy.status().code() == ErrorCode::kForbidden);
+
+  // Nothing of the refused ops changed the journal.
+  CHECK(sc.j.marks.size() == 1);
+}
+
+TEST_CASE("mark.add after the mark deadline needs a reason") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-01");
+  sc.today = D("2026-09-10");  // 9 days later; the deadline is 7
+  auto late = sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(lesson, sc.kids[0], "4", "answer"));
+  CHECK(late.status().field() == "reason");
+  auto with_reason =
+      sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(lesson, sc.kids[0], "4", "answer", "", "болел, писал позже"));
+  CHECK(with_reason.ok());
+}
+
+TEST_CASE("the same mark.add sent twice has one effect") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  Operation op = sc.Op(op_kind::kMarkAdd, MarkAddPayload(lesson, sc.kids[0], "5", "answer"));
+  REQUIRE(sc.Apply(sc.teacher1, op).ok());
+  auto again = sc.Apply(sc.teacher1, op);
+  CHECK(again.status().code() == ErrorCode::kConflict);
+  CHECK(sc.j.marks.size() == 1);
+}
+
+TEST_CASE("substitution: the substitute keeps that one lesson only; the regular teacher does not") {
+  School sc;
+  int64_t sub = sc.LessonOn(sc.g_math, "2026-09-08");
+  int64_t other = sc.LessonOn(sc.g_math, "2026-09-09");
+  auto by_teacher = sc.Do(sc.teacher1, op_kind::kLessonSubstitute, LessonSubstitutePayload(sub, sc.t2));
+  CHECK(by_teacher.status().code() == ErrorCode::kForbidden);
+  REQUIRE(sc.Do(sc.head, op_kind::kLessonSubstitute, LessonSubstitutePayload(sub, sc.t2)).ok());
+
+  CHECK(sc.Do(sc.teacher2, op_kind::kMarkAdd, MarkAddPayload(sub, sc.kids[0], "5", "answer")).ok());
+  CHECK(sc.Do(sc.teacher2, op_kind::kMarkAdd, MarkAddPayload(other, sc.kids[0], "5", "answer")).status().code() ==
+        ErrorCode::kForbidden);
+  CHECK(sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(sub, sc.kids[1], "5", "answer")).status().code() ==
+        ErrorCode::kForbidden);
+  CHECK(sc.Do(sc.teacher1, op_kind::kMarkAdd, MarkAddPayload(other, sc.kids[1], "5", "answer")).ok());
+
+  // The substitute's relations: one lesson, and read access to it alone.
+  Actor t2 = sc.TeacherActor(sc.t2);
+  CHECK(t2.substituted_lessons == std::set<int64_t>{sub});
+  CHECK(Authorize(t2, Action::kReadJournal, LessonTarget(sc.s, *sc.j.FindLesson(sub))).ok());
+  CHECK(!Authorize(t2, Action::kReadJournal, GroupTarget(sc.s, sc.g_math)).ok());
+
+  // A substitute who is busy at that time is refused: t2 teaches English 2 on Wednesday, 3rd lesson.
+  int64_t en1 = sc.LessonOn(sc.g_en1, "2026-09-09");
+  auto busy = sc.Do(sc.head, op_kind::kLessonSubstitute, LessonSubstitutePayload(en1, sc.t2));
+  CHECK(busy.status().code() == ErrorCode::kValidation);
+  CHECK(busy.status().message().find("Румянцев") != std::string::npos);
+}
+
+TEST_CASE("lesson.move keeps the lesson's entries and refuses a holiday or a busy slot") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  std::string mark = sc.AddMark(lesson, sc.kids[0], "4");
+  REQUIRE(sc.Do(sc.head, op_kind::kLessonMove, LessonMovePayload(lesson, D("2026-09-08"), 5)).ok());
+  CHECK(sc.j.FindLesson(lesson)->lesson.number == 5);
+  CHECK(sc.j.FindLesson(lesson)->moved);
+  CHECK(sc.j.FindMark(mark)->lesson_id == lesson);
+  // Sunday, and the group's own 2nd lesson on Wednesday.
+  CHECK(sc.Do(sc.head, op_kind::kLessonMove, LessonMovePayload(lesson, D("2026-09-13"), 2)).status().field() == "date");
+  CHECK(sc.Do(sc.head, op_kind::kLessonMove, LessonMovePayload(lesson, D("2026-09-09"), 2)).status().field() == "number");
+  CHECK(sc.Do(sc.head, op_kind::kLessonMove, LessonMovePayload(lesson, D("2026-09-09"), 9)).status().field() == "number");
+}
+
+TEST_CASE("weighted average and the proposed final by the school's rounding rule") {
+  School sc;
+  sc.today = D("2026-09-30");
+  sc.rules.corrections.mark_deadline_days = 30;
+  DateRange q1{D("2026-09-01"), D("2026-10-25")};
+  // 5 (answer, 1), 4 (answer, 1), 3 (control, 3): (5 + 4 + 9) / 5 = 3,6.
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-01"), sc.kids[0], "5");
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-02"), sc.kids[0], "4");
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-03"), sc.kids[0], "3", "control");
+  auto avg = WeightedAverage(sc.j, sc.rules, "five", sc.g_math, sc.kids[0], q1);
+  REQUIRE(avg);
+  CHECK(*avg == doctest::Approx(3.6));
+  CHECK(FormatAverage(*avg) == "3,60");
+  CHECK(ProposeFinal(sc.j, sc.rules, "five", sc.g_math, sc.kids[0], q1).value == "4");
+  sc.rules.finals.round_up_from = 70;
+  CHECK(ProposeFinal(sc.j, sc.rules, "five", sc.g_math, sc.kids[0], q1).value == "3");
+
+  // Exactly 3,5: two answers 4 and 3 → rounds up at 50, not at 60.
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-01"), sc.kids[1], "4");
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-02"), sc.kids[1], "3");
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-03"), sc.kids[1], "4");
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-04"), sc.kids[1], "3");
+  sc.rules.finals.round_up_from = 50;
+  CHECK(ProposeFinal(sc.j, sc.rules, "five", sc.g_math, sc.kids[1], q1).value == "4");
+  sc.rules.finals.round_up_from = 60;
+  CHECK(ProposeFinal(sc.j, sc.rules, "five", sc.g_math, sc.kids[1], q1).value == "3");
+
+  // Too few marks: an average but no proposal.
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-01"), sc.kids[2], "5");
+  ProposedFinal few = ProposeFinal(sc.j, sc.rules, "five", sc.g_math, sc.kids[2], q1);
+  CHECK(few.average);
+  CHECK(few.marks == 1);
+  CHECK(few.value.empty());
+  // Marks outside the range do not count.
+  CHECK(!WeightedAverage(sc.j, sc.rules, "five", sc.g_math, sc.kids[0], {D("2026-11-01"), D("2026-12-28")}));
+}
+
+TEST_CASE("final.set obeys the grading system and belongs to the group's teacher") {
+  School sc;
+  const StudyPeriod* q1 = PeriodOf(sc.s, 5, D("2026-09-10"));
+  REQUIRE(q1);
+  FinalKey key{sc.g_math, sc.kids[0], FinalKind::kPeriod, q1->id};
+  CHECK(sc.Do(sc.teacher1, op_kind::kFinalSet, FinalSetPayload(key, "4")).ok());
+  CHECK(sc.j.FindFinal(key)->value == "4");
+  CHECK(sc.Do(sc.teacher1, op_kind::kFinalSet, FinalSetPayload(key, "зач"), 1).status().field() == "value");
+  CHECK(sc.Do(sc.teacher2, op_kind::kFinalSet, FinalSetPayload(key, "5"), 1).status().code() == ErrorCode::kForbidden);
+  FinalKey stranger{sc.g_en1, sc.kids[3], FinalKind::kYear, 0};
+  CHECK(sc.Do(sc.teacher1, op_kind::kFinalSet, FinalSetPayload(stranger, "5")).status().field() == "student_id");
+}
+
+TEST_CASE("corrections: free inside the window, with a reason after it; old → new is returned") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  std::string mark = sc.AddMark(lesson, sc.kids[0], "3");
+  auto inside = sc.Do(sc.teacher1, op_kind::kMarkSet, MarkSetPayload(mark, "4", "answer", ""), 1);
+  REQUIRE(inside.ok());
+  CHECK(inside->correction);
+  CHECK(inside->old["value"] == "3");
+
+  sc.today = D("2026-09-20");  // past the 3-day window
+  auto no_reason = sc.Do(sc.teacher1, op_kind::kMarkSet, MarkSetPayload(mark, "5", "answer", ""), 2);
+  CHECK(no_reason.status().field() == "reason");
+  CHECK(sc.j.FindMark(mark)->value == "4");
+  auto with_reason = sc.Do(sc.teacher1, op_kind::kMarkSet, MarkSetPayload(mark, "5", "answer", "", "ошибка при вводе"), 2);
+  REQUIRE(with_reason.ok());
+  CHECK(with_reason->reason == "ошибка при вводе");
+  CHECK(sc.j.FindMark(mark)->version == 3);
+}
+
+TEST_CASE("conflicts: a stale base_version is refused with the current value; the same value is not a conflict") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(lesson, sc.kids[0], "н"), 0).ok());
+  // Someone else, who saw the cell empty, sets «б»: a conflict naming what is there now.
+  auto stale = sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(lesson, sc.kids[0], "б"), 0);
+  CHECK(stale.status().code() == ErrorCode::kConflict);
+  CHECK(stale.status().message().find("«н»") != std::string::npos);
+  CHECK(sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(lesson, sc.kids[0], "н"), 0).ok());
+  auto fixed = sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(lesson, sc.kids[0], "б"), 1);
+  CHECK_MESSAGE(fixed.ok(), fixed.status().message());
+  CHECK(sc.j.FindAttendance(lesson, sc.kids[0])->code == "б");
+  CHECK(sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(lesson, sc.kids[0], "xx"), 2).status().field() == "code");
+  CHECK(sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(lesson, sc.kids[0], ""), 2).ok());
+  CHECK(sc.j.FindAttendance(lesson, sc.kids[0]) == nullptr);
+}
+
+TEST_CASE("a locked period: only a correction request the deputy approves changes it") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  std::string mark = sc.AddMark(lesson, sc.kids[0], "3");
+  const StudyPeriod* q1 = PeriodOf(sc.s, 5, D("2026-09-08"));
+  CHECK(sc.Do(sc.teacher1, op_kind::kPeriodLock, PeriodLockPayload(q1->id, true)).status().code() == ErrorCode::kForbidden);
+  REQUIRE(sc.Do(sc.head, op_kind::kPeriodLock, PeriodLockPayload(q1->id, true)).ok());
+
+  auto direct = sc.Do(sc.teacher1, op_kind::kMarkSet, MarkSetPayload(mark, "4", "answer", "", "пересдал"), 1);
+  CHECK(direct.status().field() == "approval");
+
+  Operation change = sc.Op(op_kind::kMarkSet, MarkSetPayload(mark, "4", "answer", "", "пересдал"), 1);
+  auto no_reason = sc.Do(sc.teacher1, op_kind::kCorrectionRequest, CorrectionRequestPayload(change, ""));
+  CHECK(no_reason.status().field() == "reason");
+  auto request = sc.Do(sc.teacher1, op_kind::kCorrectionRequest, CorrectionRequestPayload(change, "пересдал"));
+  REQUIRE(request.ok());
+  int64_t id = request->created_id;
+  CHECK(sc.j.requests.at(id).state == RequestState::kPending);
+  CHECK(sc.j.FindMark(mark)->value == "3");
+  // Another teacher cannot ask for a change in a lesson that is not theirs.
+  Operation foreign = sc.Op(op_kind::kMarkSet, MarkSetPayload(mark, "5", "answer", ""), 1);
+  CHECK(sc.Do(sc.teacher2, op_kind::kCorrectionRequest, CorrectionRequestPayload(foreign, "просьба")).status().code() ==
+        ErrorCode::kForbidden);
+
+  CHECK(sc.Do(sc.teacher1, op_kind::kCorrectionDecide, CorrectionDecidePayload(id, true)).status().code() ==
+        ErrorCode::kForbidden);
+  auto approved = sc.Do(sc.head, op_kind::kCorrectionDecide, CorrectionDecidePayload(id, true, "согласовано"));
+  REQUIRE_MESSAGE(approved.ok(), approved.status().message());
+  CHECK(approved->correction);
+  CHECK(approved->old["value"] == "3");
+  CHECK(sc.j.FindMark(mark)->value == "4");
+  CHECK(sc.j.requests.at(id).state == RequestState::kApproved);
+  CHECK(sc.Do(sc.head, op_kind::kCorrectionDecide, CorrectionDecidePayload(id, false)).status().code() ==
+        ErrorCode::kValidation);
+
+  // A declined request changes nothing.
+  Operation second = sc.Op(op_kind::kMarkSet, MarkSetPayload(mark, "5", "answer", ""), 2);
+  auto r2 = sc.Do(sc.teacher1, op_kind::kCorrectionRequest, CorrectionRequestPayload(second, "ещё раз"));
+  REQUIRE(r2.ok());
+  REQUIRE(sc.Do(sc.head, op_kind::kCorrectionDecide, CorrectionDecidePayload(r2->created_id, false, "нет оснований")).ok());
+  CHECK(sc.j.FindMark(mark)->value == "4");
+
+  // A change that needs no approval is not a request.
+  REQUIRE(sc.Do(sc.head, op_kind::kPeriodLock, PeriodLockPayload(q1->id, false)).ok());
+  CHECK(sc.Do(sc.teacher1, op_kind::kCorrectionRequest, CorrectionRequestPayload(second, "ещё раз")).status().code() ==
+        ErrorCode::kValidation);
+}
+
+TEST_CASE("topic and homework: versions, due lesson, time estimate") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  int64_t next = sc.LessonOn(sc.g_math, "2026-09-09");
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetTopic, LessonSetTopicPayload(lesson, "Натуральные числа")).ok());
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 12, 14", 30, next}), 1).ok());
+  CHECK(sc.j.FindLesson(lesson)->homework.due_lesson_id == next);
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 15", 30, lesson}), 2)
+            .status()
+            .field() == "due_lesson_id");
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 15", 400, 0}), 2)
+            .status()
+            .field() == "minutes");
+  // Homework may be set ahead for a future lesson (planning), marks may not.
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetTopic, LessonSetTopicPayload(sc.LessonOn(sc.g_math, "2026-09-21"), "Дроби")).ok());
+  CHECK(sc.Do(sc.teacher2, op_kind::kLessonSetTopic, LessonSetTopicPayload(lesson, "Чужая тема"), 2).status().code() ==
+        ErrorCode::kForbidden);
+}
+
+TEST_CASE("the journal's JSON round-trips, and a group's slice holds only that group") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  sc.AddMark(lesson, sc.kids[0], "5");
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(lesson, sc.kids[1], "н")).ok());
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 1", 20, 0})).ok());
+  Journal slice = SliceForGroup(sc.j, sc.g_math, DateRange{D("2026-09-01"), D("2026-09-30")});
+  for (const auto& [id, l] : slice.lessons) CHECK(l.lesson.group_id == sc.g_math);
+  auto back = JournalFromJson(ToJson(slice));
+  REQUIRE(back.ok());
+  CHECK(ToJson(*back) == ToJson(slice));
+  CHECK(back->MarksOf(lesson).size() == 1);
+  CHECK(back->FindLesson(lesson)->homework.minutes == 20);
+  CHECK(!JournalFromJson(protocol::Json{{"lessons", 1}}).ok());
+}
+
+}  // namespace
+}  // namespace ej
