@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ struct ApiRequest {
   std::string method;
   std::string path;
   std::string body;
+  std::map<std::string, std::string> query;  // the URL's query parameters (?group_id=…)
   std::string ip;
   std::string user_agent;
   std::string token;           // the session token from the cookie or the bearer header

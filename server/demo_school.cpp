@@ -11,6 +11,9 @@
 //   [SECTION] CreateDemoSchool
 #include "demo_school.h"
 
+#include "demo_journal.h"
+#include "demo_rng.h"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -36,44 +39,7 @@ namespace {
 // [SECTION] Random numbers
 // -----------------------------------------------------------------------------------------
 
-// splitmix64: tiny, fast, and the same sequence everywhere (native and wasm alike).
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n); rejection keeps it exactly uniform.
-  int Below(int n) {
-    const uint64_t bound = static_cast<uint64_t>(n);
-    const uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
-    uint64_t x = Next();
-    while (x >= limit) x = Next();
-    return static_cast<int>(x % bound);
-  }
-  // Uniform in [lo, hi].
-  int Between(int lo, int hi) { return lo + Below(hi - lo + 1); }
-  bool Percent(int p) { return Below(100) < p; }
-  template <typename T>
-  const T& Pick(const std::vector<T>& v) {
-    return v[static_cast<size_t>(Below(static_cast<int>(v.size())))];
-  }
-  // Fisher–Yates; std::shuffle's results differ between standard libraries.
-  template <typename T>
-  void Shuffle(std::vector<T>& v) {
-    for (size_t i = v.size(); i > 1; --i) {
-      size_t j = static_cast<size_t>(Below(static_cast<int>(i)));
-      std::swap(v[i - 1], v[j]);
-    }
-  }
-
- private:
-  uint64_t state_;
-};
+// The Rng lives in demo_rng.h (the demo journal uses it too).
 
 // -----------------------------------------------------------------------------------------
 // [SECTION] Names
@@ -1264,6 +1230,9 @@ Status CreateDemoSchool(Database& db, const DemoOptions& options,
   }
   s = db.Write([&](Connection& c) { return WriteSchool(c, school, options, demo_hash); });
   if (!s.ok()) return s;
+  DemoJournalSummary journal;
+  s = db.Write([&](Connection& c) { return WriteDemoJournal(c, options.seed, options.now, &journal); });
+  if (!s.ok()) return s;
 
   if (summary != nullptr) {
     *summary = {};
@@ -1272,6 +1241,9 @@ Status CreateDemoSchool(Database& db, const DemoOptions& options,
     summary->staff = school.staff;
     summary->classes = static_cast<int>(school.classes.size());
     summary->accounts = static_cast<int>(school.persons.size());
+    summary->lessons = journal.lessons;
+    summary->marks = journal.marks;
+    summary->finals = journal.finals;
     for (int slot = 0; slot < kDemoCount; ++slot) {
       const Person& p = school.persons[static_cast<size_t>(school.demo[static_cast<size_t>(slot)])];
       summary->logins.push_back(

@@ -37,6 +37,9 @@ struct DemoSummary {
   int staff = 0;
   int classes = 0;
   int accounts = 0;
+  int64_t lessons = 0;  // for the whole year
+  int64_t marks = 0;    // up to the demo's date
+  int64_t finals = 0;   // period marks of the periods that have ended
   // In this order: direktor, zavuch, uchitel, klruk, admin, roditel, uchenik.
   std::vector<DemoLogin> logins;
 };

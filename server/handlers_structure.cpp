@@ -42,4 +42,63 @@ Result<ApiResponse> HandleRules(ServerContext& ctx, ApiRequest& req) {
   return ApiResponse{200, ToJson(*rules), {{"Cache-Control", "no-store"}}};
 }
 
+namespace {
+
+Result<int64_t> QueryId(const ApiRequest& req, const std::string& key) {
+  auto it = req.query.find(key);
+  if (it == req.query.end() || it->second.empty()) {
+    return Status(ErrorCode::kBadRequest, "Не указан параметр «" + key + "».", key);
+  }
+  int64_t v = 0;
+  for (char ch : it->second) {
+    if (ch < '0' || ch > '9' || v > (INT64_MAX - 9) / 10) {
+      return Status(ErrorCode::kBadRequest, "Параметр «" + key + "» должен быть числом.", key);
+    }
+    v = v * 10 + (ch - '0');
+  }
+  return v;
+}
+
+Result<std::optional<Date>> QueryDate(const ApiRequest& req, const std::string& key, bool required) {
+  auto it = req.query.find(key);
+  if (it == req.query.end() || it->second.empty()) {
+    if (required) return Status(ErrorCode::kBadRequest, "Не указан параметр «" + key + "».", key);
+    return std::optional<Date>();
+  }
+  auto d = Date::ParseIso(it->second);
+  if (!d) return Status(ErrorCode::kBadRequest, "Параметр «" + key + "» — дата в виде ГГГГ-ММ-ДД.", key);
+  return std::optional<Date>(*d);
+}
+
+}  // namespace
+
+Result<ApiResponse> HandleJournal(ServerContext& ctx, ApiRequest& req) {
+  auto group = QueryId(req, "group_id");
+  if (!group.ok()) return group.status();
+  auto from = QueryDate(req, "from", false);
+  if (!from.ok()) return from.status();
+  auto to = QueryDate(req, "to", false);
+  if (!to.ok()) return to.status();
+  std::optional<DateRange> range;
+  if (*from || *to) {
+    range = DateRange{from->value_or(Date::FromDays(0)), to->value_or(Date::FromDays(2932896))};
+    if (range->last < range->first) return Status(ErrorCode::kBadRequest, "Конец периода раньше начала.", "to");
+  }
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  auto slice = ctx.store.JournalSlice(*actor, *group, range);
+  if (!slice.ok()) return slice.status();
+  return ApiResponse{200, std::move(slice.value()), {{"Cache-Control", "no-store"}}};
+}
+
+Result<ApiResponse> HandleLessons(ServerContext& ctx, ApiRequest& req) {
+  auto day = QueryDate(req, "date", true);
+  if (!day.ok()) return day.status();
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  auto lessons = ctx.store.LessonsOfDay(*actor, **day);
+  if (!lessons.ok()) return lessons.status();
+  return ApiResponse{200, protocol::Json{{"lessons", std::move(lessons.value())}}, {{"Cache-Control", "no-store"}}};
+}
+
 }  // namespace ej::server

@@ -8,6 +8,9 @@ namespace ej::server {
 Result<ApiResponse> HandleStructure(ServerContext& ctx, ApiRequest& req);
 Result<ApiResponse> HandlePushOps(ServerContext& ctx, ApiRequest& req);
 Result<ApiResponse> HandleRules(ServerContext& ctx, ApiRequest& req);
+// GET journal and lessons of a day (journal.h).
+Result<ApiResponse> HandleJournal(ServerContext& ctx, ApiRequest& req);
+Result<ApiResponse> HandleLessons(ServerContext& ctx, ApiRequest& req);
 Result<ApiResponse> HandleTimetable(ServerContext& ctx, ApiRequest& req);
 
 }  // namespace ej::server

@@ -239,6 +239,72 @@ CREATE TABLE timetable_entries (
 );
 CREATE INDEX timetable_entries_school ON timetable_entries(school_id, year_id);
 )SQL"},
+    {7, "the class journal", R"SQL(
+-- Lessons as held (shared/journal.h): generated from the timetable, substituted, moved; with
+-- the topic and the homework. Marks, attendance and finals hang on them. Every change to these
+-- tables is an operation in op_log, applied in the same transaction.
+CREATE TABLE lessons (
+  id               INTEGER PRIMARY KEY,
+  school_id        INTEGER NOT NULL REFERENCES schools(id),
+  group_id         INTEGER NOT NULL REFERENCES study_groups(id),
+  day              TEXT NOT NULL,              -- ISO date
+  number           INTEGER NOT NULL CHECK (number >= 1),
+  teacher_id       INTEGER NOT NULL REFERENCES persons(id),
+  substitute_id    INTEGER REFERENCES persons(id),
+  room             TEXT NOT NULL DEFAULT '',
+  entry_id         INTEGER NOT NULL DEFAULT 0,  -- the timetable entry (0: none)
+  moved            INTEGER NOT NULL DEFAULT 0,
+  topic            TEXT NOT NULL DEFAULT '',
+  homework         TEXT NOT NULL DEFAULT '',
+  homework_minutes INTEGER NOT NULL DEFAULT 0,
+  homework_due     INTEGER NOT NULL DEFAULT 0,
+  topic_version    INTEGER NOT NULL DEFAULT 0,
+  homework_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX lessons_group ON lessons(school_id, group_id, day);
+CREATE INDEX lessons_day ON lessons(school_id, day);
+CREATE TABLE marks (
+  id          TEXT PRIMARY KEY,                -- the UUID of the mark.add that made it
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  lesson_id   INTEGER NOT NULL REFERENCES lessons(id),
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  value       TEXT NOT NULL,
+  type        TEXT NOT NULL,
+  comment     TEXT NOT NULL DEFAULT '',
+  version     INTEGER NOT NULL
+);
+CREATE INDEX marks_lesson ON marks(lesson_id);
+CREATE INDEX marks_student ON marks(school_id, student_id);
+CREATE TABLE attendance (
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  lesson_id   INTEGER NOT NULL REFERENCES lessons(id),
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  code        TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  PRIMARY KEY (lesson_id, student_id)
+);
+CREATE INDEX attendance_student ON attendance(school_id, student_id);
+CREATE TABLE finals (
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  group_id    INTEGER NOT NULL REFERENCES study_groups(id),
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('period', 'year', 'exam', 'final')),
+  period_id   INTEGER NOT NULL DEFAULT 0,
+  value       TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  PRIMARY KEY (group_id, student_id, kind, period_id)
+);
+CREATE TABLE correction_requests (
+  id          INTEGER PRIMARY KEY,
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  request     TEXT NOT NULL                    -- the CorrectionRequest as JSON (shared/journal.h)
+);
+CREATE TABLE locked_periods (
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  period_id   INTEGER NOT NULL REFERENCES study_periods(id),
+  PRIMARY KEY (school_id, period_id)
+);
+)SQL"},
 };
 
 }  // namespace

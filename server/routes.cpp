@@ -21,6 +21,8 @@ const std::vector<Route>& Routes() {
       {"POST", route::kAccountPassword, Access::kSession, &HandleIssuePassword},
       {"POST", route::kAccountDisable, Access::kSession, &HandleDisableAccount},
       {"POST", route::kOps, Access::kSession, &HandlePushOps},
+      {"GET", route::kJournal, Access::kSession, &HandleJournal},
+      {"GET", route::kLessons, Access::kSession, &HandleLessons},
   };
   return kRoutes;
 }

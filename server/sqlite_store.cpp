@@ -1,6 +1,9 @@
 #include "sqlite_store.h"
 
+#include <ctime>
+
 #include "crypto.h"
+#include "journal_store.h"
 #include "op_log.h"
 #include "structure_store.h"
 #include "timetable_store.h"
@@ -180,8 +183,15 @@ Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
     q = c.Query("SELECT id FROM classes WHERE class_teacher_id = ?", {a.person_id},
                 [&](const Row& r) { a.led_classes.insert(r.Int(0)); });
     if (!q.ok()) return q;
-    return c.Query("SELECT student_id FROM guardianships WHERE parent_id = ?", {a.person_id},
-                   [&](const Row& r) { a.children.insert(r.Int(0)); });
+    q = c.Query("SELECT student_id FROM guardianships WHERE parent_id = ?", {a.person_id},
+                [&](const Row& r) { a.children.insert(r.Int(0)); });
+    if (!q.ok()) return q;
+    // The journal's relations, as AddJournalRelations (journal.h) computes them from the state.
+    q = c.Query("SELECT group_id FROM workload WHERE teacher_id = ?", {a.person_id},
+                [&](const Row& r) { a.taught_groups.insert(r.Int(0)); });
+    if (!q.ok()) return q;
+    return c.Query("SELECT id FROM lessons WHERE substitute_id = ?", {a.person_id},
+                   [&](const Row& r) { a.substituted_lessons.insert(r.Int(0)); });
   });
   if (!s.ok()) return s;
   if (!found) return Status(ErrorCode::kUnauthenticated, "Учётная запись не найдена.");
@@ -194,6 +204,7 @@ Status SqliteStore::DropCachesIfChangedOutside() {
   if (*version != data_version_) {
     structures_.clear();
     timetables_.clear();
+    journals_.clear();
     data_version_ = *version;
   }
   return Status::Ok();
@@ -217,6 +228,63 @@ Result<Timetable*> SqliteStore::CachedTimetable(Connection& c, int64_t school_id
     slot = std::make_unique<Timetable>(std::move(loaded.value()));
   }
   return slot.get();
+}
+
+Result<Journal*> SqliteStore::CachedJournal(Connection& c, int64_t school_id) {
+  auto& slot = journals_[school_id];
+  if (!slot) {
+    auto loaded = LoadJournal(c, school_id);
+    if (!loaded.ok()) return loaded.status();
+    slot = std::make_unique<Journal>(std::move(loaded.value()));
+  }
+  return slot.get();
+}
+
+Date LocalDate(int64_t unix_seconds) {
+  time_t t = static_cast<time_t>(unix_seconds);
+  struct tm local {};
+  localtime_r(&t, &local);
+  return Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value_or(Date());
+}
+
+Result<protocol::Json> SqliteStore::JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) {
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  protocol::Json out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    if (!(*st)->FindGroup(group_id)) return Status(ErrorCode::kNotFound, "Группа не найдена.", "group_id");
+    if (Status a = Authorize(actor, Action::kReadJournal, GroupTarget(**st, group_id)); !a.ok()) return a;
+    auto j = CachedJournal(c, actor.school_id);
+    if (!j.ok()) return j.status();
+    out = ToJson(SliceForGroup(**j, group_id, range));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<protocol::Json> SqliteStore::LessonsOfDay(const Actor& actor, Date day) {
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  protocol::Json out = protocol::Json::array();
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    auto j = CachedJournal(c, actor.school_id);
+    if (!j.ok()) return j.status();
+    Journal mine;
+    for (const auto& [id, l] : (*j)->lessons) {
+      if (l.lesson.date != day) continue;
+      if (!Authorize(actor, Action::kWriteLesson, LessonTarget(**st, l)).ok()) continue;
+      mine.lessons.emplace(id, l);
+    }
+    out = ToJson(mine)["lessons"];
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
 }
 
 Result<protocol::Json> SqliteStore::TimetableSnapshot(int64_t school_id) {
@@ -260,10 +328,28 @@ Result<SchoolRules> ReadRules(Connection& c, int64_t school_id) {
   return SchoolRulesFromJson(*json);
 }
 
-// Whether a code the rules would remove is used by entries. No journal entries (marks,
-// attendance) are stored yet, so nothing is in use; the journal's tables answer here when
-// they exist.
-bool CodeInUse(std::string_view /*kind*/, std::string_view /*code*/) { return false; }
+// Whether a code the rules would remove is used by the journal's entries. A grading system or
+// a mark value counts as used when any mark carries the value's code (conservative: a code
+// shared by two systems keeps both).
+InUsePredicate CodeInUse(Connection& c, int64_t school_id) {
+  return [&c, school_id](std::string_view kind, std::string_view code) {
+    std::string sql;
+    std::string arg(code);
+    if (kind == rules_in_use::kMarkType) {
+      sql = "SELECT EXISTS (SELECT 1 FROM marks WHERE school_id = ? AND type = ?)";
+    } else if (kind == rules_in_use::kAttendance) {
+      sql = "SELECT EXISTS (SELECT 1 FROM attendance WHERE school_id = ? AND code = ?)";
+    } else if (kind == rules_in_use::kMarkValue) {
+      arg = std::string(SplitMarkValueKey(code).second);
+      sql = "SELECT EXISTS (SELECT 1 FROM marks WHERE school_id = ? AND value = ?) OR "
+            "EXISTS (SELECT 1 FROM finals WHERE school_id = ?1 AND value = ?2)";
+    } else {
+      sql = "SELECT EXISTS (SELECT 1 FROM marks WHERE school_id = ? AND ? <> '')";
+    }
+    auto used = c.QueryInt(sql, {school_id, arg});
+    return !used.ok() || *used != 0;
+  };
+}
 
 }  // namespace
 
@@ -292,6 +378,7 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
       if (!committed) {
         store->structures_.erase(school);
         store->timetables_.erase(school);
+        store->journals_.erase(school);
       }
     }
   } drop{this, actor.school_id, committed};
@@ -304,6 +391,12 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
     auto timetable = CachedTimetable(c, actor.school_id);
     if (!timetable.ok()) return timetable.status();
     if (Status ids = RefreshNextIds(c, **timetable); !ids.ok()) return ids;
+    auto journal = CachedJournal(c, actor.school_id);
+    if (!journal.ok()) return journal.status();
+    if (Status ids = RefreshNextIds(c, **journal); !ids.ok()) return ids;
+    std::optional<SchoolRules> rules;  // read once per batch, after any rules.update in it
+    Actor journal_actor = actor;       // with its relations, refreshed after planning ops
+    bool relations_stale = true;
     for (const Operation& op : ops) {
       OpResult result;
       result.op_id = op.op_id;
@@ -330,10 +423,39 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         response.results.push_back(std::move(result));
       };
       Applied applied_effect;
-      if (IsRulesOp(op.kind)) {
+      protocol::Json audit = protocol::Json::object();
+      if (IsJournalOp(op.kind)) {
+        if (!rules) {
+          auto read = ReadRules(c, actor.school_id);
+          if (!read.ok()) return read.status();
+          rules = std::move(read).value();
+        }
+        if (relations_stale) {
+          AddJournalRelations(journal_actor, structure, **journal);
+          relations_stale = false;
+        }
+        JournalContext ctx{structure, **timetable, *rules, LocalDate(now)};
+        auto applied = ApplyJournalOp(**journal, ctx, op, journal_actor);
+        if (!applied.ok()) {
+          reject(applied.status());
+          continue;
+        }
+        if (Status p = PersistJournal(c, actor.school_id, **journal, *applied); !p.ok()) return p;
+        applied_effect.created_id = applied->created_id;
+        relations_stale = op.kind == op_kind::kLessonSubstitute || op.kind == op_kind::kLessonsGenerate;
+        // The audit (R3, R13): old → new and why travel in the log entry.
+        if (applied->correction) audit["correction"] = true;
+        if (!applied->old.is_null()) audit["old"] = applied->old;
+        if (!applied->reason.empty()) audit["reason"] = applied->reason;
+        if (op.kind == op_kind::kLessonsGenerate) {
+          audit["added"] = applied->added;
+          audit["removed"] = applied->removed;
+        }
+      } else if (IsRulesOp(op.kind)) {
+        rules.reset();
         auto current = ReadRules(c, actor.school_id);
         if (!current.ok()) return current.status();
-        auto updated = ApplyRulesUpdate(*current, op, actor, &CodeInUse);
+        auto updated = ApplyRulesUpdate(*current, op, actor, CodeInUse(c, actor.school_id));
         if (!updated.ok()) {
           reject(updated.status());
           continue;
@@ -369,7 +491,7 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
       entry.account_id = actor.account_id;
       entry.op = op;
       entry.server_time = now;
-      entry.result = protocol::Json::object();
+      entry.result = std::move(audit);
       if (applied->created_id) entry.result[kResultCreatedId] = applied->created_id;
       if (Status l = AppendToLog(c, entry); !l.ok()) return l;
       result.created_id = applied->created_id;

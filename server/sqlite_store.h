@@ -6,10 +6,14 @@
 #include <mutex>
 
 #include "db.h"
+#include "journal.h"
 #include "timetable.h"
 #include "store.h"
 
 namespace ej::server {
+
+// The server's local calendar day at a Unix time (what "today" is for the journal's rules).
+Date LocalDate(int64_t unix_seconds);
 
 class SqliteStore final : public Store {
  public:
@@ -32,6 +36,8 @@ class SqliteStore final : public Store {
   Status IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) override;
   Status SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) override;
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
+  Result<protocol::Json> JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) override;
+  Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) override;
 
  private:
   // Drops every cached school when another process wrote to the file; call with cache_mutex_ held.
@@ -46,6 +52,9 @@ class SqliteStore final : public Store {
   // The cached timetable of a school; call with cache_mutex_ held.
   Result<Timetable*> CachedTimetable(Connection& c, int64_t school_id);
   std::map<int64_t, std::unique_ptr<Timetable>> timetables_;
+  // The cached journal of a school; call with cache_mutex_ held.
+  Result<Journal*> CachedJournal(Connection& c, int64_t school_id);
+  std::map<int64_t, std::unique_ptr<Journal>> journals_;
 };
 
 }  // namespace ej::server

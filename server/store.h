@@ -95,6 +95,12 @@ class Store {
   // The school's rules (the defaults until the school changes them).
   virtual Result<SchoolRules> Rules(int64_t school_id) = 0;
   virtual Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) = 0;
+  // A group's journal over a range (journal.h SliceForGroup), if the actor may read it
+  // (kReadJournal): kNotFound for an unknown group, kForbidden otherwise.
+  virtual Result<protocol::Json> JournalSlice(const Actor& actor, int64_t group_id,
+                                              std::optional<DateRange> range) = 0;
+  // The lessons of a day the actor keeps (as teacher of the group or substitute): an array.
+  virtual Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) = 0;
 };
 
 }  // namespace ej::server

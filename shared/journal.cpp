@@ -302,11 +302,12 @@ Json ToJson(const Journal& j) {
     Json o{{kKeyId, l.id},          {kKeyGroupId, l.group_id},   {kKeyDate, l.date.Iso()},
            {kKeyNumber, l.number},  {kKeyTeacherId, l.teacher_id}, {kKeySubstituteId, l.substitute_id},
            {kKeyRoom, l.room},      {kKeyEntryId, l.entry_id},   {kKeyTopic, jl.topic},
-           {kKeyVersion, jl.version}, {kKeyMoved, jl.moved}};
-    if (!jl.homework.text.empty()) {
+           {"topic_version", jl.topic_version}, {kKeyMoved, jl.moved}};
+    if (!jl.homework.text.empty() || jl.homework.version != 0) {
       o[kKeyHomework] = {{"text", jl.homework.text},
                          {kKeyMinutes, jl.homework.minutes},
-                         {kKeyDueLessonId, jl.homework.due_lesson_id}};
+                         {kKeyDueLessonId, jl.homework.due_lesson_id},
+                         {kKeyVersion, jl.homework.version}};
     }
     lessons.push_back(std::move(o));
   }
@@ -365,7 +366,7 @@ Result<Journal> JournalFromJson(const Json& json) {
     JsonReader r(item);
     r.Int(kKeyId, &l.id).Int(kKeyGroupId, &l.group_id).IsoDate(kKeyDate, &date).Int(kKeyNumber, &number);
     r.Int(kKeyTeacherId, &l.teacher_id).Int(kKeySubstituteId, &l.substitute_id, false).String(kKeyRoom, &l.room, false);
-    r.Int(kKeyEntryId, &l.entry_id, false).String(kKeyTopic, &jl.topic, false).Int(kKeyVersion, &jl.version, false);
+    r.Int(kKeyEntryId, &l.entry_id, false).String(kKeyTopic, &jl.topic, false).Int("topic_version", &jl.topic_version, false);
     r.Bool(kKeyMoved, &jl.moved, false).Object(kKeyHomework, &homework, false);
     if (!r.ok()) return Malformed("Урок", r.status());
     l.date = *date;
@@ -374,6 +375,7 @@ Result<Journal> JournalFromJson(const Json& json) {
       int64_t minutes = 0;
       JsonReader h(*homework);
       h.String("text", &jl.homework.text).Int(kKeyMinutes, &minutes, false).Int(kKeyDueLessonId, &jl.homework.due_lesson_id, false);
+      h.Int(kKeyVersion, &jl.homework.version, false);
       if (!h.ok()) return Malformed("Домашнее задание", h.status());
       jl.homework.minutes = static_cast<int>(minutes);
     }

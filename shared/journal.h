@@ -38,6 +38,7 @@ struct Homework {
   std::string text;
   int minutes = 0;            // the teacher's estimate of the time it takes (R14)
   int64_t due_lesson_id = 0;  // the lesson it is due for (0: the group's next lesson)
+  int64_t version = 0;        // every change adds one
 };
 
 // A lesson of a group as the journal keeps it.
@@ -45,7 +46,7 @@ struct JournalLesson {
   Lesson lesson;            // group, date, number, teacher, substitute, room (timetable.h)
   std::string topic;
   Homework homework;
-  int64_t version = 0;      // of the topic and homework: every change adds one
+  int64_t topic_version = 0;  // every change of the topic adds one
   bool moved = false;       // перенос: its date or number differs from the timetable
 };
 

@@ -386,12 +386,12 @@ Status SetTopicOp(Apply& a) {
   JournalLesson& l = **lesson;
   if (Status st = MayWrite(a, l); !st.ok()) return st;
   if (Utf8Length(topic) > kMaxTopic) return Invalid("Тема урока — не длиннее 500 символов.", kKeyTopic);
-  if (Status st = CheckVersion(a, l.version, l.topic == topic, "тема " + Q(l.topic)); !st.ok()) return st;
+  if (Status st = CheckVersion(a, l.topic_version, l.topic == topic, "тема " + Q(l.topic)); !st.ok()) return st;
   if (l.topic == topic) return Status::Ok();  // already so: nothing changes, no version
   if (Status st = CheckEntryCorrection(a, l, !l.topic.empty(), false, reason); !st.ok()) return st;
   a.out.old = l.topic.empty() ? Json() : Json{{kKeyTopic, l.topic}};
   l.topic = topic;
-  ++l.version;
+  ++l.topic_version;
   a.out.lessons.push_back(l.lesson.id);
   return Status::Ok();
 }
@@ -414,7 +414,7 @@ Status SetHomeworkOp(Apply& a) {
     return Invalid("Время на домашнее задание — от 0 до 300 минут.", kKeyMinutes);
   }
   h.minutes = static_cast<int>(minutes);
-  if (h.text.empty()) h = Homework{};
+  if (h.text.empty()) h = Homework{};  // cleared: no time, no due lesson
   if (h.due_lesson_id != 0) {
     const JournalLesson* due = a.j.FindLesson(h.due_lesson_id);
     if (!due || due->lesson.group_id != l.lesson.group_id || due->lesson.date <= l.lesson.date) {
@@ -422,14 +422,14 @@ Status SetHomeworkOp(Apply& a) {
     }
   }
   bool same = l.homework.text == h.text && l.homework.minutes == h.minutes && l.homework.due_lesson_id == h.due_lesson_id;
-  if (Status st = CheckVersion(a, l.version, same, "задание " + Q(l.homework.text)); !st.ok()) return st;
+  if (Status st = CheckVersion(a, l.homework.version, same, "задание " + Q(l.homework.text)); !st.ok()) return st;
   if (same) return Status::Ok();
   if (Status st = CheckEntryCorrection(a, l, !l.homework.text.empty(), false, reason); !st.ok()) return st;
   a.out.old = l.homework.text.empty()
                   ? Json()
                   : Json{{kKeyText, l.homework.text}, {kKeyMinutes, l.homework.minutes}};
+  h.version = l.homework.version + 1;
   l.homework = h;
-  ++l.version;
   a.out.lessons.push_back(l.lesson.id);
   return Status::Ok();
 }

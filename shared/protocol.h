@@ -46,6 +46,11 @@ inline constexpr std::string_view kAccountPassword = "/api/v1/accounts/password"
 inline constexpr std::string_view kAccountDisable = "/api/v1/accounts/disable";
 // Push a batch of operations (ops.h PushRequest → PushResponse).
 inline constexpr std::string_view kOps = "/api/v1/ops";
+// A group's journal over a range (journal.h ToJson of SliceForGroup):
+// ?group_id=N[&from=YYYY-MM-DD&to=YYYY-MM-DD].
+inline constexpr std::string_view kJournal = "/api/v1/journal";
+// The lessons of a day the user keeps (as the group's teacher or as a substitute): ?date=YYYY-MM-DD.
+inline constexpr std::string_view kLessons = "/api/v1/lessons";
 }  // namespace route
 
 // ---- Errors: {"error":{"code","message"[,"field"][,"retry_after"]}} ----

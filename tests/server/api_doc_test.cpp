@@ -9,6 +9,7 @@
 #include "school_rules.h"
 #include "structure.h"
 #include "timetable.h"
+#include "journal.h"
 
 namespace ej::server {
 
@@ -43,6 +44,7 @@ TEST_CASE("the API page documents every operation kind") {
   std::vector<std::string_view> kinds = StructureOpKinds();
   kinds.push_back(op_kind::kRulesUpdate);
   for (auto k : TimetableOpKinds()) kinds.push_back(k);
+  for (auto k : JournalOpKinds()) kinds.push_back(k);
   for (std::string_view kind : kinds) {
     std::string row = "| `" + std::string(kind) + "` |";
     CHECK_MESSAGE(doc.find(row) != std::string::npos, "API.md lacks " << row);

@@ -110,6 +110,7 @@ TEST_CASE("the deputy creates a class and students; the log holds each change on
   DemoServer server;
   auto deputy = server.As("zavuch");
   Structure before = Snapshot(server, deputy);
+  const int64_t log_before = CountRows(server.db(), "SELECT COUNT(*) FROM op_log");  // the demo's journal
   int64_t year = before.years[0].id;
   Operation create_class = Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "В", 0));
   auto r = Push(server, deputy, {create_class, Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "В", 0))});
@@ -140,7 +141,7 @@ TEST_CASE("the deputy creates a class and students; the log holds each change on
   auto students = after.StudentsOf(class_id, D("2026-12-01"));
   REQUIRE(students.size() == 1);
   CHECK(after.FindPerson(students[0])->name.last == "Орлов");
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == 2);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == log_before + 2);
   // The new student got an own account without a password (R9).
   CHECK(CountRows(server.db(),
                   "SELECT COUNT(*) FROM accounts a JOIN persons p ON p.id = a.person_id "
@@ -151,6 +152,7 @@ TEST_CASE("a teacher, a parent, a student and the technical administrator cannot
   DemoServer server;
   Structure s = Snapshot(server, server.As("zavuch"));
   int64_t year = s.years[0].id;
+  const int64_t log_before = CountRows(server.db(), "SELECT COUNT(*) FROM op_log");
   for (const char* login : {"uchitel", "klruk", "roditel", "uchenik", "admin"}) {
     auto r = Push(server, server.As(login), {Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "Д", 0))});
     REQUIRE(r.results.size() == 1);
@@ -158,24 +160,26 @@ TEST_CASE("a teacher, a parent, a student and the technical administrator cannot
     CHECK(r.results[0].error.code() == ErrorCode::kForbidden);
   }
   CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM classes") == 26);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == 0);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
 }
 
 TEST_CASE("a malformed push is a 400 and changes nothing") {
   DemoServer server;
   auto deputy = server.As("zavuch");
+  const int64_t log_before = CountRows(server.db(), "SELECT COUNT(*) FROM op_log");
   for (const char* body : {"{", "{\"ops\": 5}", "{\"ops\": [{\"op_id\": \"x\", \"kind\": \"class.create\", \"payload\": {}}]}"}) {
     auto r = server.Client().Post(std::string(protocol::route::kOps), deputy, body, "application/json");
     REQUIRE(r);
     CHECK(r->status == 400);
   }
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == 0);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
 }
 
 TEST_CASE("verify finds a changed entry and a deleted entry in the log") {
   DemoServer server;
   auto deputy = server.As("zavuch");
   int64_t year = Snapshot(server, deputy).years[0].id;
+  const int64_t base = CountRows(server.db(), "SELECT COALESCE(MAX(seq), 0) FROM op_log");  // the demo's journal
   std::vector<Operation> ops;
   for (const char* letter : {"В", "Г", "Д"}) ops.push_back(Op(op_kind::kClassCreate, ClassCreatePayload(year, 10, letter, 0)));
   REQUIRE(Push(server, deputy, ops).results[2].outcome == OpOutcome::kApplied);
@@ -189,24 +193,24 @@ TEST_CASE("verify finds a changed entry and a deleted entry in the log") {
     return report;
   };
   ChainReport clean = verify();
-  CHECK(clean.entries == 3);
+  CHECK(clean.entries == base + 3);
   CHECK(clean.first_break.empty());
 
   // Someone edits the stored payload of the second entry behind the server's back.
-  REQUIRE(server.db().Write([](Connection& c) {
-    return c.Exec("UPDATE op_log SET payload = replace(payload, 'Г', 'Ж') WHERE seq = 2");
+  REQUIRE(server.db().Write([&](Connection& c) {
+    return c.Exec("UPDATE op_log SET payload = replace(payload, 'Г', 'Ж') WHERE seq = " + std::to_string(base + 2));
   }).ok());
   ChainReport changed = verify();
-  CHECK(changed.break_seq == 2);
+  CHECK(changed.break_seq == base + 2);
   CHECK(changed.first_break.find("изменено") != std::string::npos);
 
-  REQUIRE(server.db().Write([](Connection& c) {
-    Status s = c.Exec("UPDATE op_log SET payload = replace(payload, 'Ж', 'Г') WHERE seq = 2");
+  REQUIRE(server.db().Write([&](Connection& c) {
+    Status s = c.Exec("UPDATE op_log SET payload = replace(payload, 'Ж', 'Г') WHERE seq = " + std::to_string(base + 2));
     if (!s.ok()) return s;
-    return c.Exec("DELETE FROM op_log WHERE seq = 2");
+    return c.Exec("DELETE FROM op_log WHERE seq = " + std::to_string(base + 2));
   }).ok());
   ChainReport deleted = verify();
-  CHECK(deleted.break_seq == 3);
+  CHECK(deleted.break_seq == base + 3);
   CHECK(deleted.first_break.find("ссылка") != std::string::npos);
 }
 

@@ -390,17 +390,20 @@ TEST_CASE("topic and homework: versions, due lesson, time estimate") {
   int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
   int64_t next = sc.LessonOn(sc.g_math, "2026-09-09");
   REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetTopic, LessonSetTopicPayload(lesson, "Натуральные числа")).ok());
-  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 12, 14", 30, next}), 1).ok());
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 12, 14", 30, next}), 0).ok());
+  // Topic and homework have their own versions: a stale topic version is a conflict.
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetTopic, LessonSetTopicPayload(lesson, "Другая тема"), 0).status().code() ==
+        ErrorCode::kConflict);
   CHECK(sc.j.FindLesson(lesson)->homework.due_lesson_id == next);
-  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 15", 30, lesson}), 2)
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 15", 30, lesson}), 1)
             .status()
             .field() == "due_lesson_id");
-  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 15", 400, 0}), 2)
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 15", 400, 0}), 1)
             .status()
             .field() == "minutes");
   // Homework may be set ahead for a future lesson (planning), marks may not.
   CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetTopic, LessonSetTopicPayload(sc.LessonOn(sc.g_math, "2026-09-21"), "Дроби")).ok());
-  CHECK(sc.Do(sc.teacher2, op_kind::kLessonSetTopic, LessonSetTopicPayload(lesson, "Чужая тема"), 2).status().code() ==
+  CHECK(sc.Do(sc.teacher2, op_kind::kLessonSetTopic, LessonSetTopicPayload(lesson, "Чужая тема"), 1).status().code() ==
         ErrorCode::kForbidden);
 }
 

@@ -1,0 +1,399 @@
+// The class journal over real HTTP on the demo school: reading a group's journal, entries by
+// the group's teacher, refusals that change nothing, conflicts, corrections with their audit
+// in the log, substitutions, and durability across a SIGKILL of the real server process.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <regex>
+
+#include "journal.h"
+#include "op_log.h"
+#include "structure.h"
+#include "test_env.h"
+
+namespace ej::server {
+namespace {
+
+using protocol::Json;
+using testing::DemoServer;
+
+Json BodyOf(const httplib::Result& r) {
+  REQUIRE(r);
+  auto j = protocol::ParseJson(r->body);
+  REQUIRE(j.ok());
+  return *j;
+}
+
+int next_op = 0;
+Operation Op(std::string_view kind, Json payload, int64_t base_version = 0) {
+  unsigned char bytes[16] = {0x70, 0x75};
+  int n = ++next_op;
+  for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<unsigned char>(n >> (8 * i));
+  Operation op;
+  op.op_id = FormatUuid(bytes);
+  op.kind = std::string(kind);
+  op.payload = std::move(payload);
+  op.device = "test";
+  op.base_version = base_version;
+  return op;
+}
+
+PushResponse Push(httplib::Client&& client, const httplib::Headers& auth, std::vector<Operation> ops) {
+  auto r = client.Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{std::move(ops)}).dump(),
+                       "application/json");
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  auto resp = PushResponseFromJson(BodyOf(r));
+  REQUIRE(resp.ok());
+  return std::move(resp.value());
+}
+
+PushResponse Push(httplib::Client& client, const httplib::Headers& auth, std::vector<Operation> ops) {
+  auto r = client.Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{std::move(ops)}).dump(),
+                       "application/json");
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  return PushResponseFromJson(BodyOf(r)).value();
+}
+
+Structure Snapshot(const DemoServer& server, const httplib::Headers& auth) {
+  auto r = server.Client().Get(std::string(protocol::route::kStructure), auth);
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  return StructureFromJson(BodyOf(r)).value();
+}
+
+httplib::Result GetJournal(httplib::Client&& client, const httplib::Headers& auth, int64_t group) {
+  return client.Get(std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(group), auth);
+}
+
+httplib::Result GetJournal(httplib::Client& client, const httplib::Headers& auth, int64_t group) {
+  return client.Get(std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(group), auth);
+}
+
+Journal JournalOf(const DemoServer& server, const httplib::Headers& auth, int64_t group) {
+  auto r = GetJournal(server.Client(), auth, group);
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  auto j = JournalFromJson(BodyOf(r));
+  REQUIRE(j.ok());
+  return std::move(j.value());
+}
+
+int64_t CountRows(Database& db, const std::string& sql) {
+  int64_t n = 0;
+  REQUIRE(db.Read([&](Connection& c) {
+    n = c.QueryInt(sql, {}).value();
+    return Status::Ok();
+  }).ok());
+  return n;
+}
+
+// The person behind a demo login.
+int64_t PersonOf(Database& db, const char* login) {
+  return CountRows(db, std::string("SELECT person_id FROM accounts WHERE login = '") + login + "'");
+}
+
+// A group the person teaches, and one they do not (of the same kind of class).
+struct Groups {
+  int64_t mine = 0;
+  int64_t foreign = 0;
+};
+Groups GroupsOf(const Structure& s, int64_t person) {
+  Groups g;
+  for (const auto& w : s.workload) {
+    if (w.teacher_id == person && !g.mine) g.mine = w.group_id;
+  }
+  for (const auto& w : s.workload) {
+    bool mine = false;
+    for (const auto& v : s.workload) mine = mine || (v.group_id == w.group_id && v.teacher_id == person);
+    if (!mine && GradeOfGroup(s, w.group_id) > 1 && !g.foreign) g.foreign = w.group_id;
+  }
+  return g;
+}
+
+// The group's first lesson on or after a day, and a student of the group then.
+std::pair<const JournalLesson*, int64_t> LessonAndStudent(const Journal& j, const Structure& s, Date from) {
+  for (const JournalLesson* l : j.LessonsOf(j.lessons.begin()->second.lesson.group_id, {from, from.AddDays(60)})) {
+    auto students = s.GroupStudents(l->lesson.group_id, l->lesson.date);
+    if (!students.empty()) return {l, students.front()};
+  }
+  FAIL("no lesson with students");
+  return {nullptr, 0};
+}
+
+Date D(const char* iso) { return *Date::ParseIso(iso); }
+
+}  // namespace
+
+TEST_CASE("the demo school has the year's lessons and a journal up to its date") {
+  DemoServer server;
+  CHECK(server.summary().lessons > 20000);
+  CHECK(server.summary().marks > 1000);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM lessons") == server.summary().lessons);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM marks") == server.summary().marks);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM attendance") > 0);
+  // Every demo entry went through the log: the chain holds and counts them.
+  REQUIRE(server.db().Read([&](Connection& c) {
+    auto report = VerifyLog(c);
+    REQUIRE(report.ok());
+    CHECK(report->first_break.empty());
+    CHECK(report->entries >= server.summary().marks);
+    return Status::Ok();
+  }).ok());
+}
+
+TEST_CASE("the teacher writes in their group's journal; another teacher, a parent and the deputy are refused") {
+  DemoServer server;
+  auto teacher = server.As("uchitel");
+  Structure s = Snapshot(server, server.As("zavuch"));
+  int64_t me = PersonOf(server.db(), "uchitel");
+  Groups g = GroupsOf(s, me);
+  REQUIRE(g.mine);
+  REQUIRE(g.foreign);
+
+  Journal mine = JournalOf(server, teacher, g.mine);
+  CHECK(!mine.lessons.empty());
+  auto [lesson, student] = LessonAndStudent(mine, s, D("2026-09-14"));
+  REQUIRE(lesson);
+  size_t before = mine.MarksOf(lesson->lesson.id).size();
+  Operation add = Op(op_kind::kMarkAdd, MarkAddPayload(lesson->lesson.id, student, "5", "answer", "", "внесено позже"));
+  auto r = Push(server.Client(), teacher, {add});
+  REQUIRE(r.results.size() == 1);
+  CHECK_MESSAGE(r.results[0].outcome == OpOutcome::kApplied, r.results[0].error.message());
+  Journal after = JournalOf(server, teacher, g.mine);
+  CHECK(after.MarksOf(lesson->lesson.id).size() == before + 1);
+  CHECK(after.FindMark(add.op_id)->value == "5");
+
+  // Another teacher's group: no reading, no writing, and nothing changes.
+  auto refused_read = GetJournal(server.Client(), teacher, g.foreign);
+  CHECK(refused_read->status == 403);
+  Journal foreign = JournalOf(server, server.As("zavuch"), g.foreign);
+  auto [flesson, fstudent] = LessonAndStudent(foreign, s, D("2026-09-14"));
+  int64_t marks_before = CountRows(server.db(), "SELECT COUNT(*) FROM marks");
+  int64_t log_before = CountRows(server.db(), "SELECT COUNT(*) FROM op_log");
+  auto refused = Push(server.Client(), teacher,
+                      {Op(op_kind::kMarkAdd, MarkAddPayload(flesson->lesson.id, fstudent, "2", "answer", "", "x"))});
+  CHECK(refused.results[0].outcome == OpOutcome::kRejected);
+  CHECK(refused.results[0].error.code() == ErrorCode::kForbidden);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM marks") == marks_before);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
+
+  // The deputy reads every journal but does not write marks; parents and students read none.
+  auto deputy = Push(server.Client(), server.As("zavuch"),
+                     {Op(op_kind::kMarkAdd, MarkAddPayload(flesson->lesson.id, fstudent, "2", "answer", "", "x"))});
+  CHECK(deputy.results[0].error.code() == ErrorCode::kForbidden);
+  for (const char* login : {"roditel", "uchenik", "admin"}) {
+    CHECK(GetJournal(server.Client(), server.As(login), g.mine)->status == 403);
+  }
+  CHECK(GetJournal(server.Client(), teacher, 999999)->status == 404);
+  CHECK(server.Client().Get(std::string(protocol::route::kJournal) + "?group_id=abc", teacher)->status == 400);
+}
+
+TEST_CASE("a stale base_version comes back as a conflict; a late correction needs a reason and is logged old → new") {
+  DemoServer server;
+  auto teacher = server.As("uchitel");
+  Structure s = Snapshot(server, server.As("zavuch"));
+  Groups g = GroupsOf(s, PersonOf(server.db(), "uchitel"));
+  Journal j = JournalOf(server, teacher, g.mine);
+  auto [lesson, student] = LessonAndStudent(j, s, D("2026-09-15"));
+  int64_t id = lesson->lesson.id;
+
+  // The demo may already have an entry in that cell: start from what the server has.
+  if (!j.FindAttendance(id, student)) {
+    auto first = Push(server.Client(), teacher, {Op(op_kind::kAttendanceSet, AttendanceSetPayload(id, student, "н", "ввод"), 0)});
+    REQUIRE(first.results[0].outcome == OpOutcome::kApplied);
+  }
+  Journal now = JournalOf(server, teacher, g.mine);
+  REQUIRE(now.FindAttendance(id, student));
+  int64_t version = now.FindAttendance(id, student)->version;
+  std::string old_code = now.FindAttendance(id, student)->code;
+  auto stale = Push(server.Client(), teacher,
+                    {Op(op_kind::kAttendanceSet, AttendanceSetPayload(id, student, "оп", "справка"), version + 5)});
+  CHECK(stale.results[0].outcome == OpOutcome::kConflict);
+  CHECK(stale.results[0].error.message().find("сейчас") != std::string::npos);
+
+  // The lesson was long ago (the server's date is in November): a change without a reason is refused.
+  auto no_reason = Push(server.Client(), teacher, {Op(op_kind::kAttendanceSet, AttendanceSetPayload(id, student, "оп"), version)});
+  CHECK(no_reason.results[0].outcome == OpOutcome::kRejected);
+  CHECK(no_reason.results[0].error.field() == "reason");
+  Operation fix = Op(op_kind::kAttendanceSet, AttendanceSetPayload(id, student, "оп", "принесли справку"), version);
+  auto fixed = Push(server.Client(), teacher, {fix});
+  REQUIRE(fixed.results[0].outcome == OpOutcome::kApplied);
+  REQUIRE(server.db().Read([&](Connection& c) {
+    auto e = FindLogEntry(c, fix.op_id);
+    REQUIRE(e.ok());
+    REQUIRE(e->has_value());
+    CHECK((**e).result["old"]["code"] == old_code);
+    CHECK((**e).result["reason"] == "принесли справку");
+    CHECK((**e).result["correction"] == true);
+    return Status::Ok();
+  }).ok());
+}
+
+TEST_CASE("a substitution gives the substitute that one lesson and no other lesson of the group") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  Structure s = Snapshot(server, deputy);
+  int64_t regular = PersonOf(server.db(), "uchitel");
+  int64_t substitute = PersonOf(server.db(), "klruk");
+  Groups g = GroupsOf(s, regular);
+  // A group of the regular teacher that the substitute does not teach.
+  int64_t group = 0;
+  for (const auto& w : s.workload) {
+    if (w.teacher_id != regular) continue;
+    bool theirs = false;
+    for (const auto& v : s.workload) theirs = theirs || (v.group_id == w.group_id && v.teacher_id == substitute);
+    if (!theirs) group = w.group_id;
+  }
+  REQUIRE(group);
+  (void)g;
+  Journal j = JournalOf(server, deputy, group);
+  // Two of the group's lessons on days the substitute is free at that hour.
+  std::vector<const JournalLesson*> picked;
+  for (const JournalLesson* l : j.LessonsOf(group, {D("2026-09-01"), D("2026-11-17")})) {
+    auto r = Push(server.Client(), deputy, {Op(op_kind::kLessonSubstitute, LessonSubstitutePayload(l->lesson.id, substitute))});
+    if (r.results[0].outcome == OpOutcome::kApplied) {
+      picked.push_back(l);
+      break;
+    }
+  }
+  REQUIRE(picked.size() == 1);
+  const JournalLesson* sub = picked[0];
+  const JournalLesson* other = nullptr;
+  for (const JournalLesson* l : j.LessonsOf(group, {D("2026-09-01"), D("2026-11-17")})) {
+    if (l->lesson.id != sub->lesson.id) other = l;
+  }
+  REQUIRE(other);
+  auto klruk = server.As("klruk");
+  auto students = s.GroupStudents(group, sub->lesson.date);
+  REQUIRE(!students.empty());
+  auto ok = Push(server.Client(), klruk,
+                 {Op(op_kind::kLessonSetTopic, LessonSetTopicPayload(sub->lesson.id, "Повторение", "замена"), sub->topic_version),
+                  Op(op_kind::kLessonSetTopic, LessonSetTopicPayload(other->lesson.id, "Чужой урок", "замена"))});
+  CHECK_MESSAGE(ok.results[0].outcome == OpOutcome::kApplied, ok.results[0].error.message());
+  CHECK(ok.results[1].outcome == OpOutcome::kRejected);
+  CHECK(ok.results[1].error.code() == ErrorCode::kForbidden);
+  // The substitute's day lists the lesson; the regular teacher can no longer write in it.
+  auto day = server.Client().Get(std::string(protocol::route::kLessons) + "?date=" + sub->lesson.date.Iso(), klruk);
+  REQUIRE(day->status == 200);
+  bool listed = false;
+  Json day_body = BodyOf(day);
+  for (const auto& l : day_body["lessons"]) listed = listed || l["id"] == sub->lesson.id;
+  CHECK_MESSAGE(listed, day->body);
+  auto regular_try = Push(server.Client(), server.As("uchitel"),
+                          {Op(op_kind::kLessonSetTopic, LessonSetTopicPayload(sub->lesson.id, "Моя тема", "x"), 1)});
+  CHECK(regular_try.results[0].error.code() == ErrorCode::kForbidden);
+}
+
+// ---- durability: the real binary, killed with SIGKILL after acknowledging a mark ----
+
+namespace {
+
+struct Process {
+  pid_t pid = -1;
+  int port = 0;
+};
+
+// Starts `ejournal-server serve --port 0 --db PATH`, its output going to `log`, and waits for
+// the address it prints.
+Process StartServer(const std::string& db, const std::string& log) {
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    FILE* out = std::fopen(log.c_str(), "w");
+    if (!out) _exit(126);
+    dup2(fileno(out), STDOUT_FILENO);
+    execl(EJ_SERVER_BIN, EJ_SERVER_BIN, "serve", "--port", "0", "--db", db.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  static const std::regex kAddress("http://127\\.0\\.0\\.1:([0-9]+)/");
+  std::string text;
+  for (int attempt = 0; attempt < 300; ++attempt) {
+    std::ifstream in(log);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::smatch m;
+    if (std::regex_search(text, m, kAddress)) return {pid, std::stoi(m[1])};
+    usleep(100 * 1000);
+  }
+  kill(pid, SIGKILL);
+  FAIL("the server printed no address: " << text);
+  return {};
+}
+
+void Kill(Process& p) {
+  kill(p.pid, SIGKILL);
+  int status = 0;
+  waitpid(p.pid, &status, 0);
+}
+
+}  // namespace
+
+TEST_CASE("a mark acknowledged by the server survives a SIGKILL of the server process") {
+  testing::TempDir dir;
+  std::string db = dir.File("ej.db");
+  std::string cmd = std::string(EJ_SERVER_BIN) + " demo --db " + db + " > /dev/null 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+
+  Process p = StartServer(db, dir.File("serve1.log"));
+  httplib::Client client("127.0.0.1", p.port);
+  client.set_read_timeout(30);
+  auto login = [&](const char* name) {
+    auto r = client.Post(std::string(protocol::route::kLogin),
+                         protocol::ToJson(protocol::LoginRequest{name, std::string(kDemoPassword)}).dump(), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    return httplib::Headers{{"Authorization", "Bearer " + protocol::LoginResponseFromJson(BodyOf(r)).value().token}};
+  };
+  auto teacher = login("uchitel");
+  auto deputy = login("zavuch");
+  auto sr = client.Get(std::string(protocol::route::kStructure), deputy);
+  Structure s = StructureFromJson(BodyOf(sr)).value();
+  auto me = client.Get(std::string(protocol::route::kMe), teacher);
+  REQUIRE(me->status == 200);
+  int64_t group = 0;
+  {
+    // The teacher's groups, via the people: find the person behind "uchitel" by the workload
+    // the teacher may read.
+    for (const auto& w : s.workload) {
+      if (group) break;
+      if (GetJournal(client, teacher, w.group_id)->status == 200 && GradeOfGroup(s, w.group_id) > 1) group = w.group_id;
+    }
+  }
+  REQUIRE(group);
+  auto jr = GetJournal(client, teacher, group);
+  Journal j = JournalFromJson(BodyOf(jr)).value();
+  auto [lesson, student] = LessonAndStudent(j, s, D("2026-09-08"));
+  Operation add = Op(op_kind::kMarkAdd, MarkAddPayload(lesson->lesson.id, student, "4", "answer", "пересдача", "пересдача"));
+  auto r = Push(client, teacher, {add});
+  REQUIRE(r.results[0].outcome == OpOutcome::kApplied);
+  Kill(p);
+
+  Process again = StartServer(db, dir.File("serve2.log"));
+  httplib::Client client2("127.0.0.1", again.port);
+  client2.set_read_timeout(30);
+  auto login2 = client2.Post(std::string(protocol::route::kLogin),
+                             protocol::ToJson(protocol::LoginRequest{"uchitel", std::string(kDemoPassword)}).dump(),
+                             "application/json");
+  REQUIRE(login2->status == 200);
+  httplib::Headers teacher2{{"Authorization", "Bearer " + protocol::LoginResponseFromJson(BodyOf(login2)).value().token}};
+  Journal back = JournalFromJson(BodyOf(GetJournal(client2, teacher2, group))).value();
+  REQUIRE(back.FindMark(add.op_id) != nullptr);
+  CHECK(back.FindMark(add.op_id)->value == "4");
+  // Re-sending it after the restart has no second effect.
+  auto resend = Push(client2, teacher2, {add});
+  CHECK(resend.results[0].outcome == OpOutcome::kApplied);
+  Journal once = JournalFromJson(BodyOf(GetJournal(client2, teacher2, group))).value();
+  size_t count = 0;
+  for (const Mark* m : once.MarksOf(lesson->lesson.id)) count += m->id == add.op_id;
+  CHECK(count == 1);
+  Kill(again);
+}
+
+}  // namespace ej::server
