@@ -33,6 +33,16 @@ class SqliteStore final : public Store {
   Status SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) override;
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
 
+  // Schools hosted by this database (the command line's `school add` and `school list`).
+  struct SchoolRecord {
+    int64_t id = 0;
+    std::string name;
+    std::string short_name;
+  };
+  // Adds a school; a name (full or short) already used by another school is a conflict.
+  Result<int64_t> AddSchool(const std::string& name, const std::string& short_name, int64_t now);
+  Result<std::vector<SchoolRecord>> ListSchools();
+
  private:
   // Drops every cached school when another process wrote to the file; call with cache_mutex_ held.
   Status DropCachesIfChangedOutside();
