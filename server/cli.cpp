@@ -1,6 +1,7 @@
 // [SECTION] argument parsing
 // [SECTION] serve
 // [SECTION] demo
+// [SECTION] school add | school list
 // [SECTION] user add | user passwd
 // [SECTION] verify
 // [SECTION] dispatch
@@ -133,6 +134,8 @@ const char* kMainHelp =
     "Команды:\n"
     "  serve        запустить сервер (API, веб-клиент, статические файлы)\n"
     "  demo         создать демонстрационную школу в новой базе\n"
+    "  school add   добавить школу (один сервер обслуживает несколько школ)\n"
+    "  school list  показать школы базы\n"
     "  user add     добавить учётную запись\n"
     "  user passwd  задать новый пароль учётной записи\n"
     "  verify       проверить целостность журнала операций (цепочку хешей)\n"
@@ -170,8 +173,17 @@ const char* kUserHelp =
     "\n"
     "Пароль читается со стандартного ввода (в терминале — без отображения, дважды).\n"
     "Роли: head, deputy, teacher, class_teacher, tech_admin, parent, student, other.\n"
-    "--school нужно, только если в базе ещё нет школы.\n"
+    "--school — полное или краткое название школы: нужно, если в базе ещё нет школы (она\n"
+    "будет создана) или если школ несколько.\n"
     "user passwd завершает все открытые сеансы учётной записи.\n";
+
+const char* kSchoolHelp =
+    "Использование:\n"
+    "  ejournal-server school add --db ПУТЬ --name \"Полное название\" [--short-name \"Краткое\"]\n"
+    "  ejournal-server school list --db ПУТЬ\n"
+    "\n"
+    "Один сервер может обслуживать несколько школ: у каждой свои классы, люди, журнал и\n"
+    "учётные записи. Первую учётную запись новой школы создаёт user add --school НАЗВАНИЕ.\n";
 
 const char* kVerifyHelp =
     "Использование: ejournal-server verify --db ПУТЬ\n"
@@ -286,6 +298,64 @@ int Demo(const Options& o) {
               count(summary.staff, "сотрудник", "сотрудника", "сотрудников").c_str(),
               count(summary.classes, "класс", "класса", "классов").c_str());
   PrintDemoLogins(summary.logins);
+  return kExitOk;
+}
+
+// ---- [SECTION] school add | school list ----
+
+// A school's name: trimmed, 2–200 characters.
+std::optional<std::string> SchoolName(const std::string& text) {
+  size_t b = text.find_first_not_of(" \t");
+  if (b == std::string::npos) return std::nullopt;
+  std::string name = text.substr(b, text.find_last_not_of(" \t") - b + 1);
+  size_t chars = 0;
+  for (unsigned char ch : name) chars += (ch & 0xC0) != 0x80;  // UTF-8 lead bytes
+  if (chars < 2 || chars > 200) return std::nullopt;
+  return name;
+}
+
+int SchoolAdd(const Options& o) {
+  auto name_text = o.Get("name");
+  if (!name_text) return Usage(kSchoolHelp, "нужен --name.");
+  auto name = SchoolName(*name_text);
+  if (!name) return Usage(kSchoolHelp, "название школы — от 2 до 200 символов.");
+  std::optional<std::string> short_name = name;
+  if (auto s = o.Get("short-name")) short_name = SchoolName(*s);
+  if (!short_name) return Usage(kSchoolHelp, "краткое название школы — от 2 до 200 символов.");
+  auto db = OpenDatabase(o, true);
+  if (!db.ok()) {
+    PrintError(db.status().message());
+    return kExitFailure;
+  }
+  SqliteStore store(**db);
+  auto id = store.AddSchool(*name, *short_name, NowSeconds());
+  if (!id.ok()) {
+    PrintError(id.status().message());
+    return kExitFailure;
+  }
+  std::printf("Школа «%s» добавлена (номер в базе %lld).\n", name->c_str(), static_cast<long long>(*id));
+  std::printf("Первая учётная запись: ejournal-server user add --db ПУТЬ --school \"%s\" …\n", short_name->c_str());
+  return kExitOk;
+}
+
+int SchoolList(const Options& o) {
+  auto db = OpenDatabase(o, false);
+  if (!db.ok()) {
+    PrintError(db.status().message());
+    return kExitFailure;
+  }
+  SqliteStore store(**db);
+  auto schools = store.ListSchools();
+  if (!schools.ok()) {
+    PrintError(schools.status().message());
+    return kExitFailure;
+  }
+  if (schools->empty()) std::printf("В базе нет школ.\n");
+  for (const auto& school : *schools) {
+    std::printf("%lld  %s", static_cast<long long>(school.id), school.name.c_str());
+    if (school.short_name != school.name) std::printf(" (%s)", school.short_name.c_str());
+    std::printf("\n");
+  }
   return kExitOk;
 }
 
@@ -484,6 +554,17 @@ int RunCli(const std::vector<std::string>& args) {
     if (!o) return Usage(kVerifyHelp, error);
     if (o->help) return Usage(kVerifyHelp);
     return Verify(*o);
+  }
+  if (command == "school") {
+    if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
+      return args.size() < 2 ? Usage(kSchoolHelp, "укажите add или list.") : Usage(kSchoolHelp);
+    }
+    auto o = ParseOptions(args, 2, {"db", "name", "short-name"}, {}, &error);
+    if (!o) return Usage(kSchoolHelp, error);
+    if (o->help) return Usage(kSchoolHelp);
+    if (args[1] == "add") return SchoolAdd(*o);
+    if (args[1] == "list") return SchoolList(*o);
+    return Usage(kSchoolHelp, "неизвестная команда school " + args[1] + ".");
   }
   if (command == "user") {
     if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {

@@ -239,6 +239,18 @@ CREATE TABLE timetable_entries (
 );
 CREATE INDEX timetable_entries_school ON timetable_entries(school_id, year_id);
 )SQL"},
+    {5, "individual study plans", R"SQL(
+-- A student's own plan for a year (ИУП, R10, R21): a subject's hours a week added to the
+-- class's curriculum ('add') or replacing it ('replace'; 0 hours: the subject is not studied).
+CREATE TABLE iup_lines (
+  year_id     INTEGER NOT NULL REFERENCES academic_years(id),
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  subject_id  INTEGER NOT NULL REFERENCES subjects(id),
+  mode        TEXT NOT NULL CHECK (mode IN ('add', 'replace')),
+  hours       REAL NOT NULL CHECK (hours >= 0),
+  PRIMARY KEY (year_id, student_id, subject_id)
+) WITHOUT ROWID;
+CREATE INDEX iup_lines_student ON iup_lines(student_id);
     {7, "the class journal", R"SQL(
 -- Lessons as held (shared/journal.h): generated from the timetable, substituted, moved; with
 -- the topic and the homework. Marks, attendance and finals hang on them. Every change to these

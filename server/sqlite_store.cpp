@@ -43,6 +43,7 @@ Result<protocol::MeResponse> SqliteStore::LoadUser(int64_t account_id) {
           me.user.id = r.Int(0);
           me.user.name = FullName({r.Text(1), r.Text(2), r.Text(3)});
           me.school = r.Text(4);
+          me.user.person_id = r.Int(5);
         });
     if (!q.ok() || !found) return q;
     return c.Query(
@@ -103,9 +104,25 @@ Result<int64_t> SqliteStore::AddUser(const NewUser& u) {
     if (*taken > 0) {
       return Status(ErrorCode::kConflict, "Логин «" + u.login + "» уже занят.", "login");
     }
-    auto school = c.QueryInt("SELECT id FROM schools ORDER BY id LIMIT 1", {}, 0);
-    if (!school.ok()) return school.status();
-    int64_t school_id = *school;
+    auto schools = c.QueryInt("SELECT count(*) FROM schools", {});
+    if (!schools.ok()) return schools.status();
+    int64_t school_id = 0;
+    if (*schools > 0 && !u.school_name.empty()) {
+      auto named = c.QueryInt("SELECT id FROM schools WHERE name = ? OR short_name = ? ORDER BY id LIMIT 1",
+                              {u.school_name, u.school_name}, 0);
+      if (!named.ok()) return named.status();
+      if (*named == 0) {
+        return Status(ErrorCode::kNotFound,
+                      "Школа «" + u.school_name + "» не найдена; добавьте её командой school add.", "school");
+      }
+      school_id = *named;
+    } else if (*schools == 1) {
+      auto only = c.QueryInt("SELECT id FROM schools LIMIT 1", {});
+      if (!only.ok()) return only.status();
+      school_id = *only;
+    } else if (*schools > 1) {
+      return Status(ErrorCode::kValidation, "В базе несколько школ: укажите школу параметром --school.", "school");
+    }
     if (school_id == 0) {
       if (u.school_name.empty()) {
         return Status(ErrorCode::kValidation,
@@ -136,6 +153,32 @@ Result<int64_t> SqliteStore::AddUser(const NewUser& u) {
   });
   if (!s.ok()) return s;
   return account_id;
+}
+
+Result<int64_t> SqliteStore::AddSchool(const std::string& name, const std::string& short_name, int64_t now) {
+  int64_t id = 0;
+  Status s = db_.Write([&](Connection& c) -> Status {
+    auto taken = c.QueryInt(
+        "SELECT count(*) FROM schools WHERE name IN (?, ?) OR short_name IN (?, ?)", {name, short_name, name, short_name});
+    if (!taken.ok()) return taken.status();
+    if (*taken > 0) return Status(ErrorCode::kConflict, "Школа «" + name + "» уже есть в базе.", "name");
+    Status q = c.Query("INSERT INTO schools (name, short_name, created_at) VALUES (?, ?, ?)", {name, short_name, now});
+    if (!q.ok()) return q;
+    id = c.LastInsertId();
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return id;
+}
+
+Result<std::vector<SqliteStore::SchoolRecord>> SqliteStore::ListSchools() {
+  std::vector<SchoolRecord> out;
+  Status s = db_.Read([&](Connection& c) {
+    return c.Query("SELECT id, name, short_name FROM schools ORDER BY id", {},
+                   [&](const Row& r) { out.push_back({r.Int(0), r.Text(1), r.Text(2)}); });
+  });
+  if (!s.ok()) return s;
+  return out;
 }
 
 Status SqliteStore::SetPassword(std::string_view login, const std::string& password_hash, int64_t now) {

@@ -39,6 +39,16 @@ class SqliteStore final : public Store {
   Result<protocol::Json> JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) override;
   Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) override;
 
+  // Schools hosted by this database (the command line's `school add` and `school list`).
+  struct SchoolRecord {
+    int64_t id = 0;
+    std::string name;
+    std::string short_name;
+  };
+  // Adds a school; a name (full or short) already used by another school is a conflict.
+  Result<int64_t> AddSchool(const std::string& name, const std::string& short_name, int64_t now);
+  Result<std::vector<SchoolRecord>> ListSchools();
+
  private:
   // Drops every cached school when another process wrote to the file; call with cache_mutex_ held.
   Status DropCachesIfChangedOutside();

@@ -45,7 +45,9 @@ struct SessionRecord {
 };
 
 struct NewUser {
-  std::string school_name;  // used only when the database has no school yet
+  // The school: its full or short name. With no school in the database yet, one of this name
+  // is created; with one school, "" means it; with several, the name must match one.
+  std::string school_name;
   std::string login;
   PersonName name;
   std::vector<Role> roles;

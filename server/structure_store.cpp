@@ -168,6 +168,14 @@ Result<Structure> LoadStructure(Connection& c, int64_t school_id) {
         "WHERE p.school_id = ? ORDER BY g.student_id, g.parent_id",
         {school_id}, [&](const Row& r) { s.guardianships.push_back({r.Int(0), r.Int(1), r.Text(2)}); });
   }
+  if (st.ok()) {
+    st = c.Query(
+        "SELECT i.year_id, i.student_id, i.subject_id, i.mode, i.hours FROM iup_lines i "
+        "JOIN academic_years y ON y.id = i.year_id WHERE y.school_id = ?",
+        {school_id}, [&](const Row& r) {
+          s.iup.push_back({r.Int(0), r.Int(1), r.Int(2), IupModeFromCode(r.Text(3)).value_or(IupMode::kAdd), r.Real(4)});
+        });
+  }
   if (!st.ok()) return st;
   s.SortKeyedLists();  // SQL's text order is bytewise, the same as std::string's
   if (Status ids = RefreshNextIds(c, s); !ids.ok()) return ids;
@@ -272,6 +280,17 @@ Status PersistChanges(Connection& c, int64_t school_id, const Structure& s, cons
           if (g.student_id != ch.id) continue;
           st = c.Query("INSERT INTO guardianships (parent_id, student_id, kind) VALUES (?, ?, ?)",
                        {g.parent_id, g.student_id, g.kind});
+        }
+        break;
+      }
+      case Entity::kIup: {
+        // ch.id is the student: rewrite that student's plan lines.
+        st = c.Query("DELETE FROM iup_lines WHERE student_id = ?", {ch.id});
+        for (const auto& l : s.iup) {
+          if (!st.ok()) break;
+          if (l.student_id != ch.id) continue;
+          st = c.Query("INSERT INTO iup_lines (year_id, student_id, subject_id, mode, hours) VALUES (?, ?, ?, ?, ?)",
+                       {l.year_id, l.student_id, l.subject_id, std::string(IupModeCode(l.mode)), l.hours});
         }
         break;
       }

@@ -99,6 +99,7 @@ std::string Date::Russian() const {
   return buf;
 }
 
-std::string DateRange::Russian() const { return first.Russian() + " — " + last.Russian(); }
+// A no-break space before the dash: a line may break after it, never before.
+std::string DateRange::Russian() const { return first.Russian() + "\u00A0— " + last.Russian(); }
 
 }  // namespace ej

@@ -143,14 +143,14 @@ Result<LoginRequest> LoginRequestFromJson(const Json& j) {
 Json ToJson(const UserInfo& u) {
   Json roles = Json::array();
   for (Role role : u.roles) roles.push_back(RoleCode(role));
-  return Json{{kKeyId, u.id}, {kKeyName, u.name}, {kKeyRoles, std::move(roles)}};
+  return Json{{kKeyId, u.id}, {kKeyName, u.name}, {kKeyRoles, std::move(roles)}, {kKeyPersonId, u.person_id}};
 }
 
 Result<UserInfo> UserInfoFromJson(const Json& j) {
   UserInfo u;
   const Json* roles = nullptr;
   JsonReader reader(j);
-  reader.Int(kKeyId, &u.id).String(kKeyName, &u.name).Array(kKeyRoles, &roles);
+  reader.Int(kKeyId, &u.id).String(kKeyName, &u.name).Array(kKeyRoles, &roles).Int(kKeyPersonId, &u.person_id, false);
   if (!reader.ok()) return reader.status();
   for (const auto& item : *roles) {
     if (!item.is_string()) return BadShape("Поле «roles»: ожидался список строк.");

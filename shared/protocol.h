@@ -84,9 +84,10 @@ Json ToJson(const LoginRequest& r);
 Result<LoginRequest> LoginRequestFromJson(const Json& j);
 
 struct UserInfo {
-  int64_t id = 0;
-  std::string name;  // "Иванова Мария Петровна"
+  int64_t id = 0;         // the account
+  std::string name;       // "Иванова Мария Петровна"
   std::vector<Role> roles;
+  int64_t person_id = 0;  // the person behind the account (the structure's Person id); 0 if unknown
 };
 Json ToJson(const UserInfo& u);
 Result<UserInfo> UserInfoFromJson(const Json& j);

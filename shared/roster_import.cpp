@@ -64,6 +64,25 @@ void ForEachRow(std::string_view text, Fn fn) {
   }
 }
 
+}  // namespace
+
+int PastedRowCount(std::string_view text) {
+  int n = 0;
+  ForEachRow(text, [&](int, const std::vector<std::string>&) { ++n; });
+  return n;
+}
+
+Status CheckPastedRowCount(std::string_view text) {
+  const int n = PastedRowCount(text);
+  if (n <= kMaxPastedRows) return Status::Ok();
+  return Status(ErrorCode::kValidation,
+                "Вставлено " + std::to_string(n) + " " + std::string(Plural(n, "строка", "строки", "строк")) +
+                    ", а за один раз можно добавить не больше " + std::to_string(kMaxPastedRows) +
+                    ". Вставьте таблицу частями, например по классам.");
+}
+
+namespace {
+
 std::optional<Role> RoleFromRussian(std::string word) {
   struct Alias {
     const char* word;

@@ -12,6 +12,14 @@
 
 namespace ej {
 
+// At most this many pasted rows are added at once (they go in one push); a longer paste is
+// refused as a whole, before any row is checked.
+inline constexpr int kMaxPastedRows = static_cast<int>(kMaxOpsPerPush);
+// The number of data rows in a paste (blank lines and a header row not counted).
+int PastedRowCount(std::string_view text);
+// A validation error naming the count when the paste has more than kMaxPastedRows data rows.
+Status CheckPastedRowCount(std::string_view text);
+
 struct ImportRow {
   int line = 0;              // 1-based line number in the pasted text
   std::string text;          // the row as pasted (tabs shown as " | ")

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text.h"
+
 namespace ej {
 namespace {
 
@@ -14,6 +16,19 @@ std::vector<Date> UncoveredSchoolDays(const Structure& s, int64_t year_id, DateR
                                [&](const Holiday& h) { return h.year_id == year_id && h.range.Contains(d); });
     if (!holiday) out.push_back(d);
   }
+  return out;
+}
+
+// «Алгебра», «Физика», «Химия» и ещё 4: the first few names of a list, in alphabetical order.
+std::string QuotedList(std::vector<std::string> names) {
+  constexpr size_t kShown = 4;
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return RussianLess(a, b); });
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < kShown; ++i) {
+    if (i > 0) out += ", ";
+    out += "«" + names[i] + "»";
+  }
+  if (names.size() > kShown) out += " и ещё " + std::to_string(names.size() - kShown);
   return out;
 }
 
@@ -67,7 +82,9 @@ std::vector<ChecklistItem> SetupChecklist(const Structure& s, int64_t year_id) {
       items.push_back({"class_without_students", "В классе " + c->Name() + " нет учеников.", ChecklistScreen::kClass, c->id});
     }
     // Every subject of the grade's curriculum needs a teacher for this class (through a
-    // whole-class group or subgroups).
+    // whole-class group or subgroups), and every subgroup of the class a teacher: one line a
+    // class, naming what is missing (a new class would otherwise get a line per subject).
+    std::vector<std::string> subjects;
     for (const auto& line : s.curriculum) {
       if (line.year_id != year_id || line.grade != c->grade || !line.profile.empty()) continue;
       bool taught = false;
@@ -79,11 +96,43 @@ std::vector<ChecklistItem> SetupChecklist(const Structure& s, int64_t year_id) {
       }
       if (!taught) {
         const Subject* subject = s.FindSubject(line.subject_id);
-        items.push_back({"subject_without_workload",
-                         c->Name() + ": у предмета «" + (subject ? subject->name : std::string("?")) +
-                             "» из учебного плана нет учителя.",
-                         ChecklistScreen::kWorkload, c->id});
+        subjects.push_back(subject ? subject->name : std::string("?"));
       }
+    }
+    if (subjects.size() == 1) {
+      items.push_back({"subject_without_workload",
+                       c->Name() + ": у предмета «" + subjects[0] + "» из учебного плана нет учителя.",
+                       ChecklistScreen::kWorkload, c->id});
+    } else if (!subjects.empty()) {
+      items.push_back({"subject_without_workload",
+                       c->Name() + ": нет учителя по " + std::to_string(subjects.size()) +
+                           " " + std::string(Plural(static_cast<int64_t>(subjects.size()), "предмету", "предметам", "предметам")) +
+                           " учебного плана — " + QuotedList(subjects) + ".",
+                       ChecklistScreen::kWorkload, c->id});
+    }
+    std::vector<std::string> groups;
+    for (const auto& g : s.groups) {
+      if (g.year_id == year_id && g.kind == GroupKind::kSubgroup && !g.class_ids.empty() && g.class_ids[0] == c->id &&
+          s.GroupWorkloadHours(g.id) == 0) {
+        groups.push_back(g.name);
+      }
+    }
+    if (groups.size() == 1) {
+      items.push_back({"group_without_teacher", c->Name() + ": у группы «" + groups[0] + "» нет учителя.",
+                       ChecklistScreen::kWorkload, c->id});
+    } else if (!groups.empty()) {
+      items.push_back({"group_without_teacher",
+                       c->Name() + ": нет учителя у " + std::to_string(groups.size()) + " " +
+                           std::string(Plural(static_cast<int64_t>(groups.size()), "группы", "групп", "групп")) + " — " +
+                           QuotedList(groups) + ".",
+                       ChecklistScreen::kWorkload, c->id});
+    }
+  }
+  // Groups drawn from several classes (profile, elective, club, project): one line each.
+  for (const auto& g : s.groups) {
+    bool own_class = g.kind == GroupKind::kWholeClass || g.kind == GroupKind::kSubgroup;
+    if (g.year_id == year_id && !own_class && s.GroupWorkloadHours(g.id) == 0) {
+      items.push_back({"group_without_teacher", "У группы «" + g.name + "» нет учителя.", ChecklistScreen::kGroup, g.id});
     }
   }
   for (const auto& g : s.groups) {

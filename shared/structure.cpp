@@ -59,6 +59,13 @@ std::optional<GroupKind> GroupKindFromCode(std::string_view code) {
   return std::nullopt;
 }
 
+std::string_view IupModeCode(IupMode m) { return m == IupMode::kAdd ? "add" : "replace"; }
+std::optional<IupMode> IupModeFromCode(std::string_view code) {
+  if (code == "add") return IupMode::kAdd;
+  if (code == "replace") return IupMode::kReplace;
+  return std::nullopt;
+}
+
 std::string SchoolClass::Name() const { return std::to_string(grade) + letter; }
 
 bool Person::Has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
@@ -200,6 +207,49 @@ const SchoolClass* Structure::ClassLedBy(int64_t person_id, int64_t year_id) con
   return nullptr;
 }
 
+const SchoolClass* Structure::ClassInYear(int64_t student_id, int64_t year_id) const {
+  const Enrollment* latest = nullptr;
+  for (const auto& e : enrollments) {
+    if (e.student_id != student_id) continue;
+    const SchoolClass* c = FindClass(e.class_id);
+    if (c && c->year_id == year_id && (!latest || latest->from < e.from)) latest = &e;
+  }
+  return latest ? FindClass(latest->class_id) : nullptr;
+}
+
+std::vector<IupLine> Structure::IupOf(int64_t student_id, int64_t year_id) const {
+  std::vector<IupLine> out;
+  for (const auto& l : iup) {
+    if (l.student_id == student_id && l.year_id == year_id) out.push_back(l);
+  }
+  return out;
+}
+
+std::vector<StudentPlanLine> Structure::StudentPlan(int64_t student_id, int64_t year_id) const {
+  std::vector<StudentPlanLine> out;
+  const SchoolClass* c = ClassInYear(student_id, year_id);
+  if (!c) return out;
+  for (const auto& l : curriculum) {
+    if (l.year_id == year_id && l.grade == c->grade && l.profile.empty()) {
+      out.push_back({l.subject_id, l.hours, std::nullopt, l.hours});
+    }
+  }
+  for (const auto& own : IupOf(student_id, year_id)) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const StudentPlanLine& x) { return x.subject_id == own.subject_id; });
+    if (it == out.end()) it = out.insert(out.end(), StudentPlanLine{own.subject_id, 0, std::nullopt, 0});
+    it->own = own;
+    it->hours = own.mode == IupMode::kAdd ? it->class_hours + own.hours : own.hours;
+  }
+  std::sort(out.begin(), out.end(), [&](const StudentPlanLine& a, const StudentPlanLine& b) {
+    const Subject* sa = FindSubject(a.subject_id);
+    const Subject* sb = FindSubject(b.subject_id);
+    std::string na = sa ? sa->name : std::string(), nb = sb ? sb->name : std::string();
+    if (na != nb) return RussianLess(na, nb);
+    return a.subject_id < b.subject_id;
+  });
+  return out;
+}
+
 const Person* Structure::FindStudent(const PersonName& name, std::optional<Date> birth_date) const {
   for (const auto& [id, p] : persons) {
     if (p.Has(Role::kStudent) && p.name.last == name.last && p.name.first == name.first &&
@@ -216,6 +266,9 @@ void Structure::SortKeyedLists() {
   });
   std::sort(guardianships.begin(), guardianships.end(), [](const Guardianship& a, const Guardianship& b) {
     return std::tie(a.student_id, a.parent_id) < std::tie(b.student_id, b.parent_id);
+  });
+  std::sort(iup.begin(), iup.end(), [](const IupLine& a, const IupLine& b) {
+    return std::tie(a.year_id, a.student_id, a.subject_id) < std::tie(b.year_id, b.student_id, b.subject_id);
   });
 }
 
@@ -253,6 +306,7 @@ int64_t Structure::NextId(Entity e) {
         break;
       case Entity::kCurriculum:
       case Entity::kGuardianship:
+      case Entity::kIup:
         break;  // keyed by their columns, not by id
     }
     it = next_ids_.emplace(e, max + 1).first;
@@ -298,6 +352,7 @@ Structure VisibleTo(const Structure& s, const Actor& actor) {
     if ((student && students.count(id)) || (!student && !parent_only)) out.persons.emplace(id, p);
   }
   std::erase_if(out.enrollments, [&](const Enrollment& e) { return !students.count(e.student_id); });
+  std::erase_if(out.iup, [&](const IupLine& l) { return !students.count(l.student_id); });
   for (auto& g : out.groups) {
     std::erase_if(g.members, [&](int64_t id) { return !students.count(id); });
   }
@@ -380,7 +435,15 @@ protocol::Json ToJson(const Structure& s, SnapshotOptions options) {
       guardianships.push_back({{kKeyParentId, g.parent_id}, {kKeyStudentId, g.student_id}, {kKeyKind, g.kind}});
     }
   }
-  return Json{{kKeyGuardianships, std::move(guardianships)},
+  Json iup = Json::array();
+  for (const auto& l : s.iup) {
+    iup.push_back({{kKeyYearId, l.year_id},
+                   {kKeyStudentId, l.student_id},
+                   {kKeySubjectId, l.subject_id},
+                   {kKeyMode, IupModeCode(l.mode)},
+                   {kKeyHours, l.hours}});
+  }
+  return Json{{kKeyGuardianships, std::move(guardianships)}, {kKeyIup, std::move(iup)},
               {kKeyYears, std::move(years)},         {kKeyPeriods, std::move(periods)},
               {kKeyHolidays, std::move(holidays)},   {kKeyClasses, std::move(classes)},
               {kKeyPersons, std::move(persons)},     {kKeyEnrollments, std::move(enrollments)},
@@ -469,8 +532,23 @@ Result<Structure> StructureFromJson(const protocol::Json& j) {
   JsonReader more(j);
   more.Array(kKeySubjects, &subjects).Array(kKeyCurriculum, &curriculum).Array(kKeyGroups, &groups);
   const protocol::Json* guardianships = nullptr;
-  more.Array(kKeyWorkload, &workload).Array(kKeyGuardianships, &guardianships, false);
+  const protocol::Json* iup = nullptr;
+  more.Array(kKeyWorkload, &workload).Array(kKeyGuardianships, &guardianships, false).Array(kKeyIup, &iup, false);
   if (!more.ok()) return more.status();
+  if (iup) {
+    for (const auto& item : *iup) {
+      IupLine l;
+      std::string mode;
+      JsonReader r(item);
+      r.Int(kKeyYearId, &l.year_id).Int(kKeyStudentId, &l.student_id).Int(kKeySubjectId, &l.subject_id);
+      r.String(kKeyMode, &mode).Number(kKeyHours, &l.hours);
+      if (!r.ok()) return r.status();
+      auto m = IupModeFromCode(mode);
+      if (!m) return Status(ErrorCode::kBadRequest, "Поле «mode»: неизвестный вид строки ИУП.", kKeyMode);
+      l.mode = *m;
+      s.iup.push_back(l);
+    }
+  }
   if (guardianships) {
     for (const auto& item : *guardianships) {
       Guardianship g;

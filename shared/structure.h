@@ -132,11 +132,34 @@ struct WorkloadLine {
   double hours = 0;
 };
 
+// A line of a student's individual study plan (ИУП, R10, R21) for a year: a subject's hours a
+// week added to what the class's curriculum gives, or replacing it (0 with kReplace: the
+// student does not study the subject, e.g. an exemption).
+enum class IupMode { kAdd, kReplace };
+std::string_view IupModeCode(IupMode m);                  // "add", "replace"
+std::optional<IupMode> IupModeFromCode(std::string_view code);
+struct IupLine {
+  int64_t year_id = 0;
+  int64_t student_id = 0;
+  int64_t subject_id = 0;
+  IupMode mode = IupMode::kAdd;
+  double hours = 0;
+};
+
+// One subject of a student's plan: the class's curriculum hours, the student's own line, and
+// the hours the student has.
+struct StudentPlanLine {
+  int64_t subject_id = 0;
+  double class_hours = 0;              // by the grade's curriculum (0: not in it)
+  std::optional<IupLine> own;          // the ИУП line, if any
+  double hours = 0;                    // what the student studies a week
+};
+
 // ---- [SECTION] Structure ----
 
 // What an operation changed, for whoever persists the state.
 enum class Entity { kYear, kPeriod, kHoliday, kClass, kPerson, kEnrollment, kSubject, kCurriculum, kGroup, kWorkload,
-                    kGuardianship };
+                    kGuardianship, kIup };
 struct Change {
   Entity entity;
   int64_t id;
@@ -160,6 +183,7 @@ class Structure {
   std::vector<Group> groups;
   std::vector<WorkloadLine> workload;
   std::vector<Guardianship> guardianships;
+  std::vector<IupLine> iup;  // individual study plans, keyed by (year, student, subject)
 
   const AcademicYear* FindYear(int64_t id) const;
   const Subject* FindSubject(int64_t id) const;
@@ -188,6 +212,13 @@ class Structure {
   std::vector<const SchoolClass*> ClassesOf(int64_t year_id) const;
   // The class the person leads in the year, if any.
   const SchoolClass* ClassLedBy(int64_t person_id, int64_t year_id) const;
+  // The class a student belongs to in a year: the latest enrollment in a class of the year.
+  const SchoolClass* ClassInYear(int64_t student_id, int64_t year_id) const;
+  // A student's plan for a year: the grade's curriculum (profile "") with the student's ИУП
+  // lines applied, ordered by subject name. Empty when the student has no class that year.
+  std::vector<StudentPlanLine> StudentPlan(int64_t student_id, int64_t year_id) const;
+  // The ИУП lines of a student in a year.
+  std::vector<IupLine> IupOf(int64_t student_id, int64_t year_id) const;
   // The person with this full name and birth date, if there is a student like that.
   const Person* FindStudent(const PersonName& name, std::optional<Date> birth_date) const;
 
@@ -225,6 +256,7 @@ inline constexpr std::string_view kYearRollover = "year.rollover";
 inline constexpr std::string_view kPersonCreate = "person.create";
 inline constexpr std::string_view kPersonSetRoles = "person.set_roles";
 inline constexpr std::string_view kGuardianLink = "guardian.link";
+inline constexpr std::string_view kIupSet = "iup.set";
 }  // namespace op_kind
 
 // True for kinds that ApplyStructureOp understands; the list of them, for documentation.
@@ -265,6 +297,11 @@ protocol::Json GuardianLinkPayload(int64_t parent_id, int64_t student_id, const 
 // Sets the hours of (teacher, group); hours 0 removes the line. The subject is the group's.
 protocol::Json WorkloadSetPayload(int64_t teacher_id, int64_t group_id, double hours);
 
+// A line of a student's individual study plan; `mode` "add" or "replace", or "none" to remove
+// the line (hours are then ignored).
+protocol::Json IupSetPayload(int64_t year_id, int64_t student_id, int64_t subject_id, std::string_view mode,
+                             double hours);
+
 // The most hours a week a grade may have by СанПиН 1.2.3685-21 (five-day week):
 // 1 — 21; 2–4 — 23; 5 — 29; 6 — 30; 7 — 32; 8–9 — 33; 10–11 — 34.
 double MaxWeeklyHours(int grade);
@@ -279,6 +316,9 @@ Status ValidateNamePart(const std::string& part, const char* what, const char* f
 Status ValidateStudentBirthDate(std::optional<Date> birth, const AcademicYear& year);
 // "А", "Б" … : one or two capital Cyrillic letters.
 Status ValidateClassLetter(const std::string& letter);
+// A class's letter as the school writes it: spaces trimmed, Russian letters in upper case
+// («в» → «В»); anything else is left for ValidateClassLetter to refuse.
+std::string NormalizeClassLetter(std::string_view letter);
 
 // ---- [SECTION] JSON ----
 
@@ -288,7 +328,7 @@ struct SnapshotOptions {
 
 // The part of the structure a user may see (R22, 152-ФЗ): the head and deputies see all; a
 // teacher sees the staff, the plan, and the students of the groups they teach and the class
-// they lead; a technical administrator and other staff see the staff and the plan but no
+// they lead (with their ИУП lines); a technical administrator and other staff see the staff and the plan but no
 // student. Parents' links only with personal data. Used for every snapshot the server sends.
 Structure VisibleTo(const Structure& s, const Actor& actor);
 SnapshotOptions SnapshotOptionsFor(const Actor& actor);

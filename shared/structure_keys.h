@@ -68,5 +68,7 @@ constexpr const char* kKeyGroupId = "group_id";
 constexpr const char* kKeyGuardianships = "guardianships";
 constexpr const char* kKeyParentId = "parent_id";
 constexpr const char* kKeyDate = "date";
+constexpr const char* kKeyIup = "iup";
+constexpr const char* kKeyMode = "mode";
 
 }  // namespace ej::structure_keys

@@ -73,7 +73,7 @@ const std::vector<std::string_view>& StructureOpKinds() {
       op_kind::kClassCreate,     op_kind::kClassSetTeacher, op_kind::kStudentCreate,   op_kind::kStudentTransfer,
       op_kind::kStudentLeave,    op_kind::kPersonCreate,    op_kind::kPersonSetRoles,  op_kind::kGuardianLink,
       op_kind::kSubjectCreate,   op_kind::kCurriculumSet,   op_kind::kGroupCreate,     op_kind::kGroupSetMembers,
-      op_kind::kWorkloadSet};
+      op_kind::kWorkloadSet,     op_kind::kIupSet};
   return kKinds;
 }
 
@@ -144,6 +144,28 @@ Status ValidateClassLetter(const std::string& letter) {
     return Invalid("Литера класса — одна или две заглавные русские буквы, например «А».", kKeyLetter);
   }
   return Status::Ok();
+}
+
+std::string NormalizeClassLetter(std::string_view letter) {
+  size_t b = letter.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  letter = letter.substr(b, letter.find_last_not_of(" \t") - b + 1);
+  std::string out;
+  for (size_t i = 0; i < letter.size();) {
+    const size_t start = i;
+    char32_t cp = NextCodePoint(letter, i);
+    if (cp >= 0x430 && cp <= 0x44F) {
+      cp -= 0x20;  // а…я → А…Я
+    } else if (cp == 0x451) {
+      cp = 0x401;  // ё → Ё
+    } else {
+      out.append(letter.substr(start, i - start));
+      continue;
+    }
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
 }
 
 namespace {
@@ -288,6 +310,7 @@ Result<Applied> ClassCreate(Structure& s, const Json& p) {
   if (!year.ok()) return year.status();
   if (grade < 1 || grade > 11) return Invalid("Параллель класса — число от 1 до 11.", kKeyGrade);
   c.grade = static_cast<int>(grade);
+  c.letter = NormalizeClassLetter(c.letter);  // «в» is taken as «В»
   if (Status st = ValidateClassLetter(c.letter); !st.ok()) return st;
   for (const auto& other : s.classes) {
     if (other.year_id == c.year_id && other.grade == c.grade && other.letter == c.letter) {

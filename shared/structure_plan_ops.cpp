@@ -40,6 +40,10 @@ Json WorkloadSetPayload(int64_t teacher_id, int64_t group_id, double hours) {
   return {{kKeyTeacherId, teacher_id}, {kKeyGroupId, group_id}, {kKeyHours, hours}};
 }
 
+Json IupSetPayload(int64_t year_id, int64_t student_id, int64_t subject_id, std::string_view mode, double hours) {
+  return {{kKeyYearId, year_id}, {kKeyStudentId, student_id}, {kKeySubjectId, subject_id}, {kKeyMode, mode}, {kKeyHours, hours}};
+}
+
 double MaxWeeklyHours(int grade) {
   static constexpr double kMax[] = {21, 23, 23, 23, 29, 30, 32, 33, 33, 34, 34};
   return grade >= 1 && grade <= 11 ? kMax[grade - 1] : 0;
@@ -256,6 +260,72 @@ Result<Applied> WorkloadSet(Structure& s, const Json& p) {
   return out;
 }
 
+// A line of a student's individual study plan: added hours, replaced hours (0: the subject is
+// not studied), or "none" to remove the line. The student's week stays within СанПиН.
+Result<Applied> IupSet(Structure& s, const Json& p) {
+  IupLine l;
+  std::string mode;
+  JsonReader r(p);
+  r.Int(kKeyYearId, &l.year_id).Int(kKeyStudentId, &l.student_id).Int(kKeySubjectId, &l.subject_id);
+  r.String(kKeyMode, &mode).Number(kKeyHours, &l.hours);
+  if (!r.ok()) return r.status();
+  const AcademicYear* year = s.FindYear(l.year_id);
+  if (!year) return Status(ErrorCode::kNotFound, "Учебный год не найден.", kKeyYearId);
+  const Person* student = s.FindPerson(l.student_id);
+  if (!student || !student->Has(Role::kStudent)) return Status(ErrorCode::kNotFound, "Ученик не найден.", kKeyStudentId);
+  const SchoolClass* c = s.ClassInYear(l.student_id, l.year_id);
+  if (!c) {
+    return Invalid(FullName(student->name) + " не учится ни в одном классе в " + year->name + " учебном году.",
+                   kKeyStudentId);
+  }
+  const Subject* subject = s.FindSubject(l.subject_id);
+  if (!subject) return Status(ErrorCode::kNotFound, "Предмет не найден.", kKeySubjectId);
+  auto it = std::find_if(s.iup.begin(), s.iup.end(), [&](const IupLine& x) {
+    return x.year_id == l.year_id && x.student_id == l.student_id && x.subject_id == l.subject_id;
+  });
+  if (mode == "none") {
+    if (it == s.iup.end()) {
+      return Invalid("В индивидуальном плане нет предмета «" + subject->name + "».", kKeySubjectId);
+    }
+    s.iup.erase(it);
+    return Applied{0, {{Entity::kIup, l.student_id}}};
+  }
+  auto m = IupModeFromCode(mode);
+  if (!m) return Invalid("Строка плана — «добавить часы» или «заменить часы».", kKeyMode);
+  l.mode = *m;
+  const double plan = s.CurriculumHours(l.year_id, c->grade, l.subject_id);
+  if (l.mode == IupMode::kAdd) {
+    if (Status st = CheckHours(l.hours, 10, false); !st.ok()) return st;
+  } else {
+    if (Status st = CheckHours(l.hours, 10, true); !st.ok()) return st;
+    if (plan == 0) {
+      return Invalid("В учебном плане " + std::to_string(c->grade) + "-х классов нет предмета «" + subject->name +
+                         "»: часы можно только добавить.",
+                     kKeyMode);
+    }
+    if (std::fabs(plan - l.hours) < 1e-9) {
+      return Invalid("По учебному плану у класса и так " + Hours(plan) + " — строка ничего не меняет.", kKeyHours);
+    }
+  }
+  // The student's week with this line must stay within the grade's maximum.
+  double total = 0;
+  for (const StudentPlanLine& x : s.StudentPlan(l.student_id, l.year_id)) {
+    if (x.subject_id != l.subject_id) total += x.hours;
+  }
+  total += l.mode == IupMode::kAdd ? plan + l.hours : l.hours;
+  if (total > MaxWeeklyHours(c->grade) + 1e-9) {
+    return Invalid("Недельная нагрузка ученика станет " + Hours(total) + ", а по СанПиН для " + std::to_string(c->grade) +
+                       "-х классов допустимо не больше " + Hours(MaxWeeklyHours(c->grade)) + ".",
+                   kKeyHours);
+  }
+  if (it != s.iup.end()) {
+    *it = l;
+  } else {
+    s.iup.push_back(l);
+  }
+  return Applied{0, {{Entity::kIup, l.student_id}}};
+}
+
 }  // namespace
 
 Result<Applied> ApplyPlanOp(Structure& s, const Operation& op) {
@@ -265,6 +335,7 @@ Result<Applied> ApplyPlanOp(Structure& s, const Operation& op) {
   if (k == op_kind::kGroupCreate) return GroupCreate(s, op.payload);
   if (k == op_kind::kGroupSetMembers) return GroupSetMembers(s, op.payload);
   if (k == op_kind::kWorkloadSet) return WorkloadSet(s, op.payload);
+  if (k == op_kind::kIupSet) return IupSet(s, op.payload);
   return Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + k + "».", "kind");
 }
 

@@ -23,12 +23,6 @@ namespace {
 
 namespace route = protocol::route;
 
-std::string TrimSpaces(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 // The pasted text without the lines (1-based) in `drop`.
 
 }  // namespace
@@ -101,6 +95,13 @@ void Console::Close() {
   year_id_ = 0;
   year_ = YearForm();
   staff_ = StaffForm();
+  group_id_ = 0;
+  student_id_ = 0;
+  curriculum_ = CurriculumForm();
+  workload_ = WorkloadForm();
+  groups_ = GroupsForm();
+  group_cards_.clear();
+  students_.clear();
 }
 
 std::string Console::error() const {
@@ -121,6 +122,29 @@ std::string Console::error() const {
       return year_.fill_error;
     }
     case ConsolePage::kStaff: return staff_.error;
+    case ConsolePage::kCurriculum:
+      return !curriculum_.error.empty() ? curriculum_.error
+             : curriculum_.errors.empty() ? curriculum_.subject_error
+                                          : curriculum_.errors.begin()->second;
+    case ConsolePage::kWorkload:
+      if (!workload_.error.empty() || workload_.errors.empty()) return workload_.error;
+      return workload_.errors.begin()->second;
+    case ConsolePage::kGroups:
+      if (!groups_.error.empty() || groups_.errors.empty()) return groups_.error;
+      return groups_.errors.begin()->second;
+    case ConsolePage::kGroup: {
+      auto it = group_cards_.find(group_id_);
+      return it == group_cards_.end() ? std::string() : it->second.error;
+    }
+    case ConsolePage::kStudent: {
+      auto it = students_.find(student_id_);
+      if (it == students_.end()) return {};
+      const StudentCardForm& f = it->second;
+      if (!f.move_error.empty()) return f.move_error;
+      if (!f.errors.empty()) return f.errors.begin()->second;
+      if (!f.iup_error.empty()) return f.iup_error;
+      return f.iup_errors.empty() ? std::string() : f.iup_errors.begin()->second;
+    }
     case ConsolePage::kRules: return rules_.error();
     case ConsolePage::kAccounts: return accounts_.error();
     case ConsolePage::kChecklist: break;
@@ -244,10 +268,16 @@ Date Console::Day() const {
   return std::clamp(today, year->range.first, year->range.last);
 }
 
-void Console::Go(ConsolePage page, int64_t class_id) {
-  if (page != page_ || class_id != class_id_) scroll_to_top_ = true;
+void Console::Go(ConsolePage page, int64_t id) {
+  const int64_t current = page_ == ConsolePage::kClass ? class_id_
+                          : page_ == ConsolePage::kGroup ? group_id_
+                          : page_ == ConsolePage::kStudent ? student_id_
+                                                           : 0;
+  if (page != page_ || id != current) scroll_to_top_ = true;
   page_ = page;
-  class_id_ = page == ConsolePage::kClass ? class_id : 0;
+  class_id_ = page == ConsolePage::kClass ? id : 0;
+  group_id_ = page == ConsolePage::kGroup ? id : 0;
+  student_id_ = page == ConsolePage::kStudent ? id : 0;
 }
 
 void Console::CreateClass() {
@@ -260,7 +290,7 @@ void Console::CreateClass() {
   form.created_class_id = 0;
   SchoolClass draft;
   draft.grade = form.grade;
-  draft.letter = TrimSpaces(form.letter);
+  draft.letter = NormalizeClassLetter(form.letter);  // as the core stores it: «в» is 7В
   Operation op = MakeOp(op_kind::kClassCreate, ClassCreatePayload(year->id, draft.grade, draft.letter, form.teacher_id));
   form.busy = true;
   Push({op}, [this, name = draft.Name()](const Result<PushResponse>& r) {
@@ -318,12 +348,18 @@ void Console::CheckRows(int64_t class_id) {
   if (!structure_) return;
   ClassCardForm& form = cards_[class_id];
   if (form.busy) return;
-  form.rows = ParseStudentRows(form.text, *structure_, class_id);
   form.checked_text = form.text;
   form.outcomes.clear();
   form.reported = false;
   form.notice.clear();
   form.error.clear();
+  form.rows.clear();
+  // More rows than one push takes are refused as a whole (the core's message names the count).
+  if (Status st = CheckPastedRowCount(form.text); !st.ok()) {
+    form.error = st.message();
+    return;
+  }
+  form.rows = ParseStudentRows(form.text, *structure_, class_id);
 }
 
 void Console::AddStudents(int64_t class_id) {
@@ -434,6 +470,11 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
                        a.screen == ChecklistScreen::kHolidays)) {
           Go(ConsolePage::kYear);
         }
+        if (a.open && a.screen == ChecklistScreen::kWorkload) {
+          workload_.class_filter = a.entity_id;  // the class named by the item
+          Go(ConsolePage::kWorkload);
+        }
+        if (a.open && a.screen == ChecklistScreen::kGroup) Go(ConsolePage::kGroup, a.entity_id);
         break;
       }
       case ConsolePage::kClasses: {
@@ -459,6 +500,7 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
         const int64_t id = c->id;
         ClassCardAction a = DrawClassCardScreen(context, *c, cards_[id]);
         if (a.back) Go(ConsolePage::kClasses);
+        if (a.open_student) Go(ConsolePage::kStudent, a.open_student);
         if (a.set_teacher) SetClassTeacher(id);
         if (a.check) CheckRows(id);
         if (a.add) AddStudents(id);
@@ -479,6 +521,11 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
         if (a.add) AddStaff();
         break;
       }
+      case ConsolePage::kCurriculum:
+      case ConsolePage::kWorkload:
+      case ConsolePage::kGroups:
+      case ConsolePage::kGroup:
+      case ConsolePage::kStudent: DrawPlanPage(context); break;
       case ConsolePage::kRules:
       case ConsolePage::kAccounts: break;  // drawn above, without the structure
     }

@@ -24,6 +24,7 @@
 #include "console_pages.h"
 #include "screens.h"
 #include "setup_checklist.h"
+#include "screen_plan.h"
 #include "screen_year_staff.h"
 #include "structure.h"
 #include "transport.h"
@@ -70,6 +71,8 @@ class Console {
 
   ConsolePage page() const { return page_; }
   int64_t class_id() const { return class_id_; }
+  int64_t group_id() const { return group_id_; }
+  int64_t student_id() const { return student_id_; }
   const Structure* structure() const { return structure_.get(); }
 
  private:
@@ -89,7 +92,8 @@ class Console {
   using PushDone = std::function<void(const Result<PushResponse>&)>;
   void Push(std::vector<Operation> ops, PushDone done);
 
-  void Go(ConsolePage page, int64_t class_id = 0);
+  // Opens a page; `id` is the class (kClass), the group (kGroup) or the student (kStudent).
+  void Go(ConsolePage page, int64_t id = 0);
   void CreateClass();
   void SetClassTeacher(int64_t class_id);
   void CheckRows(int64_t class_id);
@@ -101,6 +105,17 @@ class Console {
   void RolloverYear();
   void CheckStaffRows();
   void AddStaff();
+  // «Учебный план», «Нагрузка», «Группы», a group's and a student's card (console_plan.cpp).
+  void SaveCurriculum();
+  void CreateSubject();
+  void SaveWorkload(bool remove);
+  void CreateGroup();
+  void SaveGroupMembers(int64_t group_id);
+  void TransferStudent(int64_t student_id);
+  void LeaveStudent(int64_t student_id);
+  void SaveIup(int64_t student_id, bool remove);
+  // Draws the plan's pages and the cards (console_plan.cpp); false if `page_` is none of them.
+  bool DrawPlanPage(const ConsoleContext& context);
 
   // The year shown: the one that contains today, else the latest; null without years.
   const AcademicYear* Year() const;
@@ -141,6 +156,13 @@ class Console {
   int64_t year_id_ = 0;  // the year picked in «Учебный год»; 0: the one containing today
   YearForm year_;
   StaffForm staff_;
+  int64_t group_id_ = 0;    // the group card's group
+  int64_t student_id_ = 0;  // the student card's student
+  CurriculumForm curriculum_;
+  WorkloadForm workload_;
+  GroupsForm groups_;
+  std::map<int64_t, GroupCardForm> group_cards_;  // by group
+  std::map<int64_t, StudentCardForm> students_;   // by student
   // «Правила школы» and «Учётные записи» (screen_rules.cpp, screen_accounts.cpp).
   bool structure_pages_ = true;  // the core's kEditStructure
   bool accounts_page_ = false;   // the core's kManageAccounts

@@ -19,6 +19,7 @@
 #include "protocol.h"
 #include "school_rules.h"
 #include "transport.h"
+#include "ui.h"
 
 namespace ej::web {
 
@@ -92,6 +93,7 @@ class RulesPage {
 struct AccountsForm {
   std::string search;  // login or surname
   int role_filter = 0;  // 0: all roles, else 1 + the index in kAllRoles
+  ui::TableSort sort;   // by login, name, roles or state
   std::map<int64_t, std::string> row_errors;  // by account: the server's refusal
   std::map<int64_t, bool> row_busy;
   // The password just issued, shown once; overwritten when the box is closed.

@@ -169,12 +169,17 @@ void Console::RolloverYear() {
 void Console::CheckStaffRows() {
   if (!structure_ || staff_.busy) return;
   StaffForm& form = staff_;
-  form.rows = ParseStaffRows(form.text, *structure_);
   form.checked_text = form.text;
   form.outcomes.clear();
   form.reported = false;
   form.notice.clear();
   form.error.clear();
+  form.rows.clear();
+  if (Status st = CheckPastedRowCount(form.text); !st.ok()) {
+    form.error = st.message();
+    return;
+  }
+  form.rows = ParseStaffRows(form.text, *structure_);
 }
 
 void Console::AddStaff() {

@@ -196,24 +196,25 @@ void AccountsPage::Draw() {
   const float inner = ui::AvailableWidth();
   const float left = ImGui::GetCursorPosX();
   {
-    ui::InputOptions o;
-    o.width = narrow ? inner : std::min(360.0f, inner * 0.5f);
-    o.hint = "Логин или фамилия";
+    // The search box and the role filter on one line (two on a phone), without captions.
     const float y = ImGui::GetCursorPosY();
+    const float filter_w = narrow ? inner : std::min(260.0f, inner * 0.35f);
+    ui::InputOptions o;
+    o.caption = false;
+    o.width = narrow ? inner : std::min(420.0f, inner - filter_w - 12);
+    o.hint = "Поиск: логин или фамилия";
     ui::InputText("Поиск", &f.search, o);
     std::vector<ui::ComboItem> roles{{"Все роли", ""}};
     for (Role r : kAllRoles) roles.push_back({std::string(RoleTitle(r)), ""});
     ui::ComboOptions c;
-    c.width = narrow ? inner : 280;
-    if (!narrow) {
-      ImGui::SetCursorPos(ImVec2(left + o.width + 16, y));
-    } else {
-      ImGui::SetCursorPosX(left);
-    }
-    ui::Combo("Роль", roles, &f.role_filter, c);
+    c.caption = false;
+    c.width = filter_w;
+    if (!narrow) ImGui::SetCursorPos(ImVec2(left + o.width + 12, y));
+    ImGui::SetCursorPosX(narrow ? left : left + o.width + 12);
+    ui::Combo("Фильтр по роли", roles, &f.role_filter, c);
   }
   ImGui::SetCursorPosX(left);
-  ui::Space(8);
+  ui::Space(4);
   ImGui::SetCursorPosX(left);
 
   const std::string query = Trimmed(f.search);
@@ -225,35 +226,46 @@ void AccountsPage::Draw() {
     }
     if (Matches(a, query)) shown.push_back(&a);
   }
+  // One state a row: blocked, or whether a password was issued.
+  auto state_of = [](const protocol::AccountInfo& a) {
+    return a.disabled ? std::string("заблокирована") : a.has_password ? "пароль выдан" : "нет пароля";
+  };
 
-  const float actions_w = narrow ? 150 : 330;
+  // Columns wide enough for a full name on one line; the buttons as compact as the row.
+  const float actions_w = narrow ? 156 : 284;
   std::vector<ui::TableColumn> columns;
   if (narrow) {
-    columns = {{"Учётная запись", 0, false}, {"", actions_w, false}};
+    columns = {{"Учётная запись", 0, false, true}, {"", actions_w, false}};
   } else {
-    columns = {{"Логин", 170, false}, {"ФИО", 0, false},          {"Роли", 0, false},
-               {"Пароль", 110, false}, {"Заблокирована", 140, false}, {"", actions_w, false}};
+    // A full name of up to ~26 letters stays on one line at 1366 px; roles take the rest.
+    const float login_w = 112, state_w = 150;
+    const float name_w = std::floor((inner - login_w - state_w - actions_w) * 0.6f);
+    columns = {{"Логин", login_w, false, true}, {"ФИО", name_w, false, true}, {"Роли", 0, false, true},
+               {"Доступ", state_w, false, true}, {"", actions_w, false}};
   }
-  ui::BeginTable("accounts", columns);
+  SortRows(shown, f.sort, [&](const protocol::AccountInfo* a, const protocol::AccountInfo* b, int column) {
+    if (narrow || column == 0) return a->login < b->login;
+    if (column == 1) return RussianLess(a->name, b->name);
+    if (column == 2) return RussianLess(RoleTitles(a->roles), RoleTitles(b->roles));
+    return RussianLess(state_of(*a), state_of(*b));
+  });
+  ui::BeginTable("accounts", columns, &f.sort);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(shown.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const protocol::AccountInfo& a = *shown[static_cast<size_t>(i)];
       const std::string roles = RoleTitles(a.roles);
-      const std::string password = a.has_password ? "выдан" : "не выдан";
-      const ui::Tone password_tone = a.has_password ? ui::Tone::kNormal : ui::Tone::kMuted;
+      const ui::Tone state_tone = a.disabled ? ui::Tone::kWarning : a.has_password ? ui::Tone::kNormal : ui::Tone::kMuted;
       std::vector<ui::TableCell> cells;
       if (narrow) {
-        cells = {{a.login, ui::Tone::kStrong, a.name + " · " + roles + " · пароль " + password +
-                                                  (a.disabled ? " · заблокирована" : "")},
+        cells = {{a.login, ui::Tone::kStrong, a.name + " · " + roles + " · " + state_of(a)},
                  {"", ui::Tone::kNormal, ""}};
       } else {
         cells = {{a.login, ui::Tone::kStrong, ""},
                  {a.name, ui::Tone::kNormal, ""},
                  {roles, ui::Tone::kMuted, ""},
-                 {password, password_tone, ""},
-                 a.disabled ? ui::TableCell{"да", ui::Tone::kWarning, ""} : ui::TableCell{"нет", ui::Tone::kMuted, ""},
+                 {state_of(a), state_tone, ""},
                  {"", ui::Tone::kNormal, ""}};
       }
       const std::string id = std::to_string(a.account_id);
@@ -266,7 +278,8 @@ void AccountsPage::Draw() {
       ui::ButtonOptions b;
       b.kind = ui::ButtonKind::kSecondary;
       b.enabled = !busy;
-      const float button_h = ImGui::GetFrameHeight();
+      b.compact = true;
+      const float button_h = theme::kButtonHeight - 8;
       ImGui::SetCursorScreenPos(ImVec2(top.x + inner - actions_w + 8, top.y + std::max(0.0f, (row_h - button_h) / 2)));
       if (ui::Button("Выдать пароль###pw" + id, b)) IssuePassword(a.account_id);
       if (!narrow) {

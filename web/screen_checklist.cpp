@@ -10,11 +10,12 @@
 namespace ej::web {
 namespace {
 
-// Whether this slice of the console has the screen that fixes an item.
+// Whether the console has the screen that fixes an item (every item's screen now).
 bool HasScreen(ChecklistScreen screen) {
   return screen == ChecklistScreen::kClasses || screen == ChecklistScreen::kClass ||
          screen == ChecklistScreen::kYear || screen == ChecklistScreen::kPeriods ||
-         screen == ChecklistScreen::kHolidays;
+         screen == ChecklistScreen::kHolidays || screen == ChecklistScreen::kWorkload ||
+         screen == ChecklistScreen::kGroup;
 }
 
 // A round mark before an item: amber for «to do», green for «done».

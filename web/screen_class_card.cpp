@@ -1,11 +1,11 @@
 // A class's card: its name and class teacher (who can be changed here), its students (№,
-// ФИО, дата рождения) and «Добавить учеников из таблицы»: rows pasted from a spreadsheet,
+// ФИО with the parents and their link, дата рождения; a row opens the student's card) and «Добавить учеников из таблицы»: rows pasted from a spreadsheet,
 // «Проверить» shows each row's verdict from the core, «Добавить N учеников» sends the good
 // ones; what was not added stays in the box.
 #include <algorithm>
 #include <cmath>
 
-#include "screens.h"
+#include "screen_plan.h"
 #include "theme.h"
 #include "ui.h"
 
@@ -48,7 +48,7 @@ void DrawTeacher(const ConsoleContext& context, const SchoolClass& c, ClassCardF
   }
 }
 
-void DrawStudents(const ConsoleContext& context, const SchoolClass& c) {
+void DrawStudents(const ConsoleContext& context, const SchoolClass& c, ClassCardAction& action) {
   const Structure& s = *context.structure;
   const std::vector<int64_t> students = s.StudentsOf(c.id, context.day);
   ui::StrongText("Ученики: " + std::to_string(students.size()));
@@ -56,7 +56,9 @@ void DrawStudents(const ConsoleContext& context, const SchoolClass& c) {
     ui::MutedText("В классе пока нет учеников. Добавьте их из таблицы ниже.");
     return;
   }
-  // On a phone the birth date goes under the name.
+  ui::MutedText("Нажмите на ученика, чтобы перевести его в другой класс, отметить выбытие или задать индивидуальный план.");
+  // Under each name: the parents with their link, and whether the student has an ИУП. On a
+  // phone the birth date goes there too.
   const bool narrow = ui::AvailableWidth() < 480;
   if (narrow) {
     ui::BeginTable("students", {{"№", 44, true}, {"ФИО и дата рождения", 0, false}});
@@ -69,14 +71,16 @@ void DrawStudents(const ConsoleContext& context, const SchoolClass& c) {
     if (p == nullptr) continue;
     ++n;
     const std::string birth = p->birth_date ? p->birth_date->Russian() : "—";
+    std::string detail = ParentsLine(s, id);
+    if (!s.IupOf(id, c.year_id).empty()) detail += detail.empty() ? "индивидуальный учебный план" : " · ИУП";
     std::vector<ui::TableCell> cells{{std::to_string(n), ui::Tone::kMuted}};
     if (narrow) {
-      cells.push_back({FullName(p->name), ui::Tone::kNormal, birth});
+      cells.push_back({FullName(p->name), ui::Tone::kNormal, birth + (detail.empty() ? "" : " · " + detail)});
     } else {
-      cells.push_back({FullName(p->name), ui::Tone::kNormal});
+      cells.push_back({FullName(p->name), ui::Tone::kNormal, detail});
       cells.push_back({birth, ui::Tone::kNormal});
     }
-    ui::TableRow(std::to_string(n) + "###student" + std::to_string(id), cells);
+    if (ui::TableRow(std::to_string(n) + "###student" + std::to_string(id), cells, true)) action.open_student = id;
   }
   ui::EndTable();
 }
@@ -122,7 +126,7 @@ void DrawImport(const ConsoleContext& context, ClassCardForm& form, ClassCardAct
     ui::Notice(form.notice);
   }
   if (form.rows.empty()) {
-    if (!form.reported && !form.checked_text.empty() && form.checked_text == form.text) {
+    if (!form.reported && form.error.empty() && !form.checked_text.empty() && form.checked_text == form.text) {
       ui::MutedText("В тексте нет строк с учениками.");
     }
     return;
@@ -192,7 +196,7 @@ ClassCardAction DrawClassCardScreen(const ConsoleContext& context, const SchoolC
   ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
   DrawTeacher(context, school_class, form, action);
   ui::Space(10);
-  DrawStudents(context, school_class);
+  DrawStudents(context, school_class, action);
   ui::EndPanel();
 
   ImGui::SetCursorPosX(x);

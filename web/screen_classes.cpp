@@ -15,14 +15,6 @@ namespace {
 constexpr float kFormWidth = 360;
 constexpr float kGap = 24;
 
-// Whether `needle` occurs in `haystack`, Cyrillic case folded (as the alphabet orders them).
-bool ContainsFolded(std::string_view haystack, std::string_view needle) {
-  std::vector<int> h = CollationKey(haystack);
-  std::vector<int> n = CollationKey(needle);
-  if (n.empty()) return true;
-  return std::search(h.begin(), h.end(), n.begin(), n.end()) != h.end();
-}
-
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(' ');
   if (b == std::string::npos) return {};
@@ -36,8 +28,15 @@ std::string TeacherName(const Structure& s, const SchoolClass& c) {
 
 void DrawTable(const ConsoleContext& context, ClassesForm& form, float width, ClassesAction& action) {
   const Structure& s = *context.structure;
-  const auto classes = s.ClassesOf(context.year->id);
+  auto classes = s.ClassesOf(context.year->id);
   const bool narrow = width < 520;
+  auto size_of = [&](const SchoolClass* c) {
+    if (context.class_sizes) {
+      auto it = context.class_sizes->find(c->id);
+      if (it != context.class_sizes->end()) return it->second;
+    }
+    return static_cast<int>(s.StudentsOf(c->id, context.day).size());
+  };
 
   // The search box and the grade filter on one line (two lines when narrow).
   ui::InputOptions search;
@@ -57,23 +56,33 @@ void DrawTable(const ConsoleContext& context, ClassesForm& form, float width, Cl
   const std::string query = Trim(form.search);
   int shown = 0;
   // A phone has no room for three columns: the class teacher goes under the class's name.
+  // Sorted by a column's title: the class (grade, then letter), the class teacher (classes
+  // without one last), the number of students. On a phone the teacher goes with the class.
   std::vector<ui::TableColumn> columns;
   if (narrow) {
-    columns = {{"Класс и классный руководитель", 0, false}, {"Учеников", 92, true}};
+    columns = {{"Класс и классный руководитель", 0, false, true}, {"Учеников", 92, true, true}};
   } else {
-    columns = {{"Класс", 110, false}, {"Классный руководитель", 0, false}, {"Учеников", 120, true}};
+    columns = {{"Класс", 110, false, true}, {"Классный руководитель", 0, false, true}, {"Учеников", 120, true, true}};
   }
-  ui::BeginTable("classes", columns);
+  const int count_column = narrow ? 1 : 2;
+  SortRows(classes, form.sort, [&](const SchoolClass* a, const SchoolClass* b, int column) {
+    if (column == count_column) return size_of(a) < size_of(b);
+    if (column == 1 && !narrow) {
+      const std::string ta = TeacherName(s, *a), tb = TeacherName(s, *b);
+      if (ta.empty() != tb.empty()) return tb.empty();
+      return RussianLess(ta, tb);
+    }
+    return false;  // by class: ClassesOf's own order
+  });
+  if (form.sort.column == 0 && form.sort.descending) std::reverse(classes.begin(), classes.end());
+  ui::BeginTable("classes", columns, &form.sort);
   for (const SchoolClass* c : classes) {
     if (form.grade_filter > 0 && c->grade != form.grade_filter) continue;
     const std::string teacher = TeacherName(s, *c);
     if (!query.empty() && !ContainsFolded(c->Name(), query) && !ContainsFolded(teacher, query)) continue;
     ++shown;
     const Person* t = c->teacher_id ? s.FindPerson(c->teacher_id) : nullptr;
-    auto size = context.class_sizes ? context.class_sizes->find(c->id) : std::map<int64_t, int>::const_iterator();
-    const std::string count = context.class_sizes && size != context.class_sizes->end()
-                                  ? std::to_string(size->second)
-                                  : std::to_string(s.StudentsOf(c->id, context.day).size());
+    const std::string count = std::to_string(size_of(c));
     std::vector<ui::TableCell> cells;
     if (narrow) {
       cells = {{c->Name(), ui::Tone::kStrong, t ? ShortName(t->name) : "классный руководитель не назначен"},

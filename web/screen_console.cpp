@@ -31,7 +31,9 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
   action.logout = DrawTopBar(view.bar, &bar_h) == TopBarAction::kLogout;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool checklist = view.page == ConsolePage::kChecklist;
-  const bool classes = view.page == ConsolePage::kClasses || view.page == ConsolePage::kClass;
+  const bool classes =
+      view.page == ConsolePage::kClasses || view.page == ConsolePage::kClass || view.page == ConsolePage::kStudent;
+  const bool groups = view.page == ConsolePage::kGroups || view.page == ConsolePage::kGroup;
   auto go = [&](ConsolePage page) {
     action.go = true;
     action.page = page;
@@ -52,6 +54,10 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
     entries.push_back({"Классы", ConsolePage::kClasses, classes, Count(view.classes), ui::Tone::kMuted});
     entries.push_back({"Учебный год", ConsolePage::kYear, view.page == ConsolePage::kYear, "", ui::Tone::kMuted});
     entries.push_back({"Сотрудники", ConsolePage::kStaff, view.page == ConsolePage::kStaff, "", ui::Tone::kMuted});
+    entries.push_back(
+        {"Учебный план", ConsolePage::kCurriculum, view.page == ConsolePage::kCurriculum, "", ui::Tone::kMuted});
+    entries.push_back({"Нагрузка", ConsolePage::kWorkload, view.page == ConsolePage::kWorkload, "", ui::Tone::kMuted});
+    entries.push_back({"Группы", ConsolePage::kGroups, groups, "", ui::Tone::kMuted});
   }
   if (view.accounts_page) {
     entries.push_back({"Учётные записи", ConsolePage::kAccounts, view.page == ConsolePage::kAccounts, "", ui::Tone::kMuted});
@@ -117,11 +123,15 @@ void PageHeader(const std::string& title, const std::string& subtitle) {
 }
 
 std::string YearLine(const AcademicYear& year) {
-  // A no-break space before the dash: a line may break after it, never before.
-  std::string range = year.range.Russian();
-  const size_t dash = range.find(" — ");
-  if (dash != std::string::npos) range.replace(dash, 1, "\u00A0");
-  return year.name + " учебный год · " + range;
+  // The core puts a no-break space before the dash: a line may break after it, never before.
+  return year.name + " учебный год · " + year.range.Russian();
+}
+
+bool ContainsFolded(std::string_view haystack, std::string_view needle) {
+  std::vector<int> h = CollationKey(haystack);
+  std::vector<int> n = CollationKey(needle);
+  if (n.empty()) return true;
+  return std::search(h.begin(), h.end(), n.begin(), n.end()) != h.end();
 }
 
 std::vector<ui::ComboItem> TeacherItems(const Structure& s, int64_t year_id, std::vector<int64_t>* ids) {

@@ -15,14 +15,6 @@ namespace {
 
 constexpr float kGap = 24;
 
-// Whether `needle` occurs in `haystack`, Cyrillic case folded (as the alphabet orders them).
-bool ContainsFolded(std::string_view haystack, std::string_view needle) {
-  std::vector<int> h = CollationKey(haystack);
-  std::vector<int> n = CollationKey(needle);
-  if (n.empty()) return true;
-  return std::search(h.begin(), h.end(), n.begin(), n.end()) != h.end();
-}
-
 void DrawTable(const ConsoleContext& context, StaffForm& form) {
   const Structure& s = *context.structure;
   std::vector<const Person*> staff;
@@ -46,7 +38,11 @@ void DrawTable(const ConsoleContext& context, StaffForm& form) {
   std::string query = form.search;
   query.erase(0, query.find_first_not_of(' '));
   query.erase(query.find_last_not_of(' ') + 1);
-  ui::BeginTable("staff", {{"ФИО", 0, false}, {"Роли", 0, false}});
+  SortRows(named, form.sort, [](const auto& a, const auto& b, int column) {
+    if (column == 1) return RussianLess(RoleTitles(a.second->roles), RoleTitles(b.second->roles));
+    return column == 0 && RussianLess(a.first, b.first);
+  });
+  ui::BeginTable("staff", {{"ФИО", 0, false, true}, {"Роли", 0, false, true}}, &form.sort);
   int shown = 0;
   for (const auto& [name, p] : named) {
     if (!ContainsFolded(name, query)) continue;
@@ -104,7 +100,7 @@ void DrawImport(const ConsoleContext& context, StaffForm& form, StaffAction& act
     ui::Notice(form.notice);
   }
   if (form.rows.empty()) {
-    if (!form.reported && !form.checked_text.empty() && form.checked_text == form.text) {
+    if (!form.reported && form.error.empty() && !form.checked_text.empty() && form.checked_text == form.text) {
       ui::MutedText("В тексте нет строк с сотрудниками.");
     }
     return;

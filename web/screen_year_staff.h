@@ -57,6 +57,7 @@ struct StaffRowOutcome {
 
 struct StaffForm {
   std::string search;
+  ui::TableSort sort;  // by name or roles
   std::string text;                    // the pasted rows, as typed
   std::string checked_text;            // the text `rows` were made from
   std::vector<StaffImportRow> rows;    // the last check or the last batch's rows

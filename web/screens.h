@@ -3,6 +3,7 @@
 // live in app.cpp and the core.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -72,7 +73,20 @@ namespace ej::web {
 
 // ---- screen_console.cpp: the console's shell (top bar, navigation, a scrolling page) ----
 
-enum class ConsolePage { kChecklist, kClasses, kClass, kYear, kStaff, kRules, kAccounts };
+enum class ConsolePage {
+  kChecklist,
+  kClasses,
+  kClass,
+  kStudent,  // a student's card, opened from their class's card
+  kYear,
+  kStaff,
+  kCurriculum,
+  kWorkload,
+  kGroups,
+  kGroup,  // a group's card, opened from «Группы»
+  kRules,
+  kAccounts,
+};
 
 struct ConsoleShellView {
   TopBarView bar;
@@ -114,6 +128,19 @@ struct ConsoleContext {
 // "2026/2027 учебный год · 01.09.2026 — 31.08.2027"
 std::string YearLine(const AcademicYear& year);
 
+// Orders a table's rows by the column it is sorted by: `less(a, b, column)` compares two rows
+// in that column. Equal rows, and every row of an unsorted table, keep the given order.
+template <typename T, typename Less>
+void SortRows(std::vector<T>& rows, const ui::TableSort& sort, Less less) {
+  if (sort.column < 0) return;
+  std::stable_sort(rows.begin(), rows.end(), [&](const T& a, const T& b) {
+    return sort.descending ? less(b, a, sort.column) : less(a, b, sort.column);
+  });
+}
+
+// Whether `needle` occurs in `haystack`, Cyrillic case folded (as the alphabet orders them).
+bool ContainsFolded(std::string_view haystack, std::string_view needle);
+
 // ---- screen_checklist.cpp: «Настройка года» ----
 
 struct ChecklistAction {
@@ -128,9 +155,10 @@ ChecklistAction DrawChecklistScreen(const ConsoleContext& context,
 // ---- screen_classes.cpp: «Классы» (the year's classes and the form «Новый класс») ----
 
 struct ClassesForm {
-  // The table's search box and grade filter (0: all grades).
+  // The table's search box, grade filter (0: all grades) and sorted column.
   std::string search;
   int grade_filter = 0;
+  ui::TableSort sort;
   // «Новый класс»: kept after a rejection, cleared after success.
   int grade = 0;            // 0: not chosen
   std::string letter;
@@ -175,6 +203,7 @@ struct ClassCardForm {
 
 struct ClassCardAction {
   bool back = false;         // «← Все классы»
+  int64_t open_student = 0;  // a student's row was clicked
   bool set_teacher = false;  // «Назначить»
   bool check = false;        // «Проверить»
   bool add = false;          // «Добавить N учеников»

@@ -239,8 +239,10 @@ bool Button(std::string_view label, const ButtonOptions& options) {
   if (font) ImGui::PushFont(font);
   float width = options.width;
   if (width == 0) {
-    width = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x +
-            ImGui::GetStyle().FramePadding.x * 2 + (link ? 0 : 8);
+    // A compact button (in a table row) has less room around its label.
+    const float pad = options.compact ? 8 : ImGui::GetStyle().FramePadding.x;
+    width = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x + pad * 2 +
+            (link || options.compact ? 0 : 8);
   } else if (width < 0) {
     width = AvailableWidth();
   }
@@ -257,7 +259,7 @@ bool Button(std::string_view label, const ButtonOptions& options) {
   ImGui::PushStyleColor(ImGuiCol_Border,
                         primary ? theme::kAccent : link ? transparent : theme::kFieldBorder);
   ImGui::BeginDisabled(!options.enabled);
-  bool clicked = ImGui::Button(id.c_str(), ImVec2(width, theme::kButtonHeight));
+  bool clicked = ImGui::Button(id.c_str(), ImVec2(width, options.compact ? theme::kButtonHeight - 8 : theme::kButtonHeight));
   if (options.enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::EndDisabled();
   ImGui::PopStyleColor(5);
@@ -284,7 +286,8 @@ bool InputText(std::string_view label, std::string* value, const InputOptions& o
     flags |= ImGuiInputTextFlags_EnterReturnsTrue;
   }
   if (options.password) flags |= ImGuiInputTextFlags_Password;
-  ImGui::PushStyleColor(ImGuiCol_Border, options.error.empty() ? theme::kFieldBorder : theme::kErrorField);
+  ImGui::PushStyleColor(ImGuiCol_Border,
+                        options.error.empty() && !options.invalid ? theme::kFieldBorder : theme::kErrorField);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
   ImGui::BeginDisabled(!options.enabled);
   bool entered = false;
@@ -317,6 +320,24 @@ bool InputText(std::string_view label, std::string* value, const InputOptions& o
   }
   FieldError(options.error, width);
   return entered && options.enabled;
+}
+
+bool Checkbox(std::string_view label, bool* checked, bool enabled) {
+  const std::string id(label);
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, theme::kPanel);
+  ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, theme::kSecondaryHovered);
+  ImGui::PushStyleColor(ImGuiCol_Border, theme::kFieldBorder);
+  ImGui::PushStyleColor(ImGuiCol_CheckMark, theme::kAccent);
+  ImGui::BeginDisabled(!enabled);
+  const bool toggled = ImGui::Checkbox(id.c_str(), checked);
+  if (enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor(4);
+  Widget& w = Record(label, "checkbox");
+  w.selected = *checked;
+  w.value = *checked ? "1" : "0";
+  w.enabled = enabled;
+  return toggled && enabled;
 }
 
 bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* index,
@@ -541,7 +562,7 @@ struct TableState {
   float left = 0;
   float width = 0;
   float pad_x = 14;      // inside each cell, left and right
-  float pad_y = 11;      // above and below a row's content
+  float pad_y = 9;       // above and below a row's content (dense enough for a dozen rows at 768 px)
   std::vector<float> x;  // each column's left edge, relative to `left`
   std::vector<float> w;  // each column's width
   std::vector<bool> right;
@@ -557,7 +578,7 @@ float CellTextX(const TableState& t, size_t i, float left, float text_w) {
 
 }  // namespace
 
-void BeginTable(const char* id, const std::vector<TableColumn>& columns) {
+void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort) {
   IM_ASSERT(!g_table.open && "tables do not nest");
   ImGui::PushID(id);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
@@ -587,26 +608,51 @@ void BeginTable(const char* id, const std::vector<TableColumn>& columns) {
   }
 
   // The header: column titles in bold grey on the page's background (wrapped in their
-  // column if need be), a line below.
+  // column if need be), a line below; a sorted column's title in the text colour with an arrow.
   ImFont* bold = theme::GetFonts().strong ? theme::GetFonts().strong : ImGui::GetFont();
   const float size = ImGui::GetFontSize() * 0.88f;
+  std::vector<std::string> titles;
   std::vector<ImVec2> sizes;
   float text_h = size * 1.2f;
   for (size_t i = 0; i < columns.size(); ++i) {
-    sizes.push_back(bold->CalcTextSizeA(size, FLT_MAX, CellWrap(t, i), columns[i].title.c_str()));
+    std::string title = columns[i].title;
+    if (sort && sort->column == static_cast<int>(i)) title += sort->descending ? " ↓" : " ↑";
+    titles.push_back(title);
+    sizes.push_back(bold->CalcTextSizeA(size, FLT_MAX, CellWrap(t, i), title.c_str()));
     text_h = std::max(text_h, sizes.back().y);
   }
   const float header_h = std::round(text_h + 2 * 10);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(t.width, header_h));
+  const ImVec2 after = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + t.width, pos.y + header_h), theme::kBackground, 6);
   for (size_t i = 0; i < columns.size(); ++i) {
-    const std::string& title = columns[i].title;
+    const ImVec2 cmin(pos.x + t.x[i], pos.y);
+    const ImVec2 cmax(cmin.x + t.w[i], pos.y + header_h);
+    const bool sorted = sort && sort->column == static_cast<int>(i);
+    bool hovered = false;
+    if (sort && columns[i].sortable) {
+      ImGui::SetCursorScreenPos(cmin);
+      if (ImGui::InvisibleButton(("##sort" + std::to_string(i)).c_str(), ImVec2(t.w[i], header_h))) {
+        if (sorted) {
+          sort->descending = !sort->descending;
+        } else {
+          sort->column = static_cast<int>(i);
+          sort->descending = false;
+        }
+      }
+      hovered = ImGui::IsItemHovered();
+      if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
     ImVec2 tmin(std::round(CellTextX(t, i, pos.x, sizes[i].x)), std::round(pos.y + (header_h - sizes[i].y) / 2));
-    dl->AddText(bold, size, tmin, theme::kMutedText, title.c_str(), nullptr, CellWrap(t, i));
-    RecordRect(title, "header", ImVec2(pos.x + t.x[i], pos.y), ImVec2(pos.x + t.x[i] + t.w[i], pos.y + header_h));
+    dl->AddText(bold, size, tmin, sorted || hovered ? theme::kText : theme::kMutedText, titles[i].c_str(), nullptr,
+                CellWrap(t, i));
+    Widget& w = RecordRect(columns[i].title, "header", cmin, cmax);
+    w.selected = sorted;
+    if (sorted) w.value = sort->descending ? "↓" : "↑";
   }
+  ImGui::SetCursorScreenPos(after);
 }
 
 bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool clickable) {

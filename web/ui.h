@@ -91,6 +91,7 @@ struct ButtonOptions {
   ButtonKind kind = ButtonKind::kPrimary;
   float width = 0;  // 0: fit the label; < 0: all the available width
   bool enabled = true;
+  bool compact = false;  // lower, for a button inside a table row
 };
 // True on the frame the button is clicked.
 bool Button(std::string_view label, const ButtonOptions& options = {});
@@ -104,6 +105,7 @@ struct InputOptions {
   std::string hint;      // grey text in the empty field
   std::string error;     // shown in red under the field (kind "error"); the border turns red
   float height = 0;      // > 0: a multi-line field this tall (TAB and Enter type into it)
+  bool invalid = false;  // a red border without a message (a grid's cell; the message is elsewhere)
 };
 // A caption above a field. Returns true when Enter is pressed in a one-line field.
 bool InputText(std::string_view label, std::string* value, const InputOptions& options = {});
@@ -121,6 +123,10 @@ struct ComboOptions {
 // A caption above a drop-down list. `index` is the chosen item. True on the frame it changes.
 bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* index,
            const ComboOptions& options = {});
+
+// A check box with its label on the right; recorded as "checkbox" with `selected` when ticked.
+// True on the frame it is toggled.
+bool Checkbox(std::string_view label, bool* checked, bool enabled = true);
 
 // Navigation: a tab of the console (vertical in the left column, horizontal in a row on a
 // narrow screen). `badge` is a small count on the right, "" for none (kWarning: amber, for
@@ -141,8 +147,14 @@ void EndTabStrip();
 // narrow screen). Clickable rows highlight under the pointer.
 struct TableColumn {
   std::string title;
-  float width = 0;     // CSS px; 0: a share of what the fixed columns leave
-  bool right = false;  // right-aligned (numbers)
+  float width = 0;        // CSS px; 0: a share of what the fixed columns leave
+  bool right = false;     // right-aligned (numbers)
+  bool sortable = false;  // with a TableSort, a click on the title sorts by this column
+};
+// The column a table is sorted by: the caller keeps it and sorts its rows by it.
+struct TableSort {
+  int column = -1;  // -1: the table's own order
+  bool descending = false;
 };
 struct TableCell {
   std::string text;
@@ -150,7 +162,10 @@ struct TableCell {
   std::string detail;  // a second line under the text ("" for none)
   Tone detail_tone = Tone::kMuted;
 };
-void BeginTable(const char* id, const std::vector<TableColumn>& columns);
+// With `sort`, the titles of sortable columns are buttons: a click sorts by the column, a second
+// click the other way round; the sorted column's title shows ↑ or ↓. Recorded as "header" with
+// `selected` on the sorted column and value "↑" or "↓".
+void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort = nullptr);
 // Draws a row; `label` identifies it ("11В###class12"): recorded as a "row" whose value is the
 // cells' texts (and details) joined by TABs; texts and details of Tone::kError are also
 // recorded as "error". True on a click of a clickable row.

@@ -51,4 +51,25 @@ TEST_CASE("the API page documents every operation kind") {
   }
 }
 
+TEST_CASE("the API page documents every field of the user that /me answers with") {
+  std::string doc = ApiDoc();
+  const std::string heading = "### `GET " + std::string(protocol::route::kMe) + "`";
+  size_t at = doc.find(heading);
+  REQUIRE(at != std::string::npos);
+  const std::string section = doc.substr(at, doc.find("###", at + heading.size()) - at);
+  protocol::Json user = protocol::ToJson(protocol::UserInfo{});
+  CHECK(user.contains("person_id"));
+  for (auto it = user.begin(); it != user.end(); ++it) {
+    CHECK_MESSAGE(section.find("\"" + it.key() + "\"") != std::string::npos, "API.md's /me lacks " << it.key());
+  }
+}
+
+TEST_CASE("the API page documents every list of the structure snapshot") {
+  std::string doc = ApiDoc();
+  protocol::Json snapshot = ToJson(Structure{}, {.personal_data = true});
+  for (auto it = snapshot.begin(); it != snapshot.end(); ++it) {
+    CHECK_MESSAGE(doc.find("\"" + it.key() + "\": [") != std::string::npos, "API.md lacks the snapshot's " << it.key());
+  }
+}
+
 }  // namespace ej::server

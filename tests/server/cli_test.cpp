@@ -40,7 +40,8 @@ bool Has(const Run& r, const std::string& text) { return r.output.find(text) != 
 }  // namespace
 
 TEST_CASE("every command has Russian help and exits 0 for it") {
-  for (const char* cmd : {"--help", "serve --help", "demo --help", "user --help", "user add --help"}) {
+  for (const char* cmd : {"--help", "serve --help", "demo --help", "user --help", "user add --help", "school --help",
+                          "school add --help"}) {
     Run r = RunServer(cmd);
     CHECK(r.code == 0);
     CHECK(Has(r, "Использование"));
@@ -138,6 +139,55 @@ TEST_CASE("user add without a school in the database asks for --school") {
                     "пароль-директора\n");
   CHECK(r.code == 1);
   CHECK(Has(r, "--school"));
+}
+
+TEST_CASE("school add lets one database host several schools, each with its own accounts") {
+  testing::TempDir dir;
+  std::string db = dir.File("ej.db");
+  Run first = RunServer("school add --db " + db + " --name 'МБОУ «Средняя школа № 5»' --short-name 'СОШ № 5'");
+  CHECK(first.code == 0);
+  CHECK(Has(first, "Школа «МБОУ «Средняя школа № 5»» добавлена"));
+  Run second = RunServer("school add --db " + db + " --name 'Гимназия № 2'");
+  CHECK(second.code == 0);
+  Run again = RunServer("school add --db " + db + " --name 'Гимназия № 2'");
+  CHECK(again.code == 1);
+  CHECK(Has(again, "уже есть"));
+  Run empty = RunServer("school add --db " + db + " --name ' '");
+  CHECK(empty.code == 2);
+  CHECK(Has(empty, "от 2 до 200 символов"));
+  Run list = RunServer("school list --db " + db);
+  CHECK(list.code == 0);
+  CHECK(Has(list, "1  МБОУ «Средняя школа № 5» (СОШ № 5)"));
+  CHECK(Has(list, "2  Гимназия № 2"));
+
+  // With two schools an account must name its school.
+  Run unnamed = RunServer("user add --db " + db + " --login head2 --name 'Орлов Олег' --roles head", "пароль-директора\n");
+  CHECK(unnamed.code == 1);
+  CHECK(Has(unnamed, "несколько школ"));
+  Run unknown = RunServer("user add --db " + db + " --login head2 --name 'Орлов Олег' --roles head --school 'Лицей'",
+                          "пароль-директора\n");
+  CHECK(unknown.code == 1);
+  CHECK(Has(unknown, "school add"));
+  Run head5 = RunServer("user add --db " + db + " --login head5 --name 'Павлов Иван' --roles head --school 'СОШ № 5'",
+                        "пароль-директора\n");
+  CHECK(head5.code == 0);
+  Run head2 = RunServer("user add --db " + db + " --login head2 --name 'Орлов Олег' --roles head --school 'Гимназия № 2'",
+                        "пароль-директора\n");
+  CHECK(head2.code == 0);
+
+  auto opened = Database::Open(db, {});
+  REQUIRE(opened.ok());
+  SqliteStore store(**opened);
+  auto school_of = [&](const char* login) {
+    auto account = store.FindAccountByLogin(login);
+    REQUIRE(account.ok());
+    REQUIRE(account->has_value());
+    auto me = store.LoadUser((*account)->id);
+    REQUIRE(me.ok());
+    return me->school;
+  };
+  CHECK(school_of("head5") == "СОШ № 5");
+  CHECK(school_of("head2") == "Гимназия № 2");
 }
 
 }  // namespace ej::server

@@ -348,6 +348,70 @@ TEST_CASE("people, parents' links, groups and workload survive a restart of the 
   CHECK(linked);
 }
 
+TEST_CASE("individual study plans are stored, read back from the tables, and seen only with their student") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  Structure s = Snapshot(server, deputy);
+  Structure teacher_view = Snapshot(server, server.As("uchitel"));
+  int64_t year = s.years[0].id;
+  // One student the teacher sees and one they do not.
+  int64_t seen = 0, unseen = 0;
+  for (const auto& [id, p] : s.persons) {
+    if (!p.Has(Role::kStudent) || !s.ClassInYear(id, year)) continue;
+    const bool visible = teacher_view.FindPerson(id) != nullptr;
+    if (visible && seen == 0) seen = id;
+    if (!visible && unseen == 0) unseen = id;
+  }
+  REQUIRE(seen != 0);
+  REQUIRE(unseen != 0);
+  // Half an hour less of the first subject of each one's plan: always within СанПиН.
+  std::vector<Operation> ops;
+  for (int64_t student : {seen, unseen}) {
+    auto plan = s.StudentPlan(student, year);
+    REQUIRE_FALSE(plan.empty());
+    ops.push_back(Op(op_kind::kIupSet, IupSetPayload(year, student, plan[0].subject_id, "replace", plan[0].hours - 0.5)));
+  }
+  // Far over the weekly maximum: refused with the reason, nothing stored.
+  ops.push_back(Op(op_kind::kIupSet, IupSetPayload(year, seen, s.StudentPlan(seen, year)[1].subject_id, "add", 10)));
+  auto r = Push(server, deputy, ops);
+  REQUIRE(r.results.size() == 3);
+  CHECK_MESSAGE(r.results[0].outcome == OpOutcome::kApplied, r.results[0].error.message());
+  CHECK_MESSAGE(r.results[1].outcome == OpOutcome::kApplied, r.results[1].error.message());
+  CHECK(r.results[2].outcome == OpOutcome::kRejected);
+  CHECK(r.results[2].error.message().find("по СанПиН") != std::string::npos);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines") == 2);
+
+  Structure stored = FromTables(server);
+  CHECK(stored.iup.size() == 2);
+  CheckSameSnapshot(stored, Snapshot(server, deputy));
+  // The teacher gets the line of the student they see; the technical administrator none.
+  Structure teacher = Snapshot(server, server.As("uchitel"));
+  REQUIRE(teacher.iup.size() == 1);
+  CHECK(teacher.iup[0].student_id == seen);
+  CHECK(Snapshot(server, server.As("admin")).iup.empty());
+  // A teacher cannot write a plan.
+  auto refused = Push(server, server.As("uchitel"), {Op(op_kind::kIupSet, IupSetPayload(year, seen, s.StudentPlan(seen, year)[0].subject_id, "none", 0))});
+  CHECK(refused.results[0].outcome == OpOutcome::kRejected);
+  CHECK(refused.results[0].error.code() == ErrorCode::kForbidden);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines") == 2);
+}
+
+TEST_CASE("/me names the person behind the account, the one the structure snapshot knows") {
+  DemoServer server;
+  auto deputy = server.As("zavuch");
+  auto r = server.Client().Get(std::string(protocol::route::kMe), deputy);
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  auto me = protocol::MeResponseFromJson(BodyOf(r));
+  REQUIRE(me.ok());
+  CHECK(me->user.person_id > 0);
+  Structure s = Snapshot(server, deputy);
+  const Person* p = s.FindPerson(me->user.person_id);
+  REQUIRE(p != nullptr);
+  CHECK(FullName(p->name) == me->user.name);
+  CHECK(p->Has(Role::kDeputy));
+}
+
 }  // namespace ej::server
 
 #include "school_rules.h"

@@ -36,7 +36,7 @@ TEST_CASE("date ranges are inclusive and know overlap and containment") {
   CHECK_FALSE(q1.Overlaps(q2));
   CHECK(q1.Overlaps(DateRange{q1.last, q2.first}));
   CHECK(year.Contains(q2));
-  CHECK(q1.Russian() == "01.09.2026 — 24.10.2026");
+  CHECK(q1.Russian() == "01.09.2026\u00A0— 24.10.2026");  // a no-break space before the dash
 }
 
 }  // namespace ej

@@ -65,6 +65,22 @@ TEST_CASE("login response round-trips through JSON with roles as codes") {
   CHECK(back->user.id == 7);
   CHECK(back->user.name == "Петров Иван Сергеевич");
   CHECK(back->user.roles.size() == 2);
+  CHECK(back->user.person_id == 0);
+}
+
+TEST_CASE("the user's person id travels with /me, and an older server's answer without it reads as 0") {
+  UserInfo u{7, "Петров Иван Сергеевич", {Role::kTeacher}, 42};
+  Json j = ToJson(MeResponse{u, "СОШ № 17"});
+  CHECK(j["user"]["person_id"] == 42);
+  auto back = MeResponseFromJson(j);
+  REQUIRE(back.ok());
+  CHECK(back->user.person_id == 42);
+  j["user"].erase("person_id");
+  back = MeResponseFromJson(j);
+  REQUIRE(back.ok());
+  CHECK(back->user.person_id == 0);
+  j["user"]["person_id"] = "42";
+  CHECK_FALSE(MeResponseFromJson(j).ok());
 }
 
 TEST_CASE("an unknown role from a newer server is skipped, a wrong roles type is an error") {

@@ -129,4 +129,18 @@ TEST_CASE("staff pasted from a spreadsheet get roles from Russian words; duplica
   CHECK(rows[5].line == 7);
 }
 
+TEST_CASE("a paste of more than 500 rows is refused as a whole with the count named") {
+  std::string text = "Фамилия\tИмя\n";
+  for (int i = 0; i < 500; ++i) text += "Иванов\tИван\n\n";
+  CHECK(PastedRowCount(text) == 500);
+  CHECK(CheckPastedRowCount(text).ok());
+  text += "Петров\tПётр\n";
+  CHECK(PastedRowCount(text) == 501);
+  Status st = CheckPastedRowCount(text);
+  REQUIRE_FALSE(st.ok());
+  CHECK(st.code() == ErrorCode::kValidation);
+  CHECK(st.message() == "Вставлено 501 строка, а за один раз можно добавить не больше 500. Вставьте таблицу частями, "
+                        "например по классам.");
+}
+
 }  // namespace ej

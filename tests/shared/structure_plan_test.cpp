@@ -156,6 +156,130 @@ TEST_CASE("the checklist names a curriculum subject without a teacher and a grou
   CHECK_FALSE(find("subject_without_workload", p.c5b).empty());
 }
 
+TEST_CASE("the checklist gives a class one line for its subjects without a teacher and one for its subgroups") {
+  Plan p;
+  int64_t physics = p.Must(op_kind::kSubjectCreate, SubjectCreatePayload("Физика", ""));
+  int64_t history = p.Must(op_kind::kSubjectCreate, SubjectCreatePayload("История", ""));
+  for (int64_t subject : {p.math, physics, history}) p.Must(op_kind::kCurriculumSet, CurriculumSetPayload(p.year, 5, subject, 2));
+  p.Must(op_kind::kCurriculumSet, CurriculumSetPayload(p.year, 5, p.english, 3));
+  int64_t g1 = p.Must(op_kind::kGroupCreate, GroupCreatePayload(p.year, GroupKind::kSubgroup, "5А — англ., 1 гр.", p.english, {p.c5a}));
+  p.Must(op_kind::kGroupCreate, GroupCreatePayload(p.year, GroupKind::kSubgroup, "5А — англ., 2 гр.", p.english, {p.c5a}));
+  p.Must(op_kind::kWorkloadSet, WorkloadSetPayload(p.teacher, g1, 3));
+  int64_t chess = p.Must(op_kind::kGroupCreate, GroupCreatePayload(p.year, GroupKind::kClub, "Шахматы", p.math, {p.c5a, p.c5b}));
+  std::vector<ChecklistItem> of_5a;
+  bool chess_named = false;
+  for (const auto& item : SetupChecklist(p.s, p.year)) {
+    if (item.entity_id == p.c5a && item.screen == ChecklistScreen::kWorkload) of_5a.push_back(item);
+    if (item.code == "group_without_teacher" && item.entity_id == chess) {
+      chess_named = item.message == "У группы «Шахматы» нет учителя.";
+    }
+  }
+  REQUIRE(of_5a.size() == 2);
+  CHECK(of_5a[0].code == "subject_without_workload");
+  CHECK(of_5a[0].message == "5А: нет учителя по 3 предметам учебного плана — «История», «Математика», «Физика».");
+  CHECK(of_5a[1].code == "group_without_teacher");
+  CHECK(of_5a[1].message == "5А: у группы «5А — англ., 2 гр.» нет учителя.");
+  CHECK(chess_named);
+  // A long list names the first four and counts the rest.
+  for (const char* name : {"Химия", "Биология", "География"}) {
+    int64_t subject = p.Must(op_kind::kSubjectCreate, SubjectCreatePayload(name, ""));
+    p.Must(op_kind::kCurriculumSet, CurriculumSetPayload(p.year, 5, subject, 1));
+  }
+  for (const auto& item : SetupChecklist(p.s, p.year)) {
+    if (item.code == "subject_without_workload" && item.entity_id == p.c5b) {
+      CHECK(item.message == "5Б: нет учителя по 7 предметам учебного плана — «Биология», «География», "
+                            "«Иностранный язык (английский)», «История» и ещё 3.");
+    }
+  }
+}
+
+TEST_CASE("an individual study plan adds or replaces a subject's hours for one student within СанПиН") {
+  Plan p;
+  p.Must(op_kind::kCurriculumSet, CurriculumSetPayload(p.year, 5, p.math, 5));
+  p.Must(op_kind::kCurriculumSet, CurriculumSetPayload(p.year, 5, p.english, 3));
+  int64_t pe = p.Must(op_kind::kSubjectCreate, SubjectCreatePayload("Физическая культура", "Физ-ра"));
+  p.Must(op_kind::kCurriculumSet, CurriculumSetPayload(p.year, 5, pe, 2));
+  int64_t robotics = p.Must(op_kind::kSubjectCreate, SubjectCreatePayload("Робототехника", ""));
+  const int64_t st = p.students_5a[0];
+  // Added hours on top of the class's, replaced hours, and 0 for an exemption.
+  CHECK(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, p.math, "add", 1)).ok());
+  CHECK(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, robotics, "add", 2)).ok());
+  CHECK(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, pe, "replace", 0)).ok());
+  auto plan = p.s.StudentPlan(st, p.year);
+  REQUIRE(plan.size() == 4);  // ordered by subject name
+  CHECK(p.s.FindSubject(plan[0].subject_id)->name == "Иностранный язык (английский)");
+  CHECK(plan[0].hours == 3);
+  CHECK_FALSE(plan[0].own.has_value());
+  CHECK(plan[1].subject_id == p.math);
+  CHECK(plan[1].class_hours == 5);
+  CHECK(plan[1].hours == 6);
+  CHECK(plan[2].subject_id == robotics);
+  CHECK(plan[2].class_hours == 0);
+  CHECK(plan[2].hours == 2);
+  CHECK(plan[3].subject_id == pe);
+  CHECK(plan[3].hours == 0);
+  REQUIRE(plan[3].own.has_value());
+  CHECK(plan[3].own->mode == IupMode::kReplace);
+  // Another student of the class keeps the class's plan.
+  CHECK(p.s.StudentPlan(p.students_5a[1], p.year)[1].hours == 5);
+  CHECK(p.s.IupOf(st, p.year).size() == 3);
+
+  // Rejections, each naming the problem and the field.
+  Rejected(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, robotics, "replace", 1)), "часы можно только добавить", "mode");
+  Rejected(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, p.english, "replace", 3)), "ничего не меняет", "hours");
+  Rejected(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, p.english, "add", 0)), "от 0,5 до 10 ч", "hours");
+  Rejected(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, p.english, "more", 1)), "добавить часы", "mode");
+  Rejected(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, p.teacher, p.math, "add", 1)), "Ученик не найден", "student_id");
+  Rejected(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, p.english, "none", 0)), "нет предмета", "subject_id");
+  // 3 + 6 + 2 + 0 = 11 now; 29 is grade 5's maximum: 19 more hours would make 30.
+  int64_t big = p.Must(op_kind::kSubjectCreate, SubjectCreatePayload("Проектная деятельность", ""));
+  CHECK(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, big, "add", 10)).ok());
+  int64_t big2 = p.Must(op_kind::kSubjectCreate, SubjectCreatePayload("Шахматы", ""));
+  Rejected(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, big2, "add", 9)),
+           "Недельная нагрузка ученика станет 30 ч, а по СанПиН для 5-х классов допустимо не больше 29 ч", "hours");
+  // A student without a class in the year has no plan.
+  int64_t next = p.Must(op_kind::kYearCreate, YearCreatePayload("2027/2028", {D("2027-09-01"), D("2028-08-31")}));
+  Rejected(p.Apply(op_kind::kIupSet, IupSetPayload(next, st, p.math, "add", 1)), "не учится ни в одном классе", "student_id");
+  // "none" removes the line: the class's hours again.
+  CHECK(p.Apply(op_kind::kIupSet, IupSetPayload(p.year, st, p.math, "none", 0)).ok());
+  CHECK(p.s.StudentPlan(st, p.year)[1].hours == 5);
+  // Only the administration writes a plan.
+  Operation op;
+  op.op_id = "iup-teacher";
+  op.kind = std::string(op_kind::kIupSet);
+  op.payload = IupSetPayload(p.year, st, p.math, "add", 1);
+  Actor teacher;
+  teacher.person_id = p.teacher;
+  teacher.roles = {Role::kTeacher};
+  CHECK(ApplyStructureOp(p.s, op, teacher).status().code() == ErrorCode::kForbidden);
+}
+
+TEST_CASE("ИУП lines round-trip through the snapshot and are seen only with the student") {
+  Plan p;
+  p.Must(op_kind::kCurriculumSet, CurriculumSetPayload(p.year, 5, p.math, 5));
+  p.Must(op_kind::kIupSet, IupSetPayload(p.year, p.students_5a[0], p.math, "replace", 3.5));
+  auto back = StructureFromJson(ToJson(p.s, {}));
+  REQUIRE(back.ok());
+  REQUIRE(back->iup.size() == 1);
+  CHECK(back->iup[0].mode == IupMode::kReplace);
+  CHECK(back->iup[0].hours == 3.5);
+  CHECK(back->iup[0].student_id == p.students_5a[0]);
+  // The class teacher of 5А sees the line; a teacher without 5А does not.
+  Actor lead;
+  lead.person_id = p.teacher;
+  lead.roles = {Role::kTeacher, Role::kClassTeacher};
+  CHECK(VisibleTo(p.s, lead).iup.size() == 1);
+  Actor other;
+  other.person_id = p.teacher2;
+  other.roles = {Role::kTeacher};
+  CHECK(VisibleTo(p.s, other).iup.empty());
+  // An older snapshot without the list reads as no plans.
+  protocol::Json j = ToJson(p.s, {});
+  j.erase("iup");
+  REQUIRE(StructureFromJson(j).ok());
+  CHECK(StructureFromJson(j)->iup.empty());
+}
+
 TEST_CASE("the plan round-trips through the structure snapshot") {
   Plan p;
   p.Must(op_kind::kCurriculumSet, CurriculumSetPayload(p.year, 5, p.math, 4.5));

@@ -115,9 +115,15 @@ TEST_CASE("classes are unique per year, have a valid grade and letter, and a tea
   CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 12, "А", 0)), "от 1 до 11", "grade");
   CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 5, "a", 0)), "заглавные русские", "letter");
   CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 5, "", 0)), "заглавные русские", "letter");
+  // A lower-case Russian letter is taken as the capital: «а» is 5А, which exists.
+  CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 5, "а", 0)), "Класс 5А", "letter");
   CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 6, "А", f.teacher)), "уже классный руководитель 5А",
                 "teacher_id");
   CheckRejected(f.Apply(op_kind::kClassCreate, ClassCreatePayload(f.year, 6, "А", f.parent)), "только учителя", "teacher_id");
+  int64_t c5v = f.Class(5, " в ");
+  CHECK(f.s.FindClass(c5v)->letter == "В");
+  CHECK(f.s.FindClass(f.Class(7, "ёж"))->Name() == "7ЁЖ");
+  CHECK(NormalizeClassLetter("б1") == "Б1");  // left for the validation to refuse
   int64_t c6a = f.Class(6, "А");
   CHECK(f.Apply(op_kind::kClassSetTeacher, ClassSetTeacherPayload(c6a, f.teacher2)).ok());
   CHECK(f.s.FindClass(c6a)->teacher_id == f.teacher2);
@@ -236,7 +242,7 @@ TEST_CASE("the checklist names what is missing and where to fix it") {
   // 21–28 December are school days outside periods and holidays.
   REQUIRE(has("period_gap"));
   for (const auto& i : items) {
-    if (i.code == "period_gap") CHECK(i.message.find("21.12.2026 — 28.12.2026") != std::string::npos);
+    if (i.code == "period_gap") CHECK(i.message.find("21.12.2026\u00A0— 28.12.2026") != std::string::npos);
     if (i.code == "class_without_teacher" || i.code == "class_without_students") {
       CHECK(i.entity_id == c);
       CHECK(i.screen == ChecklistScreen::kClass);

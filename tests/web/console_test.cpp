@@ -188,7 +188,7 @@ TEST_CASE("a rejected class shows the server's message under the field it names 
   t.c().Click("Классы", "tab");
   t.c().Fill("Поиск", "5");
   t.c().Choose("Параллель", "7");
-  t.c().Fill("Литера", "в");  // not a capital letter
+  t.c().Fill("Литера", "в1");  // not letters only
   t.c().Choose("Классный руководитель", "Кузнецов Андрей Павлович");
   t.c().Click("Создать класс", "button");
   t.Settle();
@@ -201,13 +201,14 @@ TEST_CASE("a rejected class shows the server's message under the field it names 
   CHECK(error.x == letter.x);
   CHECK(t.c().app.error() == message);
   // Nothing typed is lost, the search box included.
-  CHECK(letter.value == "в");
+  CHECK(letter.value == "в1");
   CHECK(t.c().Get("Параллель", "combo").value == "7");
   CHECK(t.c().Get("Классный руководитель", "combo").value == "Кузнецов Андрей Павлович");
   CHECK(t.c().Get("Поиск", "input").value == "5");
 
   // A teacher who already leads a class: the message goes under «Классный руководитель».
   t.c().Click("Литера", "input");
+  t.c().Press(ImGuiKey_Backspace);
   t.c().Press(ImGuiKey_Backspace);
   t.c().Type("В");
   CHECK_FALSE(t.c().Has(message, "error"));  // fixing the field clears its message
@@ -447,6 +448,18 @@ TEST_CASE("on a 360 px phone the console has tabs under the bar and everything f
   fits();
 }
 
+TEST_CASE("a lower-case letter is taken as the capital: «в» makes 7В") {
+  Session t(kZavuch);
+  t.c().Click("Классы", "tab");
+  t.c().Choose("Параллель", "7");
+  t.c().Fill("Литера", "в");
+  t.c().Click("Создать класс", "button");
+  t.Settle();
+  CHECK(t.c().Has("Класс 7В создан.", "notice"));
+  CHECK(t.c().Has("7В", "row"));
+  CHECK(t.server.structure.classes.back().letter == "В");
+}
+
 TEST_CASE("on a phone a tab beyond the edge comes into view with the wheel and when it is chosen") {
   Session t(kZavuch, ImVec2(360, 740));
   ui::Widget last = t.c().All("tab").back();
@@ -454,7 +467,7 @@ TEST_CASE("on a phone a tab beyond the edge comes into view with the wheel and w
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(180, t.c().Get("Классы", "tab").y + 20);
   t.c().Frame();
-  for (int i = 0; i < 10; ++i) {
+  for (int i = 0; i < 20; ++i) {
     io.MouseWheel = -1;  // the wheel (or a finger's drag) over the row
     t.c().Frame();
   }

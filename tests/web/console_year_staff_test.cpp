@@ -114,7 +114,7 @@ TEST_CASE("a rejected period keeps the inputs and shows the server's message und
 
   const ui::Widget first = t.c().After("Новый период", "С", "input");
   const ui::Widget error =
-      t.c().Get("Период пересекается с периодом «Учебный год» (01.09.2026 — 31.05.2027, 1–11 классы).", "error");
+      t.c().Get("Период пересекается с периодом «Учебный год» (01.09.2026\u00A0— 31.05.2027, 1–11 классы).", "error");
   CHECK(error.x == first.x);
   CHECK(error.y >= first.y + first.h);
   CHECK(error.y < first.y + first.h + 12);
