@@ -20,6 +20,7 @@ struct Actor {
   std::vector<Role> roles;
   std::set<int64_t> led_classes;   // classes this person is the class teacher of
   std::set<int64_t> children;      // students this person is a parent of
+  std::set<int64_t> taught_groups; // groups this person teaches by the workload (TeachingActor)
 
   bool Has(Role role) const;
 };
@@ -30,12 +31,19 @@ enum class Action {
   kEditStructure,      // set up the year: periods, classes, students, movement
   kManageAccounts,     // issue passwords, disable accounts
   kReadMarks,          // marks and attendance (later issues narrow this by group and child)
+  kReadPlan,           // a group's thematic plan (КТП): Target.group_id, .class_ids
+  kEditPlan,           // set a group's thematic plan: Target.group_id
+  kEditControlWork,    // add, change or remove a control work of a group: Target.group_id
+  kReadControlWork,    // see a control work of a group: Target.group_id, .student_ids
 };
 
 // What the action is aimed at; unused fields stay zero.
 struct Target {
   int64_t class_id = 0;
   int64_t student_id = 0;
+  int64_t group_id = 0;
+  std::vector<int64_t> class_ids;    // the classes the group draws from
+  std::vector<int64_t> student_ids;  // the group's students (who may see its control works)
 };
 
 // Ok, or kForbidden with a Russian message that says what the user may not do.
