@@ -98,6 +98,7 @@ void HttpServer::Install() {
       api.method = req.method;
       api.path = req.path;
       api.body = req.body;
+      for (const auto& [name, value] : req.params) api.query.emplace(name, value);
       api.ip = req.remote_addr;
       api.user_agent = req.get_header_value("User-Agent");
       ReadToken(req, api);

@@ -6,6 +6,8 @@
 #include <mutex>
 
 #include "db.h"
+#include "control_works.h"
+#include "thematic_plan.h"
 #include "timetable.h"
 #include "store.h"
 
@@ -31,6 +33,8 @@ class SqliteStore final : public Store {
   Result<protocol::AccountInfo> FindAccount(int64_t school_id, int64_t account_id) override;
   Status IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) override;
   Status SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) override;
+  Result<protocol::Json> GroupPlans(const Actor& actor, int64_t group_id) override;
+  Result<protocol::Json> ControlWorkSchedule(const Actor& actor, int64_t year_id) override;
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
 
  private:
@@ -46,6 +50,11 @@ class SqliteStore final : public Store {
   // The cached timetable of a school; call with cache_mutex_ held.
   Result<Timetable*> CachedTimetable(Connection& c, int64_t school_id);
   std::map<int64_t, std::unique_ptr<Timetable>> timetables_;
+  // The cached plans and control works of a school; call with cache_mutex_ held.
+  Result<ThematicPlans*> CachedPlans(Connection& c, int64_t school_id);
+  Result<ControlWorks*> CachedControlWorks(Connection& c, int64_t school_id);
+  std::map<int64_t, std::unique_ptr<ThematicPlans>> plans_;
+  std::map<int64_t, std::unique_ptr<ControlWorks>> control_works_;
 };
 
 }  // namespace ej::server

@@ -25,6 +25,11 @@ constexpr const char* kKeyCode = "code";
 constexpr const char* kKeyClassId = "class_id";
 constexpr const char* kKeyWorkIds = "work_ids";
 constexpr const char* kKeyMessage = "message";
+constexpr const char* kKeySubject = "subject";
+constexpr const char* kKeyClasses = "classes";
+constexpr const char* kKeyRules = "rules";
+constexpr const char* kKeyWorks = "works";
+constexpr const char* kKeyViolations = "violations";
 
 Status Invalid(std::string message, std::string field) {
   return Status(ErrorCode::kValidation, std::move(message), std::move(field));
@@ -323,6 +328,32 @@ Result<ControlWorkRules> ControlWorkRulesFromJson(const protocol::Json& j) {
 protocol::Json ToJson(const ControlWorkViolation& v) {
   return {{kKeyCode, v.code},        {kKeyClassId, v.class_id},   {kKeyDate, v.date.Iso()},
           {kKeyWorkIds, v.work_ids}, {kKeyMessage, v.message}};
+}
+
+protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& cw, int64_t year_id, const Actor& actor) {
+  protocol::Json works = protocol::Json::array();
+  for (const ControlWork& w : VisibleControlWorks(s, cw, year_id, actor)) {
+    protocol::Json j = ToJson(w);
+    const Group* g = s.FindGroup(w.group_id);
+    const Subject* subject = g ? s.FindSubject(g->subject_id) : nullptr;
+    std::string classes;
+    for (int64_t id : g ? g->class_ids : std::vector<int64_t>{}) {
+      const SchoolClass* c = s.FindClass(id);
+      if (!c) continue;
+      if (!classes.empty()) classes += ", ";
+      classes += c->Name();
+    }
+    j[kKeySubject] = subject ? subject->name : std::string();
+    j[kKeyClasses] = classes;
+    works.push_back(std::move(j));
+  }
+  protocol::Json out = {{kKeyRules, ToJson(cw.rules)}, {kKeyWorks, std::move(works)}};
+  if (Authorize(actor, Action::kReadStructure).ok()) {
+    protocol::Json violations = protocol::Json::array();
+    for (const auto& v : FindControlWorkViolations(s, cw, year_id)) violations.push_back(ToJson(v));
+    out[kKeyViolations] = std::move(violations);
+  }
+  return out;
 }
 
 }  // namespace ej

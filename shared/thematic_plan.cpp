@@ -493,6 +493,12 @@ protocol::Json ToJson(const PlanFact& f) {
           {"difference", f.difference}, {"percent", f.percent}, {"message", f.message}};
 }
 
+protocol::Json GroupPlansJson(const ThematicPlans& plans, int64_t group_id) {
+  protocol::Json list = protocol::Json::array();
+  if (const ThematicPlan* p = plans.Find(group_id)) list.push_back(ToJson(*p));
+  return {{"plans", std::move(list)}};
+}
+
 protocol::Json PlanSetPayload(int64_t group_id, int64_t subject_id, const std::vector<PlanTopic>& topics) {
   ThematicPlan p{group_id, subject_id, 0, topics};
   protocol::Json j = ToJson(p);

@@ -154,5 +154,8 @@ protocol::Json ToJson(const ThematicPlan& p);  // {group_id, subject_id, version
 Result<ThematicPlan> ThematicPlanFromJson(const protocol::Json& j);
 protocol::Json ToJson(const PlanRows& rows);   // {topics, rejected: [{row, text, reason}], header}
 protocol::Json ToJson(const PlanFact& f);
+// GET /api/v1/plans: {"plans": [the group's plan]}, an empty list while there is none (then
+// plan.set goes with base_version 0).
+protocol::Json GroupPlansJson(const ThematicPlans& plans, int64_t group_id);
 
 }  // namespace ej
