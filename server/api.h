@@ -23,13 +23,16 @@ struct ApiRequest {
   std::string method;
   std::string path;
   std::string body;
-  std::map<std::string, std::string> query;  // the URL's query parameters (?group_id=…)
   std::string ip;
   std::string user_agent;
   std::string token;           // the session token from the cookie or the bearer header
   bool token_from_cookie = false;
   std::optional<SessionRecord> session;  // set for routes that need a session
+  std::map<std::string, std::string, std::less<>> query;  // ?name=value (the first of a repeated name)
 };
+
+// A required id in the query (?group_id=12): kBadRequest naming the parameter otherwise.
+Result<int64_t> QueryId(const ApiRequest& req, std::string_view name);
 
 struct ApiResponse {
   int status = 200;

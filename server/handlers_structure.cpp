@@ -44,21 +44,6 @@ Result<ApiResponse> HandleRules(ServerContext& ctx, ApiRequest& req) {
 
 namespace {
 
-Result<int64_t> QueryId(const ApiRequest& req, const std::string& key) {
-  auto it = req.query.find(key);
-  if (it == req.query.end() || it->second.empty()) {
-    return Status(ErrorCode::kBadRequest, "Не указан параметр «" + key + "».", key);
-  }
-  int64_t v = 0;
-  for (char ch : it->second) {
-    if (ch < '0' || ch > '9' || v > (INT64_MAX - 9) / 10) {
-      return Status(ErrorCode::kBadRequest, "Параметр «" + key + "» должен быть числом.", key);
-    }
-    v = v * 10 + (ch - '0');
-  }
-  return v;
-}
-
 Result<std::optional<Date>> QueryDate(const ApiRequest& req, const std::string& key, bool required) {
   auto it = req.query.find(key);
   if (it == req.query.end() || it->second.empty()) {
@@ -73,7 +58,7 @@ Result<std::optional<Date>> QueryDate(const ApiRequest& req, const std::string& 
 }  // namespace
 
 Result<ApiResponse> HandleJournal(ServerContext& ctx, ApiRequest& req) {
-  auto group = QueryId(req, "group_id");
+  auto group = QueryId(req, protocol::route::kParamGroupId);
   if (!group.ok()) return group.status();
   auto from = QueryDate(req, "from", false);
   if (!from.ok()) return from.status();

@@ -251,6 +251,49 @@ CREATE TABLE iup_lines (
   PRIMARY KEY (year_id, student_id, subject_id)
 ) WITHOUT ROWID;
 CREATE INDEX iup_lines_student ON iup_lines(student_id);
+)SQL"},
+    {6, "thematic plans and the control-work schedule", R"SQL(
+-- The thematic plan (КТП) of a group and its subject (shared/thematic_plan.h): a version for
+-- conflicts, and the topics in order.
+CREATE TABLE thematic_plans (
+  group_id     INTEGER PRIMARY KEY REFERENCES study_groups(id),
+  school_id    INTEGER NOT NULL REFERENCES schools(id),
+  subject_id   INTEGER NOT NULL REFERENCES subjects(id),
+  version      INTEGER NOT NULL CHECK (version >= 1),
+  updated_at   INTEGER NOT NULL
+);
+CREATE INDEX thematic_plans_school ON thematic_plans(school_id);
+CREATE TABLE plan_topics (
+  group_id     INTEGER NOT NULL REFERENCES thematic_plans(group_id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  school_id    INTEGER NOT NULL REFERENCES schools(id),
+  title        TEXT NOT NULL,
+  hours        INTEGER NOT NULL CHECK (hours >= 1),
+  control      INTEGER NOT NULL CHECK (control IN (0, 1)),
+  control_form TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (group_id, position)
+) WITHOUT ROWID;
+
+-- The consolidated control-work schedule (ВСОКО, shared/control_works.h) and the school's
+-- load rules (a school without a row uses the defaults).
+CREATE TABLE control_works (
+  id            INTEGER PRIMARY KEY,
+  school_id     INTEGER NOT NULL REFERENCES schools(id),
+  year_id       INTEGER NOT NULL REFERENCES academic_years(id),
+  group_id      INTEGER NOT NULL REFERENCES study_groups(id),
+  day           TEXT NOT NULL,
+  lesson_number INTEGER NOT NULL CHECK (lesson_number >= 0),
+  form          TEXT NOT NULL,
+  title         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX control_works_school ON control_works(school_id, year_id, day);
+CREATE TABLE control_work_rules (
+  school_id            INTEGER PRIMARY KEY REFERENCES schools(id),
+  max_per_day          INTEGER NOT NULL,
+  max_per_week_primary INTEGER NOT NULL,
+  max_per_week         INTEGER NOT NULL
+);
+)SQL"},
     {7, "the class journal", R"SQL(
 -- Lessons as held (shared/journal.h): generated from the timetable, substituted, moved; with
 -- the topic and the homework. Marks, attendance and finals hang on them. Every change to these

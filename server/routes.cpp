@@ -1,7 +1,10 @@
 // The route table: every API endpoint, one line each. Paths come from the protocol.
+#include <algorithm>
+
 #include "api.h"
 #include "handlers_accounts.h"
 #include "handlers_auth.h"
+#include "handlers_planning.h"
 #include "handlers_structure.h"
 
 namespace ej::server {
@@ -17,6 +20,8 @@ const std::vector<Route>& Routes() {
       {"GET", route::kStructure, Access::kSession, &HandleStructure},
       {"GET", route::kTimetable, Access::kSession, &HandleTimetable},
       {"GET", route::kRules, Access::kSession, &HandleRules},
+      {"GET", route::kPlans, Access::kSession, &HandlePlans},
+      {"GET", route::kControlWorks, Access::kSession, &HandleControlWorks},
       {"GET", route::kAccounts, Access::kSession, &HandleListAccounts},
       {"POST", route::kAccountPassword, Access::kSession, &HandleIssuePassword},
       {"POST", route::kAccountDisable, Access::kSession, &HandleDisableAccount},
@@ -25,6 +30,19 @@ const std::vector<Route>& Routes() {
       {"GET", route::kLessons, Access::kSession, &HandleLessons},
   };
   return kRoutes;
+}
+
+Result<int64_t> QueryId(const ApiRequest& req, std::string_view name) {
+  auto it = req.query.find(name);
+  std::string what = "Параметр «" + std::string(name) + "»";
+  if (it == req.query.end() || it->second.empty()) {
+    return Status(ErrorCode::kBadRequest, what + " обязателен.", std::string(name));
+  }
+  const std::string& v = it->second;
+  if (v.size() > 18 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return Status(ErrorCode::kBadRequest, what + ": ожидалось целое число.", std::string(name));
+  }
+  return std::stoll(v);
 }
 
 }  // namespace ej::server

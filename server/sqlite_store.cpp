@@ -5,6 +5,7 @@
 #include "crypto.h"
 #include "journal_store.h"
 #include "op_log.h"
+#include "planning_store.h"
 #include "structure_store.h"
 #include "timetable_store.h"
 
@@ -248,6 +249,8 @@ Status SqliteStore::DropCachesIfChangedOutside() {
     structures_.clear();
     timetables_.clear();
     journals_.clear();
+    plans_.clear();
+    control_works_.clear();
     data_version_ = *version;
   }
   return Status::Ok();
@@ -324,6 +327,65 @@ Result<protocol::Json> SqliteStore::LessonsOfDay(const Actor& actor, Date day) {
       mine.lessons.emplace(id, l);
     }
     out = ToJson(mine)["lessons"];
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<ThematicPlans*> SqliteStore::CachedPlans(Connection& c, int64_t school_id) {
+  auto& slot = plans_[school_id];
+  if (!slot) {
+    auto loaded = LoadPlans(c, school_id);
+    if (!loaded.ok()) return loaded.status();
+    slot = std::make_unique<ThematicPlans>(std::move(loaded.value()));
+  }
+  return slot.get();
+}
+
+Result<ControlWorks*> SqliteStore::CachedControlWorks(Connection& c, int64_t school_id) {
+  auto& slot = control_works_[school_id];
+  if (!slot) {
+    auto loaded = LoadControlWorks(c, school_id);
+    if (!loaded.ok()) return loaded.status();
+    slot = std::make_unique<ControlWorks>(std::move(loaded.value()));
+  }
+  return slot.get();
+}
+
+Result<protocol::Json> SqliteStore::GroupPlans(const Actor& actor, int64_t group_id) {
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  protocol::Json out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    const Group* g = (*st)->FindGroup(group_id);
+    if (!g) return Status(ErrorCode::kNotFound, "Группа не найдена.", std::string(protocol::route::kParamGroupId));
+    Target target{.group_id = g->id, .class_ids = g->class_ids};
+    if (Status a = Authorize(TeachingActor(**st, actor), Action::kReadPlan, target); !a.ok()) return a;
+    auto plans = CachedPlans(c, actor.school_id);
+    if (!plans.ok()) return plans.status();
+    out = GroupPlansJson(**plans, group_id);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<protocol::Json> SqliteStore::ControlWorkSchedule(const Actor& actor, int64_t year_id) {
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  protocol::Json out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    if (!(*st)->FindYear(year_id)) {
+      return Status(ErrorCode::kNotFound, "Учебный год не найден.", std::string(protocol::route::kParamYearId));
+    }
+    auto works = CachedControlWorks(c, actor.school_id);
+    if (!works.ok()) return works.status();
+    out = ControlWorkScheduleJson(**st, **works, year_id, actor);
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -422,6 +484,8 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         store->structures_.erase(school);
         store->timetables_.erase(school);
         store->journals_.erase(school);
+        store->plans_.erase(school);
+        store->control_works_.erase(school);
       }
     }
   } drop{this, actor.school_id, committed};
@@ -437,6 +501,11 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
     auto journal = CachedJournal(c, actor.school_id);
     if (!journal.ok()) return journal.status();
     if (Status ids = RefreshNextIds(c, **journal); !ids.ok()) return ids;
+    auto plans = CachedPlans(c, actor.school_id);
+    if (!plans.ok()) return plans.status();
+    auto control_works = CachedControlWorks(c, actor.school_id);
+    if (!control_works.ok()) return control_works.status();
+    if (Status ids = RefreshNextIds(c, **control_works); !ids.ok()) return ids;
     std::optional<SchoolRules> rules;  // read once per batch, after any rules.update in it
     Actor journal_actor = actor;       // with its relations, refreshed after planning ops
     bool relations_stale = true;
@@ -515,6 +584,21 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
           continue;
         }
         if (Status p = PersistTimetable(c, actor.school_id, **timetable, *applied); !p.ok()) return p;
+        applied_effect.created_id = applied->created_id;
+      } else if (IsPlanOp(op.kind)) {
+        auto applied = ApplyPlanOp(**plans, structure, op, actor);
+        if (!applied.ok()) {
+          reject(applied.status());
+          continue;
+        }
+        if (Status p = PersistPlan(c, actor.school_id, **plans, applied->group_id, now); !p.ok()) return p;
+      } else if (IsControlWorkOp(op.kind)) {
+        auto applied = ApplyControlWorkOp(**control_works, structure, (**timetable).six_day_classes, op, actor);
+        if (!applied.ok()) {
+          reject(applied.status());
+          continue;
+        }
+        if (Status p = PersistControlWorks(c, actor.school_id, **control_works, *applied); !p.ok()) return p;
         applied_effect.created_id = applied->created_id;
       } else if (IsStructureOp(op.kind)) {
         auto applied = ApplyStructureOp(structure, op, actor);

@@ -7,6 +7,8 @@
 
 #include "db.h"
 #include "journal.h"
+#include "control_works.h"
+#include "thematic_plan.h"
 #include "timetable.h"
 #include "store.h"
 
@@ -35,6 +37,8 @@ class SqliteStore final : public Store {
   Result<protocol::AccountInfo> FindAccount(int64_t school_id, int64_t account_id) override;
   Status IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) override;
   Status SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) override;
+  Result<protocol::Json> GroupPlans(const Actor& actor, int64_t group_id) override;
+  Result<protocol::Json> ControlWorkSchedule(const Actor& actor, int64_t year_id) override;
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
   Result<protocol::Json> JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) override;
   Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) override;
@@ -65,6 +69,11 @@ class SqliteStore final : public Store {
   // The cached journal of a school; call with cache_mutex_ held.
   Result<Journal*> CachedJournal(Connection& c, int64_t school_id);
   std::map<int64_t, std::unique_ptr<Journal>> journals_;
+  // The cached plans and control works of a school; call with cache_mutex_ held.
+  Result<ThematicPlans*> CachedPlans(Connection& c, int64_t school_id);
+  Result<ControlWorks*> CachedControlWorks(Connection& c, int64_t school_id);
+  std::map<int64_t, std::unique_ptr<ThematicPlans>> plans_;
+  std::map<int64_t, std::unique_ptr<ControlWorks>> control_works_;
 };
 
 }  // namespace ej::server

@@ -96,6 +96,12 @@ class Store {
   virtual Result<protocol::Json> TimetableSnapshot(int64_t school_id) = 0;
   // The school's rules (the defaults until the school changes them).
   virtual Result<SchoolRules> Rules(int64_t school_id) = 0;
+  // The group's thematic plan (thematic_plan.h GroupPlansJson) if the actor may read it
+  // (Action::kReadPlan; not_found for a group of another school).
+  virtual Result<protocol::Json> GroupPlans(const Actor& actor, int64_t group_id) = 0;
+  // The year's control works the actor may see, the load rules and, for staff, the violations
+  // (control_works.h ControlWorkScheduleJson; not_found for a year of another school).
+  virtual Result<protocol::Json> ControlWorkSchedule(const Actor& actor, int64_t year_id) = 0;
   virtual Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) = 0;
   // A group's journal over a range (journal.h SliceForGroup), if the actor may read it
   // (kReadJournal): kNotFound for an unknown group, kForbidden otherwise.

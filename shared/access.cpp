@@ -86,6 +86,30 @@ Status Authorize(const Actor& actor, Action action, const Target& target) {
       return Refuse(action == Action::kPlanLessons
                         ? "Уроки, замены и переносы назначают директор и заместители директора."
                         : "Решения по исправлениям принимают директор и заместители директора.");
+    case Action::kReadPlan:
+      // The plan of a group: its teacher, the administration, the class teacher of its classes.
+      if (IsAdministration(actor) || actor.taught_groups.count(target.group_id)) return Status::Ok();
+      for (int64_t c : target.class_ids) {
+        if (actor.led_classes.count(c)) return Status::Ok();
+      }
+      return Refuse("КТП группы видят её учитель, классный руководитель и администрация школы.");
+
+    case Action::kEditPlan:
+      if (IsAdministration(actor) || actor.taught_groups.count(target.group_id)) return Status::Ok();
+      return Refuse("КТП группы составляют её учитель, директор и заместители директора.");
+
+    case Action::kEditControlWork:
+      if (IsAdministration(actor) || actor.taught_groups.count(target.group_id)) return Status::Ok();
+      return Refuse("Контрольные работы группы назначают её учитель, директор и заместители директора.");
+
+    case Action::kReadControlWork:
+      // The schedule is public inside the school (R10, R19): staff see every work; a student
+      // and a parent see the works of the groups the student belongs to.
+      if (IsStaff(actor)) return Status::Ok();
+      for (int64_t s : target.student_ids) {
+        if (s == actor.person_id || actor.children.count(s)) return Status::Ok();
+      }
+      return Refuse("Эта контрольная работа не для вашего класса.");
   }
   return Refuse("Действие не разрешено.");
 }

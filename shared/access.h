@@ -39,6 +39,10 @@ enum class Action {
   kWriteFinals,        // period and year marks of a group: target.group_id
   kPlanLessons,        // generate lessons, substitute teachers, move lessons
   kApproveCorrections, // decide a correction request, lock and unlock periods
+  kReadPlan,           // a group's thematic plan (КТП): Target.group_id, .class_ids
+  kEditPlan,           // set a group's thematic plan: Target.group_id
+  kEditControlWork,    // add, change or remove a control work of a group: Target.group_id
+  kReadControlWork,    // see a control work of a group: Target.group_id, .student_ids
 };
 
 // What the action is aimed at; unused fields stay zero.
@@ -46,10 +50,11 @@ struct Target {
   int64_t class_id = 0;
   int64_t student_id = 0;
   int64_t group_id = 0;
-  std::vector<int64_t> class_ids;  // the group's classes
+  std::vector<int64_t> class_ids;    // the classes the group draws from
+  std::vector<int64_t> student_ids;  // the group's students (who may see its control works)
   int64_t lesson_id = 0;
-  int64_t lesson_teacher_id = 0;   // the teacher of the lesson by the timetable
-  int64_t substitute_id = 0;       // the lesson's substitute (0: none)
+  int64_t lesson_teacher_id = 0;     // the teacher of the lesson by the timetable
+  int64_t substitute_id = 0;         // the lesson's substitute (0: none)
 };
 
 // Ok, or kForbidden with a Russian message that says what the user may not do.

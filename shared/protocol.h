@@ -44,6 +44,13 @@ inline constexpr std::string_view kRules = "/api/v1/rules";
 inline constexpr std::string_view kAccounts = "/api/v1/accounts";
 inline constexpr std::string_view kAccountPassword = "/api/v1/accounts/password";
 inline constexpr std::string_view kAccountDisable = "/api/v1/accounts/disable";
+// A group's thematic plan (КТП, thematic_plan.h GroupPlansJson): ?group_id=N.
+inline constexpr std::string_view kPlans = "/api/v1/plans";
+// The year's control-work schedule (control_works.h ControlWorkScheduleJson): ?year_id=N.
+inline constexpr std::string_view kControlWorks = "/api/v1/control-works";
+// Query parameters.
+inline constexpr std::string_view kParamGroupId = "group_id";
+inline constexpr std::string_view kParamYearId = "year_id";
 // Push a batch of operations (ops.h PushRequest → PushResponse).
 inline constexpr std::string_view kOps = "/api/v1/ops";
 // A group's journal over a range (journal.h ToJson of SliceForGroup):

@@ -322,6 +322,14 @@ SnapshotOptions SnapshotOptionsFor(const Actor& actor) {
   return o;
 }
 
+Actor TeachingActor(const Structure& s, Actor actor) {
+  actor.taught_groups.clear();
+  for (const auto& w : s.workload) {
+    if (actor.person_id != 0 && w.teacher_id == actor.person_id) actor.taught_groups.insert(w.group_id);
+  }
+  return actor;
+}
+
 Structure VisibleTo(const Structure& s, const Actor& actor) {
   if (Authorize(actor, Action::kEditStructure).ok()) return s;  // the administration
   std::set<int64_t> students;  // the students this user may know of

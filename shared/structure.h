@@ -331,6 +331,9 @@ struct SnapshotOptions {
 // they lead (with their ИУП lines); a technical administrator and other staff see the staff and the plan but no
 // student. Parents' links only with personal data. Used for every snapshot the server sends.
 Structure VisibleTo(const Structure& s, const Actor& actor);
+// The actor with `taught_groups` filled from the workload (the relationship "teaches this
+// group" that Authorize reads for plans and control works).
+Actor TeachingActor(const Structure& s, Actor actor);
 SnapshotOptions SnapshotOptionsFor(const Actor& actor);
 protocol::Json ToJson(const Structure& s, SnapshotOptions options);
 Result<Structure> StructureFromJson(const protocol::Json& j);

@@ -8,6 +8,8 @@
 #include "api.h"
 #include "school_rules.h"
 #include "structure.h"
+#include "control_works.h"
+#include "thematic_plan.h"
 #include "timetable.h"
 #include "journal.h"
 
@@ -45,6 +47,8 @@ TEST_CASE("the API page documents every operation kind") {
   kinds.push_back(op_kind::kRulesUpdate);
   for (auto k : TimetableOpKinds()) kinds.push_back(k);
   for (auto k : JournalOpKinds()) kinds.push_back(k);
+  for (auto k : PlanOpKinds()) kinds.push_back(k);
+  for (auto k : ControlWorkOpKinds()) kinds.push_back(k);
   for (std::string_view kind : kinds) {
     std::string row = "| `" + std::string(kind) + "` |";
     CHECK_MESSAGE(doc.find(row) != std::string::npos, "API.md lacks " << row);

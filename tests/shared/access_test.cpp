@@ -82,3 +82,44 @@ TEST_CASE("account work: the head's account only by the head, deputies' by the a
 }
 
 }  // namespace ej
+
+namespace ej {
+
+TEST_CASE("the access matrix for thematic plans and control works: roles × actions × groups") {
+  Actor head = With({Role::kHead}), deputy = With({Role::kDeputy}), teacher = With({Role::kTeacher}),
+        admin = With({Role::kTechAdmin}), parent = With({Role::kParent}), student = With({Role::kStudent}),
+        other = With({Role::kOther});
+  Actor class_teacher = With({Role::kTeacher, Role::kClassTeacher});
+  teacher.taught_groups = {7};
+  class_teacher.led_classes = {5};
+  parent.children = {42};
+  student.person_id = 42;
+  Target group7{.group_id = 7, .class_ids = {5}}, group8{.group_id = 8, .class_ids = {6}};
+
+  // Plans: read by the group's teacher, the class teacher of its class and the administration.
+  for (const Actor* a : {&head, &deputy, &teacher, &class_teacher}) CHECK(Allowed(*a, Action::kReadPlan, group7));
+  for (const Actor* a : {&teacher, &class_teacher, &admin, &parent, &student, &other}) {
+    CHECK_FALSE(Allowed(*a, Action::kReadPlan, group8));
+  }
+  CHECK(Allowed(deputy, Action::kReadPlan, group8));
+  // Plans and control works are set by the group's teacher and the administration only.
+  for (Action edit : {Action::kEditPlan, Action::kEditControlWork}) {
+    for (const Actor* a : {&head, &deputy, &teacher}) CHECK(Allowed(*a, edit, group7));
+    for (const Actor* a : {&class_teacher, &admin, &parent, &student, &other}) CHECK_FALSE(Allowed(*a, edit, group7));
+    CHECK_FALSE(Allowed(teacher, edit, group8));
+    CHECK(Allowed(head, edit, group8));
+  }
+  // Control works: every member of staff sees them; a parent or a student those of the
+  // student's groups.
+  Target with_child = group8;
+  with_child.student_ids = {41, 42};
+  for (const Actor* a : {&head, &deputy, &teacher, &class_teacher, &admin, &other}) {
+    CHECK(Allowed(*a, Action::kReadControlWork, group8));
+  }
+  CHECK(Allowed(parent, Action::kReadControlWork, with_child));
+  CHECK(Allowed(student, Action::kReadControlWork, with_child));
+  CHECK_FALSE(Allowed(parent, Action::kReadControlWork, group8));
+  CHECK_FALSE(Allowed(student, Action::kReadControlWork, group8));
+}
+
+}  // namespace ej

@@ -1,0 +1,28 @@
+#include "handlers_planning.h"
+
+namespace ej::server {
+
+Result<ApiResponse> HandlePlans(ServerContext& ctx, ApiRequest& req) {
+  auto group_id = QueryId(req, protocol::route::kParamGroupId);
+  if (!group_id.ok()) return group_id.status();
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  // The group's teacher, the class teacher of its classes and the administration: the core's
+  // Authorize (kReadPlan) decides inside the store, where the structure is.
+  auto plans = ctx.store.GroupPlans(*actor, *group_id);
+  if (!plans.ok()) return plans.status();
+  return ApiResponse{200, std::move(plans.value()), {{"Cache-Control", "no-store"}}};
+}
+
+Result<ApiResponse> HandleControlWorks(ServerContext& ctx, ApiRequest& req) {
+  auto year_id = QueryId(req, protocol::route::kParamYearId);
+  if (!year_id.ok()) return year_id.status();
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  // Everyone in the school; each sees the works the core's kReadControlWork allows.
+  auto schedule = ctx.store.ControlWorkSchedule(*actor, *year_id);
+  if (!schedule.ok()) return schedule.status();
+  return ApiResponse{200, std::move(schedule.value()), {{"Cache-Control", "no-store"}}};
+}
+
+}  // namespace ej::server
