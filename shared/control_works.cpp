@@ -347,7 +347,7 @@ protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& c
     j[kKeyClasses] = classes;
     works.push_back(std::move(j));
   }
-  protocol::Json out = {{kKeyRules, ToJson(cw.rules)}, {kKeyWorks, std::move(works)}};
+  protocol::Json out = {{kKeyYearId, year_id}, {kKeyRules, ToJson(cw.rules)}, {kKeyWorks, std::move(works)}};
   if (Authorize(actor, Action::kReadStructure).ok()) {
     protocol::Json violations = protocol::Json::array();
     for (const auto& v : FindControlWorkViolations(s, cw, year_id)) violations.push_back(ToJson(v));
