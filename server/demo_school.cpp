@@ -7,6 +7,7 @@
 //   [SECTION] Dates                ISO dates and day arithmetic
 //   [SECTION] The school's shape   classes per grade, subjects and curriculum, staff positions
 //   [SECTION] The generator        people, families, classes, accounts (in memory)
+//   [SECTION] Thematic plans and control works   КТП per group, the first half-year's ВСОКО
 //   [SECTION] Writing              one transaction of inserts
 //   [SECTION] CreateDemoSchool
 #include "demo_school.h"
@@ -22,7 +23,10 @@
 #include <tuple>
 #include <utility>
 
+#include "control_works.h"
 #include "names.h"
+#include "planning_store.h"
+#include "thematic_plan.h"
 #include "roles.h"
 #include "calendar.h"
 #include "structure.h"
@@ -842,6 +846,474 @@ class Generator {
 };
 
 // -----------------------------------------------------------------------------------------
+// [SECTION] Thematic plans and control works
+// -----------------------------------------------------------------------------------------
+
+// The sections of a subject's year, in order, by grade: our own short lists after the
+// federal programmes' usual order of themes (not any publisher's plan). The generator splits
+// each section into topics of up to 4 hours and adds the control works.
+std::vector<std::string_view> Sections(SubjectId subject, int grade) {
+  using V = std::vector<std::string_view>;
+  switch (subject) {
+    case kRussian:
+      switch (grade) {
+        case 1: return V{"Добукварный период", "Звуки и буквы", "Послебукварный период", "Слово и предложение",
+                         "Слог. Ударение. Перенос слов", "Сочетания жи–ши, ча–ща, чу–щу", "Заглавная буква в словах"};
+        case 2: return V{"Наша речь", "Текст", "Предложение", "Слово и его значение", "Звуки и буквы",
+                         "Правописание парных согласных", "Части речи"};
+        case 3: return V{"Язык и речь", "Текст. Предложение. Словосочетание", "Состав слова",
+                         "Правописание частей слова", "Имя существительное", "Имя прилагательное", "Глагол"};
+        case 4: return V{"Повторение", "Однородные члены предложения", "Склонение имён существительных",
+                         "Склонение имён прилагательных", "Личные местоимения", "Спряжение глагола"};
+        case 5: return V{"Повторение изученного в начальной школе", "Синтаксис и пунктуация", "Фонетика. Графика. Орфоэпия",
+                         "Лексикология", "Морфемика. Орфография", "Имя существительное", "Имя прилагательное", "Глагол"};
+        case 6: return V{"Язык и речь", "Лексикология. Фразеология", "Словообразование", "Имя существительное",
+                         "Имя прилагательное", "Имя числительное", "Местоимение", "Глагол"};
+        case 7: return V{"Повторение", "Причастие", "Деепричастие", "Наречие", "Предлог", "Союз", "Частица и междометие"};
+        case 8: return V{"Синтаксис и пунктуация", "Словосочетание", "Двусоставные предложения", "Односоставные предложения",
+                         "Однородные члены предложения", "Обособленные члены предложения", "Обращения и вводные слова"};
+        case 9: return V{"Сложное предложение", "Сложносочинённые предложения", "Сложноподчинённые предложения",
+                         "Бессоюзные сложные предложения", "Предложения с разными видами связи", "Повторение"};
+        default: return V{"Язык как система", "Лексикология и фразеология", "Орфоэпия и орфография", "Морфология",
+                          "Синтаксис и пунктуация", "Текст. Стили речи"};
+      }
+    case kLiteraryReading:
+      return V{"Устное народное творчество", "Сказки русских писателей", "Стихи о природе", "Басни",
+               "Рассказы о детях", "Произведения о животных", "Литературные сказки", "Зарубежная литература"};
+    case kLiterature:
+      switch (grade) {
+        case 5: return V{"Мифология", "Фольклор", "Басни И. А. Крылова", "Поэзия А. С. Пушкина",
+                         "М. Ю. Лермонтов «Бородино»", "Н. В. Гоголь «Ночь перед Рождеством»", "И. С. Тургенев «Муму»",
+                         "Л. Н. Толстой «Кавказский пленник»", "Литература XX века"};
+        case 6: return V{"Гомер", "Былины", "Древнерусская литература", "А. С. Пушкин «Дубровский»",
+                         "Лирика М. Ю. Лермонтова", "И. С. Тургенев «Бежин луг»", "Н. С. Лесков «Левша»", "Рассказы А. П. Чехова"};
+        case 7: return V{"Древнерусские повести", "А. С. Пушкин «Станционный смотритель»", "Н. В. Гоголь «Тарас Бульба»",
+                         "И. С. Тургенев «Записки охотника»", "Поэзия Н. А. Некрасова", "Сказки М. Е. Салтыкова-Щедрина",
+                         "М. Горький «Детство»"};
+        case 8: return V{"Житийная литература", "Д. И. Фонвизин «Недоросль»", "А. С. Пушкин «Капитанская дочка»",
+                         "М. Ю. Лермонтов «Мцыри»", "Н. В. Гоголь «Ревизор»", "И. С. Тургенев «Ася»", "Литература XX века"};
+        case 9: return V{"«Слово о полку Игореве»", "Литература XVIII века", "А. С. Грибоедов «Горе от ума»",
+                         "А. С. Пушкин «Евгений Онегин»", "М. Ю. Лермонтов «Герой нашего времени»",
+                         "Н. В. Гоголь «Мёртвые души»", "Литература XX века"};
+        case 10: return V{"А. Н. Островский «Гроза»", "И. А. Гончаров «Обломов»", "И. С. Тургенев «Отцы и дети»",
+                          "Лирика Ф. И. Тютчева и А. А. Фета", "Н. А. Некрасов «Кому на Руси жить хорошо»",
+                          "Ф. М. Достоевский «Преступление и наказание»", "Л. Н. Толстой «Война и мир»", "Пьесы А. П. Чехова"};
+        default: return V{"Проза И. А. Бунина и А. И. Куприна", "Поэзия Серебряного века", "Лирика С. А. Есенина",
+                          "М. А. Булгаков «Мастер и Маргарита»", "М. А. Шолохов «Тихий Дон»",
+                          "Литература о Великой Отечественной войне", "Современная литература"};
+      }
+    case kEnglish:
+      if (grade <= 4) {
+        return V{"Знакомство", "Моя семья", "Мои друзья", "Мой дом", "Животные", "Еда", "Времена года и погода", "Моя школа"};
+      }
+      if (grade <= 9) {
+        return V{"Моя семья и друзья", "Свободное время", "Здоровый образ жизни", "Покупки", "Школьная жизнь",
+                 "Путешествия", "Природа и экология", "Страны изучаемого языка"};
+      }
+      return V{"Повседневная жизнь", "Молодёжь в современном обществе", "Наука и технологии", "Выбор профессии",
+               "Окружающая среда", "Культура и искусство"};
+    case kMathematics:
+      switch (grade) {
+        case 1: return V{"Подготовка к изучению чисел", "Числа от 1 до 10", "Сложение и вычитание в пределах 10",
+                         "Числа от 11 до 20", "Сложение и вычитание с переходом через десяток"};
+        case 2: return V{"Числа от 1 до 100", "Сложение и вычитание в пределах 100", "Умножение и деление",
+                         "Геометрические фигуры", "Величины"};
+        case 3: return V{"Табличное умножение и деление", "Внетабличное умножение и деление", "Деление с остатком",
+                         "Числа от 1 до 1000", "Письменные вычисления"};
+        case 4: return V{"Числа, которые больше 1000", "Величины", "Сложение и вычитание многозначных чисел",
+                         "Умножение и деление на однозначное число", "Умножение и деление на двузначное число"};
+        case 5: return V{"Натуральные числа и нуль", "Действия с натуральными числами", "Линии и углы",
+                         "Обыкновенные дроби", "Многоугольники", "Десятичные дроби", "Тела и фигуры в пространстве"};
+        default: return V{"Натуральные числа", "Прямые на плоскости", "Дроби", "Отношения и пропорции",
+                          "Положительные и отрицательные числа", "Буквенные выражения", "Координатная плоскость"};
+      }
+    case kAlgebra:
+      switch (grade) {
+        case 7: return V{"Числа и вычисления", "Алгебраические выражения", "Уравнения", "Координаты и графики",
+                         "Функции", "Многочлены"};
+        case 8: return V{"Квадратные корни", "Степень с целым показателем", "Алгебраические дроби",
+                         "Квадратные уравнения", "Системы уравнений", "Неравенства"};
+        case 9: return V{"Действительные числа", "Уравнения с одной переменной", "Системы уравнений", "Неравенства",
+                         "Квадратичная функция", "Числовые последовательности"};
+        case 10: return V{"Множества и логика", "Степени и корни", "Тригонометрические выражения",
+                          "Тригонометрические уравнения", "Производная"};
+        default: return V{"Применение производной", "Первообразная и интеграл", "Показательная функция", "Логарифмы",
+                          "Уравнения и неравенства"};
+      }
+    case kGeometry:
+      switch (grade) {
+        case 7: return V{"Начальные геометрические сведения", "Треугольники", "Параллельные прямые",
+                         "Соотношения между сторонами и углами треугольника", "Окружность"};
+        case 8: return V{"Четырёхугольники", "Теорема Фалеса", "Подобные треугольники", "Теорема Пифагора", "Площадь"};
+        case 9: return V{"Тригонометрия треугольника", "Векторы", "Метод координат", "Правильные многоугольники", "Движения"};
+        case 10: return V{"Аксиомы стереометрии", "Параллельность прямых и плоскостей", "Перпендикулярность", "Многогранники"};
+        default: return V{"Координаты и векторы в пространстве", "Тела вращения", "Объёмы тел"};
+      }
+    case kProbability:
+      switch (grade) {
+        case 7: return V{"Представление данных", "Описательная статистика", "Случайная изменчивость", "Графы"};
+        case 8: return V{"Множества", "Вероятность случайного события", "Графы и деревья", "Случайные события"};
+        case 9: return V{"Элементы комбинаторики", "Геометрическая вероятность", "Испытания Бернулли", "Случайная величина"};
+        case 10: return V{"Случайные события", "Условная вероятность", "Комбинаторика", "Серии испытаний"};
+        default: return V{"Случайные величины", "Закон больших чисел", "Нормальное распределение"};
+      }
+    case kInformatics:
+      switch (grade) {
+        case 7: return V{"Цифровая грамотность", "Устройство компьютера", "Информация и информационные процессы",
+                         "Текстовые документы", "Компьютерная графика"};
+        case 8: return V{"Системы счисления", "Элементы математической логики", "Исполнители и алгоритмы",
+                         "Язык программирования"};
+        case 9: return V{"Глобальная сеть Интернет", "Моделирование", "Разработка алгоритмов и программ", "Электронные таблицы"};
+        case 10: return V{"Информация и её кодирование", "Устройство компьютера", "Алгоритмы и программирование"};
+        default: return V{"Компьютерные сети", "Информационное моделирование", "Базы данных"};
+      }
+    case kWorldAround:
+      return V{"Мы и наш мир", "Природа", "Растения и животные", "Человек и общество", "Наша Родина — Россия",
+               "Здоровье человека", "Правила безопасной жизни"};
+    case kHistory:
+      switch (grade) {
+        case 5: return V{"Первобытность", "Древний Восток", "Древняя Греция", "Древний Рим"};
+        case 6: return V{"Раннее Средневековье", "Зрелое Средневековье", "Русь в IX — начале XII века",
+                         "Русские земли в XII–XIV веках", "Единое Русское государство"};
+        case 7: return V{"Эпоха Великих географических открытий", "Реформация", "Россия в XVI веке", "Смута в России",
+                         "Россия в XVII веке"};
+        case 8: return V{"Эпоха Просвещения", "Россия в эпоху Петра I", "Эпоха дворцовых переворотов",
+                         "Россия при Екатерине II"};
+        case 9: return V{"Европа в XIX веке", "Россия при Александре I", "Николаевская эпоха", "Великие реформы",
+                         "Россия на пороге XX века"};
+        case 10: return V{"Первая мировая война", "Российская революция", "СССР в 1920–1930-е годы",
+                          "Великая Отечественная война 1941–1945 годов"};
+        default: return V{"СССР в 1945–1991 годах", "Мир во второй половине XX века", "Становление новой России",
+                          "Россия в XXI веке"};
+      }
+    case kSocialStudies:
+      switch (grade) {
+        case 6: return V{"Человек и его социальное окружение", "Общество, в котором мы живём"};
+        case 7: return V{"Социальные ценности и нормы", "Человек как участник правовых отношений", "Основы российского права"};
+        case 8: return V{"Человек в экономических отношениях", "Человек в мире культуры"};
+        case 9: return V{"Человек в политическом измерении", "Гражданин и государство", "Социальные отношения"};
+        default: return V{"Человек и общество", "Духовная культура", "Экономика", "Социальная сфера", "Политика", "Право"};
+      }
+    case kGeography:
+      switch (grade) {
+        case 5: return V{"Географическое изучение Земли", "Изображения земной поверхности", "Земля — планета Солнечной системы",
+                         "Литосфера"};
+        case 6: return V{"Гидросфера", "Атмосфера", "Биосфера"};
+        case 7: return V{"Главные закономерности природы Земли", "Человечество на Земле", "Материки и страны"};
+        case 8: return V{"Географическое пространство России", "Природа России", "Природно-хозяйственные зоны"};
+        case 9: return V{"Хозяйство России", "Регионы России", "Россия в современном мире"};
+        default: return V{"География мирового хозяйства", "Регионы и страны мира", "Глобальные проблемы человечества"};
+      }
+    case kBiology:
+      switch (grade) {
+        case 5: return V{"Биология — наука о живой природе", "Организмы — тела живой природы", "Организмы и среда обитания",
+                         "Природные сообщества"};
+        case 6: return V{"Растительный организм", "Строение и жизнедеятельность растений"};
+        case 7: return V{"Систематические группы растений", "Развитие растительного мира", "Грибы. Лишайники. Бактерии"};
+        case 8: return V{"Животный организм", "Систематические группы животных", "Развитие животного мира"};
+        case 9: return V{"Человек — биосоциальный вид", "Нервная система", "Кровообращение и дыхание",
+                         "Питание и пищеварение"};
+        case 10: return V{"Клетка — единица живого", "Обмен веществ", "Размножение и развитие организмов", "Генетика"};
+        default: return V{"Эволюция", "Происхождение жизни и человека", "Экология"};
+      }
+    case kPhysics:
+      switch (grade) {
+        case 7: return V{"Физика и её роль в познании", "Строение вещества", "Движение и взаимодействие тел",
+                         "Давление твёрдых тел, жидкостей и газов", "Работа и мощность. Энергия"};
+        case 8: return V{"Тепловые явления", "Электрические явления", "Магнитные явления", "Световые явления"};
+        case 9: return V{"Механические явления", "Механические колебания и волны", "Электромагнитное поле",
+                         "Квантовые явления"};
+        case 10: return V{"Кинематика", "Динамика", "Законы сохранения", "Молекулярная физика", "Электростатика"};
+        default: return V{"Постоянный ток", "Магнитное поле", "Электромагнитная индукция", "Колебания и волны", "Оптика"};
+      }
+    case kChemistry:
+      switch (grade) {
+        case 8: return V{"Первоначальные химические понятия", "Кислород. Водород. Вода",
+                         "Основные классы неорганических соединений", "Периодический закон", "Химическая связь"};
+        case 9: return V{"Химические реакции", "Неметаллы и их соединения", "Металлы и их соединения"};
+        case 10: return V{"Теория строения органических соединений", "Углеводороды", "Кислородсодержащие соединения"};
+        default: return V{"Строение вещества", "Химические реакции", "Неорганическая химия"};
+      }
+    case kMusic:
+      return V{"Музыка моего края", "Народная музыка России", "Классическая музыка", "Музыка театра и кино",
+               "Духовная музыка", "Современная музыкальная культура"};
+    case kArt:
+      return V{"Ты изображаешь, украшаешь и строишь", "Живопись", "Графика", "Декоративно-прикладное искусство",
+               "Архитектура и дизайн"};
+    case kTechnology:
+      return V{"Технологии и мир профессий", "Работа с бумагой и картоном", "Конструирование и моделирование",
+               "Технологии обработки материалов", "Робототехника"};
+    case kPhysicalEducation:
+      return V{"Знания о физической культуре", "Лёгкая атлетика", "Спортивные игры: баскетбол",
+               "Гимнастика с элементами акробатики", "Лыжная подготовка", "Спортивные игры: волейбол",
+               "Подготовка к выполнению норм ГТО"};
+    case kObzr:
+      return V{"Безопасное и устойчивое развитие", "Основы военной подготовки", "Безопасность в быту и на транспорте",
+               "Безопасность в общественных местах", "Первая помощь"};
+    case kOrkse:
+      return V{"Россия — наша Родина", "Основы светской этики", "Нравственные ценности",
+               "Духовные традиции народов России"};
+    case kOdnknr:
+      return V{"Россия — наш общий дом", "Семья и духовно-нравственные ценности", "Культурное единство России"};
+    case kSubjectCount:
+      break;
+  }
+  return {};
+}
+
+// The control work that closes a section (none for subjects without marked control works and
+// in the first grade): the form and the topic's title.
+struct ControlSpec {
+  std::string_view form;
+  std::string title;
+};
+std::optional<ControlSpec> SectionControl(SubjectId subject, int grade, int number, std::string_view section) {
+  if (grade == 1) return std::nullopt;
+  // «по теме «…»» but not quotes in quotes: a section naming a work reads «: А. С. Пушкин «…»».
+  const bool has_quotes = section.find("«") != std::string_view::npos;
+  std::string quoted = has_quotes ? ": " + std::string(section) : " по теме «" + std::string(section) + "»";
+  std::string n = std::to_string(number);
+  switch (subject) {
+    case kRussian:
+      if (grade >= 5 && number % 3 == 0) return ControlSpec{"изложение", "Изложение № " + n};
+      return ControlSpec{"диктант", "Контрольный диктант № " + n + quoted};
+    case kLiterature:
+      if (number % 2 == 1) return std::nullopt;
+      return ControlSpec{"сочинение", "Сочинение № " + std::to_string(number / 2) + quoted};
+    case kMathematics:
+    case kAlgebra:
+    case kGeometry:
+    case kPhysics:
+    case kChemistry:
+    case kEnglish:
+      return ControlSpec{"контрольная работа", "Контрольная работа № " + n + quoted};
+    case kLiteraryReading:
+    case kWorldAround:
+      return ControlSpec{"проверочная работа", "Проверочная работа № " + n + quoted};
+    case kProbability:
+    case kInformatics:
+    case kHistory:
+    case kGeography:
+    case kBiology:
+    case kSocialStudies:
+      if (number % 2 == 1) return std::nullopt;
+      return ControlSpec{"тест", "Тест" + quoted};
+    default:
+      return std::nullopt;
+  }
+}
+
+// A year's plan: sections split into topics of 1–4 hours, a control work after a section
+// where the subject has one, the whole adding up to the weekly hours times the weeks.
+std::vector<PlanTopic> DemoPlan(SubjectId subject, int grade, int weekly_hours) {
+  std::vector<PlanTopic> out;
+  const int total = weekly_hours * (grade == 1 ? 33 : 34);
+  std::vector<std::string_view> sections = Sections(subject, grade);
+  if (sections.empty() || total <= 0) return out;
+  std::vector<std::optional<ControlSpec>> controls;
+  int control_hours = 0;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    controls.push_back(SectionControl(subject, grade, static_cast<int>(i) + 1, sections[i]));
+    control_hours += controls.back() ? 1 : 0;
+  }
+  if (control_hours * 3 > total) {  // one hour a week: keep the content first
+    for (auto& c : controls) c.reset();
+    control_hours = 0;
+  }
+  const bool exact = subject == kMathematics || subject == kAlgebra || subject == kGeometry || subject == kPhysics ||
+                     subject == kChemistry || subject == kInformatics || subject == kProbability;
+  // The lessons of a section after its first: practice of the subject's kind, then a review.
+  static constexpr std::array<std::string_view, 4> kExact = {"решение задач", "практикум", "самостоятельная работа",
+                                                            "задачи повышенной сложности"};
+  static constexpr std::array<std::string_view, 4> kRussianParts = {"упражнения", "работа с текстом", "развитие речи",
+                                                                    "орфографический практикум"};
+  static constexpr std::array<std::string_view, 4> kEnglishParts = {"лексика", "грамматика", "чтение и аудирование",
+                                                                    "говорение и письмо"};
+  static constexpr std::array<std::string_view, 4> kOther = {"углубление", "практическое занятие",
+                                                             "работа с источниками", "проектная работа"};
+  const auto& parts = exact ? kExact : subject == kRussian ? kRussianParts : subject == kEnglish ? kEnglishParts : kOther;
+  int content = total - control_hours;
+  int n = static_cast<int>(sections.size());
+  for (int i = 0; i < n; ++i) {
+    int hours = content / n + (i < content % n ? 1 : 0);
+    const int chunks = (hours + 3) / 4;
+    for (int part = 0; part < chunks; ++part) {
+      int h = hours / chunks + (part < hours % chunks ? 1 : 0);
+      std::string title(sections[static_cast<size_t>(i)]);
+      if (part > 0 && part == chunks - 1) {
+        title += title.rfind("Повторение", 0) == 0 ? ": систематизация знаний" : ": повторение и обобщение";
+      } else if (part > 0) {
+        size_t k = static_cast<size_t>(part - 1);
+        title += ": " + std::string(parts[k % parts.size()]);
+        if (k >= parts.size()) title += ", часть " + std::to_string(k / parts.size() + 1);
+      }
+      out.push_back(PlanTopic{title, h, false, ""});
+    }
+    if (const auto& c = controls[static_cast<size_t>(i)]) out.push_back(PlanTopic{c->title, 1, true, std::string(c->form)});
+  }
+  return out;
+}
+
+// КТП for every group with a teacher, through plan.set as its teacher would push it; then the
+// control works of the first and second quarters (up to the winter holidays) from the plans:
+// the control topic of hour k falls on the group's k-th lesson by the timetable, moved to the
+// nearest lesson of the group that keeps the class within the load rules (one a day, the weekly
+// limit of its grade). Subgroups of one subject write on the same day.
+Status MakePlansAndControlWorks(Connection& c, int64_t school_id, int64_t now) {
+  auto loaded = LoadStructure(c, school_id);
+  if (!loaded.ok()) return loaded.status();
+  const Structure& st = *loaded;
+  auto timetable = LoadTimetable(c, school_id);
+  if (!timetable.ok()) return timetable.status();
+  auto plans = LoadPlans(c, school_id);
+  if (!plans.ok()) return plans.status();
+  auto works = LoadControlWorks(c, school_id);
+  if (!works.ok()) return works.status();
+  Actor head;
+  head.school_id = school_id;
+  head.roles = {Role::kHead};
+  const AcademicYear& year = st.years.front();
+  std::map<std::string, SubjectId, std::less<>> subject_of_name;
+  for (const SubjectInfo& info : kSubjects) subject_of_name.emplace(std::string(info.name), info.id);
+
+  int op_number = 0;
+  auto op = [&](std::string_view kind, protocol::Json payload) {
+    Operation o;
+    o.op_id = "demo-plan-" + std::to_string(++op_number);
+    o.kind = std::string(kind);
+    o.payload = std::move(payload);
+    return o;
+  };
+  std::set<int64_t> planned;
+  // Classes of a grade share their plans: one payload per subject, grade and hours.
+  std::map<std::tuple<int, int, int>, protocol::Json> payloads;
+  for (const WorkloadLine& w : st.workload) {
+    if (w.year_id != year.id || !planned.insert(w.group_id).second) continue;
+    const Group* g = st.FindGroup(w.group_id);
+    const Subject* subject = g ? st.FindSubject(g->subject_id) : nullptr;
+    const SchoolClass* cls = g && !g->class_ids.empty() ? st.FindClass(g->class_ids[0]) : nullptr;
+    if (!subject || !cls) continue;
+    auto id = subject_of_name.find(subject->name);
+    if (id == subject_of_name.end()) continue;
+    const int hours = static_cast<int>(st.GroupWorkloadHours(g->id) + 0.5);
+    auto [slot, fresh] = payloads.try_emplace({id->second, cls->grade, hours});
+    if (fresh) slot->second = PlanSetPayload(0, g->subject_id, DemoPlan(id->second, cls->grade, hours));
+    if (slot->second["topics"].empty()) continue;
+    protocol::Json payload = slot->second;
+    payload["group_id"] = g->id;
+    auto applied = ApplyPlanOp(*plans, st, op(op_kind::kPlanSet, std::move(payload)), head);
+    if (!applied.ok()) return applied.status();
+    if (Status p = PersistPlan(c, school_id, *plans, g->id, now); !p.ok()) return p;
+  }
+
+  // The lessons of each group up to the winter holidays, in order.
+  const Date last_day = *Date::FromYmd(year.range.first.year(), 12, 28);
+  // (As GenerateLessons does for the year, but only up to the holidays: the demo week has
+  // every entry on every week and five days.)
+  std::map<int, std::vector<Date>> study_days;  // grade → days
+  for (int grade = 1; grade <= 11; ++grade) {
+    for (Date d = year.range.first; d <= last_day; d = d.AddDays(1)) {
+      if (IsStudyDay(st, year.id, grade, d, false)) study_days[grade].push_back(d);
+    }
+  }
+  std::map<int64_t, std::vector<Lesson>> lessons_of;
+  for (const TimetableEntry& e : timetable->entries) {
+    const Group* g = st.FindGroup(e.group_id);
+    const SchoolClass* cls = g && !g->class_ids.empty() ? st.FindClass(g->class_ids[0]) : nullptr;
+    if (!cls || e.year_id != year.id) continue;
+    for (Date d : study_days[cls->grade]) {
+      if (d.Weekday() != e.weekday) continue;
+      Lesson l;
+      l.group_id = e.group_id;
+      l.date = d;
+      l.number = e.number;
+      l.teacher_id = e.teacher_id;
+      l.entry_id = e.id;
+      lessons_of[e.group_id].push_back(l);
+    }
+  }
+  for (auto& [group, lessons] : lessons_of) {
+    std::sort(lessons.begin(), lessons.end(),
+              [](const Lesson& a, const Lesson& b) { return std::tie(a.date, a.number) < std::tie(b.date, b.number); });
+  }
+  auto lesson_on = [&](int64_t group, Date d) -> const Lesson* {
+    for (const Lesson& l : lessons_of[group]) {
+      if (l.date == d) return &l;
+    }
+    return nullptr;
+  };
+  const ControlWorkRules& rules = works->rules;
+  for (const SchoolClass* cls : st.ClassesOf(year.id)) {
+    // Units: the groups of one subject in the class (a whole class, or its subgroups).
+    std::map<int64_t, std::vector<const Group*>> by_subject;
+    for (const Group& g : st.groups) {
+      if (g.class_ids.size() == 1 && g.class_ids[0] == cls->id && planned.count(g.id)) by_subject[g.subject_id].push_back(&g);
+    }
+    struct Wanted {
+      Date ideal;
+      size_t lesson_index;
+      const std::vector<const Group*>* groups;
+      const PlanTopic* topic;
+    };
+    std::vector<Wanted> wanted;
+    for (const auto& [subject, groups] : by_subject) {
+      const ThematicPlan* plan = plans->Find(groups[0]->id);
+      const std::vector<Lesson>& lessons = lessons_of[groups[0]->id];
+      if (!plan) continue;
+      int hour = 0;
+      for (const PlanTopic& t : plan->topics) {
+        hour += t.hours;
+        if (!t.control || hour > static_cast<int>(lessons.size())) continue;
+        if (lessons[static_cast<size_t>(hour - 1)].date > last_day) continue;
+        wanted.push_back({lessons[static_cast<size_t>(hour - 1)].date, static_cast<size_t>(hour - 1), &groups, &t});
+      }
+    }
+    std::stable_sort(wanted.begin(), wanted.end(), [](const Wanted& a, const Wanted& b) { return a.ideal < b.ideal; });
+    std::set<Date> busy_days;
+    std::map<Date, int> per_week;  // Monday → works
+    for (const Wanted& want : wanted) {
+      const std::vector<Lesson>& lessons = lessons_of[(*want.groups)[0]->id];
+      // The planned lesson, then later ones, then earlier ones, within the first half-year.
+      std::optional<size_t> chosen;
+      for (size_t step = 0; step < 12 && !chosen; ++step) {
+        for (int sign : {1, -1}) {
+          if (step == 0 && sign < 0) continue;
+          long index = static_cast<long>(want.lesson_index) + sign * static_cast<long>(step);
+          if (index < 0 || index >= static_cast<long>(lessons.size())) continue;
+          Date d = lessons[static_cast<size_t>(index)].date;
+          Date monday = d.AddDays(1 - d.Weekday());
+          if (d > last_day || busy_days.count(d) >= static_cast<size_t>(rules.max_per_day) ||
+              per_week[monday] >= rules.WeeklyLimit(cls->grade)) {
+            continue;
+          }
+          chosen = static_cast<size_t>(index);
+          break;
+        }
+      }
+      if (!chosen) continue;
+      Date d = lessons[*chosen].date;
+      busy_days.insert(d);
+      ++per_week[d.AddDays(1 - d.Weekday())];
+      for (const Group* g : *want.groups) {
+        const Lesson* l = lesson_on(g->id, d);
+        if (!l) continue;
+        std::string title = want.topic->title;
+        ControlWork work{0, year.id, g->id, d, l->number, want.topic->control_form, title};
+        auto applied = ApplyControlWorkOp(*works, st, timetable->six_day_classes,
+                                          op(op_kind::kControlWorkSet, ControlWorkSetPayload(work)), head);
+        if (!applied.ok()) return applied.status();
+        if (Status p = PersistControlWorks(c, school_id, *works, *applied); !p.ok()) return p;
+      }
+    }
+  }
+  auto violations = FindControlWorkViolations(st, *works, year.id);
+  if (!violations.empty()) {
+    return Status(ErrorCode::kInternal, "Демонстрационный график контрольных работ нарушает нормы: " + violations[0].message);
+  }
+  return Status::Ok();
+}
+
+// -----------------------------------------------------------------------------------------
 // [SECTION] Writing
 // -----------------------------------------------------------------------------------------
 
@@ -1179,7 +1651,9 @@ Status WriteSchool(Connection& c, const School& school, const DemoOptions& optio
   }
   s = AssignWorkload(c, school_id, options.now);
   if (!s.ok()) return s;
-  return MakeTimetable(c, school_id);
+  s = MakeTimetable(c, school_id);
+  if (!s.ok()) return s;
+  return MakePlansAndControlWorks(c, school_id, options.now);
 }
 
 }  // namespace

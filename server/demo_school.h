@@ -1,6 +1,8 @@
 // Internal to the server: the deterministic demo school. Fills an empty database with a
 // realistic Russian school (about 700 students, their parents, 55 staff, 26 classes, the
-// curriculum per ФООП/ФБУП) so that every screen can be shown and tried without real data.
+// curriculum per ФООП/ФБУП, groups and workload, a weekly timetable, a КТП for every group
+// and the control works of the first half-year) so that every screen can be shown and tried
+// without real data.
 // The same seed gives byte-identical data on every platform: the generator uses its own
 // PRNG and its own shuffles, never <random> distributions or std::shuffle.
 #pragma once

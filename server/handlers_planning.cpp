@@ -15,12 +15,18 @@ Result<ApiResponse> HandlePlans(ServerContext& ctx, ApiRequest& req) {
 }
 
 Result<ApiResponse> HandleControlWorks(ServerContext& ctx, ApiRequest& req) {
-  auto year_id = QueryId(req, protocol::route::kParamYearId);
-  if (!year_id.ok()) return year_id.status();
+  // Without ?year_id the current year (parents and students know no year ids).
+  int64_t year_id = 0;
+  if (req.query.count(protocol::route::kParamYearId)) {
+    auto id = QueryId(req, protocol::route::kParamYearId);
+    if (!id.ok()) return id.status();
+    year_id = *id;
+  }
   auto actor = ctx.store.LoadActor(req.session->account_id);
   if (!actor.ok()) return actor.status();
   // Everyone in the school; each sees the works the core's kReadControlWork allows.
-  auto schedule = ctx.store.ControlWorkSchedule(*actor, *year_id);
+  Date today = Date::FromDays(ctx.now() / 86400);
+  auto schedule = ctx.store.ControlWorkSchedule(*actor, year_id, today);
   if (!schedule.ok()) return schedule.status();
   return ApiResponse{200, std::move(schedule.value()), {{"Cache-Control", "no-store"}}};
 }

@@ -373,13 +373,21 @@ Result<protocol::Json> SqliteStore::GroupPlans(const Actor& actor, int64_t group
   return out;
 }
 
-Result<protocol::Json> SqliteStore::ControlWorkSchedule(const Actor& actor, int64_t year_id) {
+Result<protocol::Json> SqliteStore::ControlWorkSchedule(const Actor& actor, int64_t year_id, Date today) {
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   protocol::Json out;
   Status s = db_.Read([&](Connection& c) -> Status {
     auto st = CachedStructure(c, actor.school_id);
     if (!st.ok()) return st.status();
+    if (year_id == 0) {
+      const AcademicYear* current = (*st)->YearOf(today);
+      for (const auto& y : (*st)->years) {
+        if (!(*st)->YearOf(today) && (!current || current->range.first < y.range.first)) current = &y;
+      }
+      if (!current) return Status(ErrorCode::kNotFound, "В школе ещё нет учебного года.", std::string(protocol::route::kParamYearId));
+      year_id = current->id;
+    }
     if (!(*st)->FindYear(year_id)) {
       return Status(ErrorCode::kNotFound, "Учебный год не найден.", std::string(protocol::route::kParamYearId));
     }

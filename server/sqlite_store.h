@@ -38,7 +38,7 @@ class SqliteStore final : public Store {
   Status IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) override;
   Status SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) override;
   Result<protocol::Json> GroupPlans(const Actor& actor, int64_t group_id) override;
-  Result<protocol::Json> ControlWorkSchedule(const Actor& actor, int64_t year_id) override;
+  Result<protocol::Json> ControlWorkSchedule(const Actor& actor, int64_t year_id, Date today) override;
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
   Result<protocol::Json> JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) override;
   Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) override;

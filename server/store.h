@@ -100,8 +100,10 @@ class Store {
   // (Action::kReadPlan; not_found for a group of another school).
   virtual Result<protocol::Json> GroupPlans(const Actor& actor, int64_t group_id) = 0;
   // The year's control works the actor may see, the load rules and, for staff, the violations
-  // (control_works.h ControlWorkScheduleJson; not_found for a year of another school).
-  virtual Result<protocol::Json> ControlWorkSchedule(const Actor& actor, int64_t year_id) = 0;
+  // (control_works.h ControlWorkScheduleJson; not_found for a year of another school). Year 0:
+  // the year that contains `today`, else the school's latest year (parents and students, who
+  // get no structure snapshot, do not know the ids of years).
+  virtual Result<protocol::Json> ControlWorkSchedule(const Actor& actor, int64_t year_id, Date today) = 0;
   virtual Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) = 0;
   // A group's journal over a range (journal.h SliceForGroup), if the actor may read it
   // (kReadJournal): kNotFound for an unknown group, kForbidden otherwise.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "json_reader.h"
 #include "timetable.h"
@@ -55,6 +56,15 @@ std::string NotStudyDayReason(const Structure& s, const SchoolClass& c, Date d, 
 }
 
 Date MondayOf(Date d) { return d.AddDays(1 - d.Weekday()); }
+
+// Whether the student is in the group on the day (as Structure::GroupStudents counts them,
+// without building and sorting the whole list).
+bool InGroupOn(const Structure& s, const Group& g, int64_t student, Date d) {
+  const SchoolClass* c = s.ClassOf(student, d);
+  if (!c || std::find(g.class_ids.begin(), g.class_ids.end(), c->id) == g.class_ids.end()) return false;
+  if (g.kind == GroupKind::kWholeClass) return c->id == g.class_ids.front();
+  return std::find(g.members.begin(), g.members.end(), student) != g.members.end();
+}
 
 }  // namespace
 
@@ -165,13 +175,19 @@ std::vector<ControlWork> VisibleControlWorks(const Structure& s, const ControlWo
                                              const Actor& actor) {
   std::vector<ControlWork> out;
   bool sees_all = Authorize(actor, Action::kReadControlWork, {}).ok();
+  // The students the actor is someone to: themself and their children. The target names those
+  // of them in the group on the work's day (the rest of the group does not change the answer).
+  std::vector<int64_t> own(actor.children.begin(), actor.children.end());
+  own.push_back(actor.person_id);
   for (const auto& w : cw.works) {
     if (w.year_id != year_id) continue;
     if (!sees_all) {
       const Group* g = s.FindGroup(w.group_id);
       if (!g) continue;
       Target t = GroupTarget(*g);
-      t.student_ids = s.GroupStudents(g->id, w.date);
+      for (int64_t student : own) {
+        if (InGroupOn(s, *g, student, w.date)) t.student_ids.push_back(student);
+      }
       if (!Authorize(actor, Action::kReadControlWork, t).ok()) continue;
     }
     out.push_back(w);
@@ -347,7 +363,7 @@ protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& c
     j[kKeyClasses] = classes;
     works.push_back(std::move(j));
   }
-  protocol::Json out = {{kKeyRules, ToJson(cw.rules)}, {kKeyWorks, std::move(works)}};
+  protocol::Json out = {{kKeyYearId, year_id}, {kKeyRules, ToJson(cw.rules)}, {kKeyWorks, std::move(works)}};
   if (Authorize(actor, Action::kReadStructure).ok()) {
     protocol::Json violations = protocol::Json::array();
     for (const auto& v : FindControlWorkViolations(s, cw, year_id)) violations.push_back(ToJson(v));

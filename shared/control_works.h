@@ -125,7 +125,8 @@ protocol::Json ToJson(const ControlWorkRules& r);
 Result<ControlWorkRules> ControlWorkRulesFromJson(const protocol::Json& j);
 protocol::Json ToJson(const ControlWorkViolation& v);
 
-// The schedule as GET /api/v1/control-works sends it: {"rules", "works", "violations"?}. The
+// The schedule as GET /api/v1/control-works sends it: {"year_id", "rules", "works",
+// "violations"?}. The
 // works the actor may see (VisibleControlWorks), each with "subject" (the subject's name) and
 // "classes" («5А, 5Б») because parents and students get no structure snapshot; the violations
 // only for staff (Action::kReadStructure).

@@ -12,7 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "control_works.h"
 #include "db.h"
+#include "planning_store.h"
+#include "structure_store.h"
+#include "thematic_plan.h"
+#include "timetable_store.h"
 
 namespace ej::server {
 namespace {
@@ -111,6 +116,9 @@ std::string Dump(Database& db) {
       {"SELECT parent_id, student_id, kind FROM guardianships ORDER BY parent_id, student_id", 3},
       {"SELECT person_id, position FROM staff ORDER BY person_id", 2},
       {"SELECT person_id, subject_id FROM staff_subjects ORDER BY person_id, subject_id", 2},
+      {"SELECT group_id, school_id, subject_id, version FROM thematic_plans ORDER BY group_id", 4},
+      {"SELECT group_id, position, title, hours, control, control_form FROM plan_topics ORDER BY group_id, position", 6},
+      {"SELECT id, group_id, day, lesson_number, form, title FROM control_works ORDER BY id", 6},
   };
   std::string out;
   for (const Table& t : tables) {
@@ -586,6 +594,116 @@ TEST_CASE("the demo school is made in well under two seconds and hashes the pass
           << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms");
   CHECK(elapsed < std::chrono::seconds(2));
   CHECK(hashes == 1);
+}
+
+// The demo's structure, timetable, plans and control works as the core sees them.
+struct DemoPlanning {
+  Structure s;
+  Timetable t;
+  ThematicPlans plans;
+  ControlWorks works;
+  int64_t school_id = 0;
+  explicit DemoPlanning(Database& db) {
+    REQUIRE(db.Read([&](Connection& c) -> Status {
+      school_id = c.QueryInt("SELECT id FROM schools", {}).value();
+      s = LoadStructure(c, school_id).value();
+      t = LoadTimetable(c, school_id).value();
+      plans = LoadPlans(c, school_id).value();
+      works = LoadControlWorks(c, school_id).value();
+      return Status::Ok();
+    }).ok());
+  }
+  int Grade(const Group& g) const { return s.FindClass(g.class_ids.at(0))->grade; }
+  std::string SubjectName(const Group& g) const { return s.FindSubject(g.subject_id)->name; }
+};
+
+TEST_CASE_FIXTURE(DemoFixture, "every group with a teacher has a КТП that fills its hours for the year") {
+  DemoPlanning d(*db);
+  std::set<int64_t> taught;
+  for (const auto& w : d.s.workload) taught.insert(w.group_id);
+  CHECK(taught.size() > 300);
+  CHECK(d.plans.plans.size() == taught.size());
+  for (int64_t id : taught) {
+    const Group& g = *d.s.FindGroup(id);
+    CAPTURE(g.name);
+    const ThematicPlan* plan = d.plans.Find(id);
+    REQUIRE(plan != nullptr);
+    CHECK(plan->version == 1);
+    CHECK(plan->subject_id == g.subject_id);
+    int weeks = d.Grade(g) == 1 ? 33 : 34;
+    CHECK(plan->TotalHours() == static_cast<int>(d.s.GroupWorkloadHours(id) + 0.5) * weeks);
+    std::set<std::string> titles;
+    for (const PlanTopic& topic : plan->topics) {
+      CHECK_MESSAGE(ValidatePlanTopic(topic).ok(), topic.title);
+      CHECK(topic.hours <= 4);
+      CHECK(titles.insert(topic.title).second);  // no topic twice in a plan
+      if (d.Grade(g) == 1) CHECK_FALSE(topic.control);  // no marks in the first grade
+    }
+  }
+  // Plausible content: a few known first topics and control works.
+  auto plan_of = [&](const std::string& group) -> const ThematicPlan& {
+    for (const auto& g : d.s.groups) {
+      if (g.name == group) return *d.plans.Find(g.id);
+    }
+    FAIL("no group " << group);
+    return d.plans.plans.front();
+  };
+  const ThematicPlan& math5 = plan_of("5А — Математика");
+  CHECK(math5.topics.front().title == "Натуральные числа и нуль");
+  CHECK(math5.TotalHours() == 170);
+  auto first_control = std::find_if(math5.topics.begin(), math5.topics.end(), [](const PlanTopic& t) { return t.control; });
+  REQUIRE(first_control != math5.topics.end());
+  CHECK(first_control->title == "Контрольная работа № 1 по теме «Натуральные числа и нуль»");
+  CHECK(first_control->control_form == "контрольная работа");
+  const ThematicPlan& russian7 = plan_of("7А — Русский язык");
+  CHECK(std::count_if(russian7.topics.begin(), russian7.topics.end(), [](const PlanTopic& t) { return t.control_form == "диктант"; }) >= 4);
+  const ThematicPlan& pe = plan_of("9А — Физическая культура");
+  CHECK(std::none_of(pe.topics.begin(), pe.topics.end(), [](const PlanTopic& t) { return t.control; }));
+  // The next lesson of a group with nothing held yet is the plan's first topic.
+  CHECK(NextPlannedTopic(math5, {})->topic->title == "Натуральные числа и нуль");
+}
+
+TEST_CASE_FIXTURE(DemoFixture, "the demo's control works fill the first half-year by the plans and keep the load rules") {
+  DemoPlanning d(*db);
+  CHECK(d.works.rules == ControlWorkRules{});
+  CHECK(d.works.works.size() > 250);
+  const AcademicYear& year = d.s.years.front();
+  CHECK(FindControlWorkViolations(d.s, d.works, year.id).empty());
+  std::map<int64_t, int> per_class;
+  for (const ControlWork& w : d.works.works) {
+    const Group& g = *d.s.FindGroup(w.group_id);
+    CAPTURE(g.name);
+    CAPTURE(w.date.Iso());
+    CHECK(w.year_id == year.id);
+    CHECK(w.date >= *Date::ParseIso("2026-09-01"));
+    CHECK(w.date <= *Date::ParseIso("2026-12-28"));  // the first and second quarters
+    CHECK(d.Grade(g) >= 2);
+    for (int64_t c : g.class_ids) ++per_class[c];
+    // On a lesson the group has by the timetable.
+    bool on_lesson = std::any_of(d.t.entries.begin(), d.t.entries.end(), [&](const TimetableEntry& e) {
+      return e.group_id == w.group_id && e.weekday == w.date.Weekday() && e.number == w.lesson_number;
+    });
+    CHECK(on_lesson);
+    // A control topic of the group's plan, with its form.
+    const ThematicPlan* plan = d.plans.Find(w.group_id);
+    REQUIRE(plan != nullptr);
+    bool planned = std::any_of(plan->topics.begin(), plan->topics.end(), [&](const PlanTopic& t) {
+      return t.control && t.title == w.title && t.control_form == w.form;
+    });
+    CHECK(planned);
+  }
+  for (const SchoolClass* c : d.s.ClassesOf(year.id)) {
+    CAPTURE(c->Name());
+    if (c->grade == 1) {
+      CHECK(per_class[c->id] == 0);
+    } else {
+      CHECK(per_class[c->id] >= 8);
+    }
+  }
+  // Every row belongs to the school.
+  CHECK(Int(*db, "SELECT COUNT(*) FROM control_works WHERE school_id <> ?", {d.school_id}) == 0);
+  CHECK(Int(*db, "SELECT COUNT(*) FROM plan_topics WHERE school_id <> ?", {d.school_id}) == 0);
+  CHECK(Int(*db, "SELECT COUNT(*) FROM thematic_plans WHERE school_id <> ?", {d.school_id}) == 0);
 }
 
 }  // namespace

@@ -281,9 +281,14 @@ TEST_CASE("control works: a violating work is applied and listed; a parent sees 
   CHECK_FALSE(WorkIds(demo.Schedule(demo.deputy)).count(c));
   CHECK(Count(demo.server.db(), "SELECT COUNT(*) FROM op_log WHERE kind LIKE 'control_work.%'") >= 5);
 
-  // A year of nothing: 400 without the parameter, 404 for an unknown year.
-  auto missing = demo.server.Client().Get(std::string(protocol::route::kControlWorks), demo.deputy);
-  CHECK(missing->status == 400);
+  // Without the parameter, the current year (the demo server's clock is in it); an unknown
+  // year is not found, a malformed one a bad request.
+  auto current = demo.server.Client().Get(std::string(protocol::route::kControlWorks), demo.server.As("roditel"));
+  REQUIRE(current->status == 200);
+  CHECK(BodyOf(current)["year_id"] == demo.year);
+  CHECK(WorkIds(BodyOf(current)) == WorkIds(demo.Schedule(demo.server.As("roditel"))));
+  auto junk = demo.server.Client().Get(std::string(protocol::route::kControlWorks) + "?year_id=x", demo.deputy);
+  CHECK(junk->status == 400);
   auto unknown = demo.server.Client().Get(std::string(protocol::route::kControlWorks) + "?year_id=999999", demo.deputy);
   CHECK(unknown->status == 404);
 }

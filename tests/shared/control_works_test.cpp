@@ -60,8 +60,19 @@ TEST_CASE("a control work is set on a study day of its group's classes") {
 
   CHECK(sch.Set(sch.Work(sch.sc.g_math5a, "2026-10-13", "   "), sch.sc.head).status().field() == "form");
   CHECK(sch.Set(sch.Work(sch.sc.g_math5a, "2026-10-13", "тест", 13), sch.sc.head).status().field() == "lesson_number");
+  CHECK(sch.Set(sch.Work(sch.sc.g_math5a, "2026-10-13", std::string(61, 'x').c_str()), sch.sc.head).status().field() ==
+        "form");
+  ControlWork long_title = sch.Work(sch.sc.g_math5a, "2026-10-13");
+  long_title.title = std::string(201, 'x');
+  CHECK(sch.Set(long_title, sch.sc.head).status().field() == "title");
   CHECK(sch.Set(sch.Work(999, "2026-10-13"), sch.sc.head).status().code() == ErrorCode::kNotFound);
+  ControlWork missing = sch.Work(sch.sc.g_math5a, "2026-10-13");
+  missing.id = 77;
+  CHECK(sch.Set(missing, sch.sc.head).status().code() == ErrorCode::kNotFound);
   CHECK(sch.cw.works.size() == 2);
+  // Outside every study period of the grade (a school that has not set its periods yet).
+  sch.sc.s.periods.clear();
+  CHECK(refused_day("2026-10-13") == "Контрольная работа — только в учебный день: 13.10.2026 — вне учебных периодов 5 класса.");
 }
 
 TEST_CASE("two control works of a class on one day are accepted and listed as a violation") {

@@ -248,6 +248,16 @@ TEST_CASE("a plan is checked: the group's subject, its workload, every topic") {
         "Тема 1: часы — целое положительное число уроков, а не «0».");
   CHECK(set(PlanSetPayload(sc.g_math5a, sc.math, Topics({{"Углы", 1, false, "тест"}}))).message() ==
         "Тема 1: форма контроля указана у темы без контрольной работы.");
+  CHECK(set(PlanSetPayload(sc.g_math5a, sc.math, Topics({{"Углы\nи треугольники", 1, false, ""}}))).message() ==
+        "Тема 1: в теме не должно быть переносов строк и табуляций.");
+  CHECK(set(PlanSetPayload(sc.g_math5a, sc.math, Topics({{"Углы", 101, false, ""}}))).message() ==
+        "Тема 1: на одну тему не больше 100 часов, а не 101.");
+  CHECK(set(PlanSetPayload(sc.g_math5a, sc.math, Topics({{std::string(301, 'x'), 1, false, ""}}))).message() ==
+        "Тема 1: тема длиннее 300 символов.");
+  CHECK(set(PlanSetPayload(sc.g_math5a, sc.math, Topics({{"Углы", 1, true, std::string(61, 'x')}}))).message() ==
+        "Тема 1: форма контроля длиннее 60 символов.");
+  CHECK(set(PlanSetPayload(sc.g_math5a, sc.math, std::vector<PlanTopic>(401, PlanTopic{"Углы", 1, false, ""}))).message() ==
+        "В КТП не больше 400 тем.");
   protocol::Json no_hours = PlanSetPayload(sc.g_math5a, sc.math, {});
   no_hours["topics"] = protocol::Json::array({{{"title", "Углы"}}});
   CHECK(set(no_hours).code() == ErrorCode::kBadRequest);
