@@ -9,6 +9,7 @@
 #include "journal.h"
 #include "journal_store.h"
 #include "op_log.h"
+#include "planning_store.h"
 #include "sqlite_store.h"
 #include "structure_store.h"
 #include "timetable_store.h"
@@ -56,6 +57,12 @@ Status WriteDemoJournal(Connection& c, uint64_t seed, int64_t now, DemoJournalSu
   if (!loaded.ok()) return loaded.status();
   const Structure& s = *structure;
   Journal& j = *loaded;
+  auto plans = LoadPlans(c, school_id);
+  if (!plans.ok()) return plans.status();
+  auto works = LoadControlWorks(c, school_id);
+  if (!works.ok()) return works.status();
+  std::map<std::pair<int64_t, int64_t>, std::string> control_on;  // (group, day) → form
+  for (const auto& w : works->works) control_on[{w.group_id, w.date.Days()}] = w.form;
   SchoolRules rules = DefaultSchoolRules();
   if (s.years.empty()) return Status::Ok();
   const AcademicYear& year = s.years.front();
@@ -180,6 +187,13 @@ Status WriteDemoJournal(Connection& c, uint64_t seed, int64_t now, DemoJournalSu
       }
       if (code.empty() || code == "оп") present.push_back(student);
     }
+    // The topic the group's КТП plans for this lesson.
+    if (const ThematicPlan* plan = plans->Find(l.group_id)) {
+      if (auto planned = PlannedTopicForLesson(*plan, n + 1)) {
+        auto a = apply(author, op_kind::kLessonSetTopic, LessonSetTopicPayload(l.id, planned->topic->title), l.date);
+        if (!a.ok()) return a.status();
+      }
+    }
     std::string hw = subject ? HomeworkFor(subject->name, n, rng) : std::string();
     if (!hw.empty()) {
       Homework h{hw, grade <= 4 ? 15 + 5 * rng.Below(3) : 20 + 5 * rng.Below(5), 0};
@@ -187,9 +201,12 @@ Status WriteDemoJournal(Connection& c, uint64_t seed, int64_t now, DemoJournalSu
       if (!a.ok()) return a.status();
     }
     if (!GradingSystemForGrade(rules, grade) || present.empty()) continue;
-    // Every eighth lesson a written work for everyone present; otherwise a few answers.
-    bool work = n % 8 == 7;
-    std::string type = work ? (n % 16 == 15 ? "control" : "independent") : "answer";
+    // The control works of the schedule, and now and then an independent work, are written by
+    // everyone present; otherwise a few answer in class.
+    auto control = control_on.find({l.group_id, l.date.Days()});
+    bool is_control = control != control_on.end();
+    bool work = is_control || n % 9 == 8;
+    std::string type = is_control ? (control->second == "диктант" ? "dictation" : "control") : work ? "independent" : "answer";
     std::vector<int64_t> marked = present;
     if (!work) {
       rng.Shuffle(marked);

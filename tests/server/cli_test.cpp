@@ -57,7 +57,8 @@ TEST_CASE("bad arguments give a message and exit code 2") {
   CHECK(unknown.code == 2);
   CHECK(Has(unknown, "неизвестная команда"));
 
-  Run port = RunServer("serve --db /tmp/x.db --port восемьдесят");
+  testing::TempDir tmp;
+  Run port = RunServer("serve --db " + tmp.File("x.db") + " --port восемьдесят");
   CHECK(port.code == 2);
   CHECK(Has(port, "порт должен быть числом"));
 

@@ -578,7 +578,8 @@ TEST_CASE("the demo school follows the year it is made for") {
   CHECK(Int(*db, "SELECT COUNT(*) FROM enrollments WHERE from_date <> '2030-09-01'") == 0);
 }
 
-TEST_CASE("the demo school is made in well under two seconds and hashes the password once") {
+// How long it takes is measured by bench/demo_school (tests hold no timings).
+TEST_CASE("the demo school hashes the password once") {
   TempDir dir;
   auto db = OpenDb(dir.File("demo.sqlite"));
   int hashes = 0;
@@ -586,13 +587,8 @@ TEST_CASE("the demo school is made in well under two seconds and hashes the pass
     ++hashes;
     return FakeHash(password);
   };
-  auto started = std::chrono::steady_clock::now();
   Status s = CreateDemoSchool(*db, {}, counting_hash, nullptr);
-  auto elapsed = std::chrono::steady_clock::now() - started;
   REQUIRE(s.ok());
-  MESSAGE("demo school made in "
-          << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms");
-  CHECK(elapsed < std::chrono::seconds(2));
   CHECK(hashes == 1);
 }
 
