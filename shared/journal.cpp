@@ -69,9 +69,18 @@ std::vector<const Mark*> Journal::MarksOf(int64_t lesson_id) const {
 }
 
 std::vector<const JournalLesson*> Journal::LessonsOf(int64_t group_id, DateRange range) const {
+  if (!lessons_indexed_ || lessons_indexed_count_ != lessons.size()) {
+    lessons_by_group_.clear();
+    for (const auto& [id, l] : lessons) lessons_by_group_[l.lesson.group_id].push_back(id);
+    lessons_indexed_ = true;
+    lessons_indexed_count_ = lessons.size();
+  }
   std::vector<const JournalLesson*> out;
-  for (const auto& [id, l] : lessons) {
-    if (l.lesson.group_id == group_id && range.Contains(l.lesson.date)) out.push_back(&l);
+  auto group = lessons_by_group_.find(group_id);
+  if (group == lessons_by_group_.end()) return out;
+  for (int64_t id : group->second) {
+    const JournalLesson* l = FindLesson(id);
+    if (l && range.Contains(l->lesson.date)) out.push_back(l);
   }
   std::sort(out.begin(), out.end(), [](const JournalLesson* a, const JournalLesson* b) {
     return std::tie(a->lesson.date, a->lesson.number, a->lesson.id) <
@@ -103,6 +112,7 @@ void Journal::UnindexMark(const Mark& m) {
 }
 
 void Journal::Reindex() {
+  lessons_indexed_ = false;
   marks_by_lesson_.clear();
   for (const auto& [id, m] : marks) IndexMark(m);
 }

@@ -133,13 +133,19 @@ class Journal {
     next_lesson_id_ = lesson;
     next_request_id_ = request;
   }
-  // Rebuilds the lesson → marks index after the maps were filled directly (loading).
+  // Rebuilds the indexes (lesson → marks, group → lessons) after the maps were filled
+  // directly (loading). Adding or removing lessons directly: call LessonsChanged().
   void Reindex();
+  void LessonsChanged() { lessons_indexed_ = false; }
   void IndexMark(const Mark& m);
   void UnindexMark(const Mark& m);
 
  private:
   std::map<int64_t, std::vector<std::string>> marks_by_lesson_;
+  // group → its lessons' ids, rebuilt on demand (lessons are few thousand per group at most).
+  mutable std::map<int64_t, std::vector<int64_t>> lessons_by_group_;
+  mutable bool lessons_indexed_ = false;
+  mutable size_t lessons_indexed_count_ = 0;
   int64_t next_lesson_id_ = 1;
   int64_t next_request_id_ = 1;
 };

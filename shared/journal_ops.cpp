@@ -296,6 +296,7 @@ Status GenerateOp(Apply& a) {
       a.out.lessons.push_back(l.id);
     }
   }
+  a.j.LessonsChanged();
   a.out.added = static_cast<int>(regen.added.size());
   a.out.removed = static_cast<int>(regen.removed.size());
   return Status::Ok();
