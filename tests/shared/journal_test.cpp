@@ -425,3 +425,51 @@ TEST_CASE("the journal's JSON round-trips, and a group's slice holds only that g
 
 }  // namespace
 }  // namespace ej
+
+#include "journal_grid.h"
+
+namespace ej {
+namespace {
+
+TEST_CASE("the journal grid: students × lessons, cells, averages, proposals, finals, markers") {
+  School sc;
+  sc.today = D("2026-09-30");
+  sc.rules.corrections.mark_deadline_days = 30;
+  const StudyPeriod* q1 = PeriodOf(sc.s, 5, D("2026-09-10"));
+  REQUIRE(q1);
+  int64_t l1 = sc.LessonOn(sc.g_en1, "2026-09-02"), l2 = sc.LessonOn(sc.g_en1, "2026-09-04");
+  sc.AddMark(l1, sc.kids[1], "5");
+  sc.AddMark(l1, sc.kids[1], "4");
+  sc.AddMark(l2, sc.kids[1], "3", "control");
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(l2, sc.kids[0], "н")).ok());
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetTopic, LessonSetTopicPayload(l1, "Present Simple")).ok());
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kFinalSet, FinalSetPayload({sc.g_en1, sc.kids[1], FinalKind::kPeriod, q1->id}, "4")).ok());
+
+  JournalGrid g = BuildJournalGrid(sc.s, sc.j, sc.rules, sc.g_en1, *q1, sc.today);
+  CHECK(g.group_name == "5А англ. 1");
+  CHECK(g.subject == "Английский язык");
+  REQUIRE(g.rows.size() == 2);  // the subgroup only
+  CHECK(g.rows[0].name == "Абрамов Иван");
+  CHECK(g.rows[1].name == "Борисов Иван");
+  REQUIRE(g.columns.size() > 10);
+  CHECK(g.columns[0].title == "02.09");
+  CHECK(g.columns[0].has_topic);
+  CHECK(!g.columns[1].has_topic);
+  CHECK(g.columns.back().future);
+  CHECK(g.rows[1].cells[0].Text() == "5 4");
+  CHECK(g.rows[0].cells[1].Text() == "н");
+  CHECK(g.rows[0].absences == 1);
+  // (5 + 4 + 3·3) / 5 = 3,60 → 4 proposed; the final given is 4.
+  CHECK(g.rows[1].average == "3,60");
+  CHECK(g.rows[1].proposed == "4");
+  CHECK(g.rows[1].final_value == "4");
+  CHECK(g.rows[0].average.empty());
+  CHECK(g.rows[0].proposed.empty());
+  CHECK(g.final_values == std::vector<std::string>{"5", "4", "3", "2", "1"});
+  // Held lessons without a topic are counted for the deputy.
+  CHECK(g.lessons_without_topic > 5);
+  CHECK(PeriodsOfGroup(sc.s, sc.g_en1).size() == 4);
+}
+
+}  // namespace
+}  // namespace ej
