@@ -32,7 +32,7 @@ bool IsSuccess(int status) { return status >= 200 && status < 300; }
 }  // namespace
 
 App::App(Transport& transport, Env& env)
-    : transport_(transport), alive_(std::make_shared<int>(0)), console_(transport, env) {}
+    : transport_(transport), alive_(std::make_shared<int>(0)), console_(transport, env), desk_(transport, env) {}
 
 App::~App() { Wipe(login_.password); }
 
@@ -59,6 +59,9 @@ void App::ShowSignedIn() {
   if (me_ && HasConsole(me_->user)) {
     console_.Open(me_->user);
     Show(Screen::kConsole);
+  } else if (me_ && HasJournal(me_->user)) {
+    desk_.Open(me_->user);
+    Show(Screen::kJournal);
   } else {
     Show(Screen::kHome);
   }
@@ -69,6 +72,7 @@ bool App::ready() const {
     case Screen::kLogin:
     case Screen::kHome: return frames_on_screen_ >= 3;
     case Screen::kConsole: return console_.settled() && frames_on_screen_ >= 3;
+    case Screen::kJournal: return desk_.settled() && frames_on_screen_ >= 3;
     case Screen::kStarting: break;
   }
   return false;
@@ -79,6 +83,7 @@ std::string App::error() const {
     case Screen::kLogin: return LoginError();
     case Screen::kHome: return home_error_;
     case Screen::kConsole: return home_error_.empty() ? console_.error() : home_error_;
+    case Screen::kJournal: return home_error_.empty() ? desk_.error() : home_error_;
     case Screen::kStarting: break;
   }
   return {};
@@ -206,6 +211,7 @@ void App::OnLogout(const HttpResponse& r) {
   if (IsSuccess(r.status) || r.status == 401) {
     me_.reset();
     console_.Close();
+    desk_.Close();
     Wipe(login_.password);
     login_error_.clear();
     Show(Screen::kLogin);
@@ -263,6 +269,15 @@ void App::Frame() {
         login_error_ = console_.session_message();
         me_.reset();
         console_.Close();
+        Show(Screen::kLogin);
+      }
+      break;
+    case Screen::kJournal:
+      if (desk_.Frame(Bar(), home_error_) == TopBarAction::kLogout) Logout();
+      if (desk_.session_ended()) {
+        login_error_ = desk_.session_message();
+        me_.reset();
+        desk_.Close();
         Show(Screen::kLogin);
       }
       break;

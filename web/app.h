@@ -16,13 +16,14 @@
 
 #include "console.h"
 #include "env.h"
+#include "journal_desk.h"
 #include "protocol.h"
 #include "screens.h"
 #include "transport.h"
 
 namespace ej::web {
 
-enum class Screen { kStarting, kLogin, kHome, kConsole };
+enum class Screen { kStarting, kLogin, kHome, kConsole, kJournal };
 
 class App {
  public:
@@ -45,6 +46,7 @@ class App {
   // The logged-in user, if any.
   const std::optional<protocol::MeResponse>& me() const { return me_; }
   const Console& console() const { return console_; }
+  const JournalDesk& desk() const { return desk_; }
 
  private:
   using Handler = void (App::*)(const HttpResponse&);
@@ -84,6 +86,7 @@ class App {
   bool logout_busy_ = false;
 
   Console console_;
+  JournalDesk desk_;
 };
 
 }  // namespace ej::web

@@ -109,6 +109,10 @@ void WrappedText(std::string_view text, ImFont* font, ImU32 color, const char* k
 
 }  // namespace
 
+Widget& RecordCell(std::string_view label, const char* kind, ImVec2 min, ImVec2 max) {
+  return RecordRect(label, kind, min, max);
+}
+
 // [SECTION] The record (the test seam)
 
 void BeginFrame() { g_widgets.clear(); }

@@ -50,6 +50,10 @@ const Widget* InputAt(float x, float y);
 // The input being edited, or nullptr.
 const Widget* FocusedInput();
 
+// Records a widget the caller drew itself (a cell of the journal grid) with its rectangle in
+// screen coordinates; the caller fills value / selected / enabled.
+Widget& RecordCell(std::string_view label, const char* kind, ImVec2 min, ImVec2 max);
+
 // ---- Layout ----
 
 // A full-window screen without decorations; everything is drawn between these two.

@@ -14,9 +14,9 @@ bool Contains(const std::string& haystack, std::string_view needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-// A client on the login screen with «uchitel» and `password` typed in.
+// A client on the login screen with «roditel» (a parent: the home screen) and `password` typed in.
 void TypeCredentials(HeadlessClient& client, std::string_view password) {
-  client.Fill("Логин", "uchitel");
+  client.Fill("Логин", "roditel");
   client.Fill("Пароль", password);
 }
 
@@ -41,7 +41,7 @@ TEST_CASE("the app starts on the login screen when the server says nobody is log
 
 TEST_CASE("the app starts on the home screen when the browser already has a session") {
   FakeServer server;
-  server.session = 7;
+  server.session = 9;
   HeadlessClient client(server);
   client.Settle(server);
   CHECK(client.app.screen() == Screen::kHome);
@@ -54,7 +54,7 @@ TEST_CASE("typing a login and a password and pressing Войти posts them to t
   HeadlessClient client(server);
   client.Settle(server);
   TypeCredentials(client, "demo2026");
-  CHECK(client.Get("Логин", "input").value == "uchitel");
+  CHECK(client.Get("Логин", "input").value == "roditel");
   client.Click("Войти", "button");
 
   REQUIRE(server.requests.size() == 2);
@@ -65,7 +65,7 @@ TEST_CASE("typing a login and a password and pressing Войти posts them to t
   REQUIRE(json.ok());
   auto request = protocol::LoginRequestFromJson(*json);
   REQUIRE(request.ok());
-  CHECK(request->login == "uchitel");
+  CHECK(request->login == "roditel");
   CHECK(request->password == "demo2026");
 }
 
@@ -94,7 +94,7 @@ TEST_CASE("a wrong password shows the server's message and keeps the typed passw
   CHECK(client.app.screen() == Screen::kLogin);
   CHECK(client.app.error() == "Неверный логин или пароль.");
   CHECK(client.Get("Неверный логин или пароль.").kind == "error");
-  CHECK(client.Get("Логин", "input").value == "uchitel");
+  CHECK(client.Get("Логин", "input").value == "roditel");
   CHECK(client.Get("Пароль", "input").value == "•••");
 
   // The kept password is really the typed one: fixing it by typing more gets the user in.
@@ -121,7 +121,7 @@ TEST_CASE("Enter in the login field moves to the empty password field") {
   FakeServer server;
   HeadlessClient client(server);
   client.Settle(server);
-  client.Fill("Логин", "uchitel");
+  client.Fill("Логин", "roditel");
   client.Press(ImGuiKey_Enter);
   client.Frame();
   CHECK(client.Get("Пароль", "input").focused);
@@ -135,7 +135,7 @@ TEST_CASE("Tab moves from the login field to the password field") {
   FakeServer server;
   HeadlessClient client(server);
   client.Settle(server);
-  client.Fill("Логин", "uchitel");
+  client.Fill("Логин", "roditel");
   client.Press(ImGuiKey_Tab);
   client.Frame();
   CHECK(client.Get("Пароль", "input").focused);
@@ -148,7 +148,7 @@ TEST_CASE("empty fields are asked for before anything is sent") {
   client.Settle(server);
   client.Click("Войти", "button");
   CHECK(client.app.error() == "Введите логин.");
-  client.Fill("Логин", "uchitel");
+  client.Fill("Логин", "roditel");
   client.Click("Войти", "button");
   CHECK(client.app.error() == "Введите пароль.");
   CHECK(server.requests.size() == 1);  // only the start-up /me
@@ -192,7 +192,7 @@ TEST_CASE("an unreachable server is reported in Russian and the input is kept") 
   CHECK(client.app.screen() == Screen::kLogin);
   CHECK(client.app.error() == "Сервер недоступен. Проверьте подключение к сети.");
   CHECK(client.Has("Сервер недоступен. Проверьте подключение к сети.", "error"));
-  CHECK(client.Get("Логин", "input").value == "uchitel");
+  CHECK(client.Get("Логин", "input").value == "roditel");
   CHECK(client.Get("Пароль", "input").value == "•••");
 }
 
@@ -215,7 +215,7 @@ TEST_CASE("a successful login shows the name, the roles and the school and clear
 
   CHECK(client.app.screen() == Screen::kHome);
   CHECK(client.Has("Иванова Мария Петровна"));
-  CHECK(client.Has("Учитель, классный руководитель"));
+  CHECK(client.Has("Родитель"));
   CHECK(client.Has("МБОУ «Средняя школа № 17»"));
   CHECK(client.Has("Здравствуйте, Мария Петровна!", "heading"));
   CHECK(client.Has("Выйти", "button"));
@@ -239,7 +239,7 @@ TEST_CASE("logging out returns to the login screen with the login kept and the p
   CHECK(server.requests.back().path == protocol::route::kLogout);
   CHECK_FALSE(server.session.has_value());
   CHECK(client.app.screen() == Screen::kLogin);
-  CHECK(client.Get("Логин", "input").value == "uchitel");
+  CHECK(client.Get("Логин", "input").value == "roditel");
   CHECK(client.Get("Пароль", "input").value.empty());
   // The school is known now and is shown under the title.
   CHECK(client.Has("МБОУ «Средняя школа № 17»"));
@@ -247,7 +247,7 @@ TEST_CASE("logging out returns to the login screen with the login kept and the p
 
 TEST_CASE("a failed logout keeps the user on the home screen and says why") {
   FakeServer server;
-  server.session = 7;
+  server.session = 9;
   HeadlessClient client(server);
   client.Settle(server);
   server.unreachable = true;
@@ -265,7 +265,7 @@ TEST_CASE("the widget list names every control and never contains the password")
   client.Frame();
 
   const ui::Widget& login = client.Get("Логин", "input");
-  CHECK(login.value == "uchitel");
+  CHECK(login.value == "roditel");
   CHECK_FALSE(login.password);
   const ui::Widget& password = client.Get("Пароль", "input");
   CHECK(password.password);

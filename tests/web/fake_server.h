@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "access.h"
+#include "journal.h"
+#include "timetable.h"
 #include "ops.h"
 #include "protocol.h"
 #include "school_rules.h"
@@ -76,6 +78,10 @@ class FakeServer : public web::Transport {
     // For «Учётные записи»: the technical administrator and a parent without a password yet.
     accounts.push_back({"admin", "demo2026", {3, "Сидоров Павел Олегович", {Role::kTechAdmin}}, 302});
     accounts.push_back({"belova.e", "", {8, "Белова Екатерина Андреевна", {Role::kParent}}, 303});
+    // A parent: the home screen (no console, no journal).
+    accounts.push_back({"roditel", "demo2026", {9, "Иванова Мария Петровна", {Role::kParent}}, 304});
+    accounts[0].user.person_id = 101;
+    accounts[0].person_id = 101;
     accounts[1].person_id = 106;
     accounts[2].person_id = 301;
   }
@@ -107,11 +113,49 @@ class FakeServer : public web::Transport {
   std::vector<FakeAccount> accounts;
 
   Structure structure = SmallSchool();  // the school's state, changed only by the core
+  Journal journal;                      // the journal, changed only by the core's ApplyJournalOp
+  Timetable timetable;
+  Date today = *Date::ParseIso("2026-09-14");  // the server's date for the journal's rules
+
+  // Mathematics of 5А (group 1) taught by Иванова (101, class teacher of 5А), Russian of 5А
+  // (group 2) taught by Смирнова (102), one lesson of each every weekday of September 2026, and
+  // a third student in 5А.
+  void AddJournalSchool() {
+    auto day = [](const char* iso) { return *Date::ParseIso(iso); };
+    structure.subjects.push_back({1, "Математика", "Матем."});
+    structure.subjects.push_back({2, "Русский язык", "Рус. яз."});
+    structure.groups.push_back({1, 1, GroupKind::kWholeClass, "5А", 1, {1}, {}});
+    structure.groups.push_back({2, 1, GroupKind::kWholeClass, "5А", 2, {1}, {}});
+    structure.workload.push_back({1, 1, 101, 1, 1, 5});
+    structure.workload.push_back({2, 1, 102, 2, 2, 5});
+    Person p;
+    p.id = 204;
+    p.name = {"Григорьева", "Алиса", "Олеговна"};
+    p.roles = {Role::kStudent};
+    structure.persons.emplace(p.id, p);
+    structure.enrollments.push_back({4, 204, 1, day("2026-09-01"), std::nullopt});
+    int64_t id = 0;
+    for (Date d = day("2026-09-01"); d <= day("2026-09-30"); d = d.AddDays(1)) {
+      if (d.Weekday() > 5) continue;
+      for (int64_t group : {1, 2}) {
+        JournalLesson l;
+        l.lesson.id = ++id;
+        l.lesson.group_id = group;
+        l.lesson.date = d;
+        l.lesson.number = static_cast<int>(group) + 1;
+        l.lesson.teacher_id = group == 1 ? 101 : 102;
+        journal.lessons.emplace(l.lesson.id, l);
+      }
+    }
+    journal.SetNextIds(id + 1, 1);
+    journal.Reindex();
+  }
   SchoolRules rules = DefaultSchoolRules();  // changed only by the core's ApplyRulesUpdate
 
   // ---- What the app sent ----
   std::vector<web::HttpRequest> requests;
   std::vector<Operation> ops;  // every operation pushed, re-sends included
+  std::vector<int64_t> journal_reads;  // the groups whose journal was read
 
   // The requests sent to a route.
   std::vector<web::HttpRequest> Sent(std::string_view method, std::string_view path) const {
@@ -174,6 +218,7 @@ class FakeServer : public web::Transport {
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
       Actor actor;
       actor.account_id = a->user.id;
+      actor.person_id = a->person_id;
       actor.roles = a->user.roles;
       if (r.method == "GET" && r.path == route::kStructure) {
         if (Status s = Authorize(actor, Action::kReadStructure); !s.ok()) return Error(s.code(), s.message());
@@ -183,6 +228,32 @@ class FakeServer : public web::Transport {
       }
       if (r.method == "POST" && r.path == route::kOps) return Push(r.body, actor);
     }
+    std::string path = r.path.substr(0, r.path.find('?'));
+    if (r.method == "GET" && (path == route::kJournal || path == route::kPlans)) {
+      const FakeAccount* a = session ? AccountById(*session) : nullptr;
+      if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+      Actor actor = JournalActor(*a);
+      std::map<std::string, std::string> q;
+      size_t at = r.path.find('?');
+      while (at != std::string::npos) {
+        size_t next = r.path.find('&', at + 1);
+        std::string pair = r.path.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+        size_t eq = pair.find('=');
+        if (eq != std::string::npos) q[pair.substr(0, eq)] = pair.substr(eq + 1);
+        at = next;
+      }
+      int64_t group = std::atoll(q["group_id"].c_str());
+      if (!structure.FindGroup(group)) return Error(ErrorCode::kNotFound, "Группа не найдена.");
+      if (Status st = Authorize(actor, Action::kReadJournal, GroupTarget(structure, group)); !st.ok()) {
+        return Error(st.code(), st.message());
+      }
+      if (path == route::kPlans) return {200, R"({"plans": []})"};
+      std::optional<DateRange> range;
+      auto from = Date::ParseIso(q["from"]), to = Date::ParseIso(q["to"]);
+      if (from && to) range = DateRange{*from, *to};
+      journal_reads.push_back(group);
+      return {200, ToJson(SliceForGroup(journal, group, range)).dump()};
+    }
     if (r.path == route::kRules || r.path == route::kAccounts || r.path == route::kAccountPassword ||
         r.path == route::kAccountDisable) {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
@@ -190,6 +261,15 @@ class FakeServer : public web::Transport {
       return Accounts(r, ActorOf(*a));
     }
     return Error(ErrorCode::kNotFound, "Не найдено.");
+  }
+
+  Actor JournalActor(const FakeAccount& a) const {
+    Actor actor = ActorOf(a);
+    for (const auto& c : structure.classes) {
+      if (c.teacher_id == a.person_id) actor.led_classes.insert(c.id);
+    }
+    AddJournalRelations(actor, structure, journal);
+    return actor;
   }
 
   static Actor ActorOf(const FakeAccount& a) {
@@ -270,6 +350,25 @@ class FakeServer : public web::Transport {
         } else {
           result.outcome = updated.status().code() == ErrorCode::kConflict ? OpOutcome::kConflict : OpOutcome::kRejected;
           result.error = updated.status();
+        }
+        response.results.push_back(result);
+        continue;
+      }
+      if (IsJournalOp(op.kind)) {  // as the server: the core applies it with the server's date
+        JournalContext ctx{structure, timetable, rules, today};
+        Actor journal_actor = actor;
+        for (const auto& c : structure.classes) {
+          if (c.teacher_id == actor.person_id) journal_actor.led_classes.insert(c.id);
+        }
+        AddJournalRelations(journal_actor, structure, journal);
+        auto applied = ApplyJournalOp(journal, ctx, op, journal_actor);
+        if (applied.ok()) {
+          result.outcome = OpOutcome::kApplied;
+          result.seq = static_cast<int64_t>(applied_.size()) + 1;
+          applied_[op.op_id] = result;
+        } else {
+          result.outcome = applied.status().code() == ErrorCode::kConflict ? OpOutcome::kConflict : OpOutcome::kRejected;
+          result.error = applied.status();
         }
         response.results.push_back(result);
         continue;

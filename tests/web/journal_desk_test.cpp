@@ -1,0 +1,215 @@
+// The teacher's journal, driven headlessly against the fake server: the grid, keyboard entry,
+// the local copy applied at once, refusals kept in view, lost answers re-sent, the lesson
+// panel and the finals.
+#include <doctest/doctest.h>
+
+#include "headless_client.h"
+
+namespace ej::test {
+namespace {
+
+using web::Screen;
+
+Date D(const char* iso) { return *Date::ParseIso(iso); }
+
+// «uchitel» (Иванова, 101: mathematics of 5А, class teacher of 5А) on her journal, the server
+// and the device both on 14.09.2026.
+struct Desk {
+  FakeServer server;
+  std::unique_ptr<HeadlessClient> client;
+  explicit Desk(ImVec2 size = ImVec2(1366, 900)) {
+    server.AddJournalSchool();
+    server.session = 7;
+    client = std::make_unique<HeadlessClient>(server, size);
+    client->env.today = D("2026-09-14");
+    client->Settle(server);
+  }
+  HeadlessClient& c() { return *client; }
+  const web::JournalDesk& desk() { return client->app.desk(); }
+  size_t ServerMarks(int64_t student) {
+    size_t n = 0;
+    for (const auto& [id, m] : server.journal.marks) n += m.student_id == student;
+    return n;
+  }
+  // Selects a cell by clicking it.
+  void Select(const std::string& label) { c().Click(label, "cell"); }
+  // Types into the selected cell; the next frame draws what it did.
+  void Key(std::string_view text) {
+    c().Type(text);
+    c().Frame();
+  }
+};
+
+TEST_CASE("a teacher lands on the journal of their group: students × lessons, the latest lessons in view") {
+  Desk t;
+  REQUIRE(t.c().app.screen() == Screen::kJournal);
+  CHECK(t.c().app.ready());
+  CHECK(t.c().Get("Группа", "combo").value == "5А — Математика");
+  const web::JournalDesk& desk = t.desk();
+  REQUIRE(desk.grid() != nullptr);
+  REQUIRE(desk.grid()->rows.size() == 3);
+  CHECK(desk.grid()->rows[0].name == "Андреева Дарья");
+  CHECK(desk.grid()->rows[2].name == "Григорьева Алиса");
+  // Today's lesson is on screen, with its cells.
+  CHECK(t.c().Has("Белов Артём · 14.09", "cell"));
+  CHECK(t.c().Has("Все изменения сохранены."));
+  CHECK(!t.server.journal_reads.empty());
+}
+
+TEST_CASE("a digit in the selected cell is a mark at once, then on the server; letters are attendance") {
+  Desk t;
+  t.Select("Белов Артём · 14.09");
+  CHECK(t.c().Get("Белов Артём · 14.09", "cell").selected);
+  t.Key("5");
+  // Drawn from the local copy before the server answers.
+  CHECK(t.c().Get("Белов Артём · 14.09", "cell").value == "5");
+  CHECK(t.desk().outbox_size() == 1);
+  CHECK(t.ServerMarks(201) == 0);
+  t.c().Settle(t.server);
+  CHECK(t.ServerMarks(201) == 1);
+  CHECK(t.desk().outbox_size() == 0);
+  CHECK(t.c().Has("Все изменения сохранены."));
+
+  // Enter moves down; «о» waits for «п»: «оп» is one code.
+  t.c().Press(ImGuiKey_Enter);
+  CHECK(t.c().Get("Григорьева Алиса · 14.09", "cell").selected);
+  t.Key("о");
+  CHECK(t.c().Get("Григорьева Алиса · 14.09", "cell").value.empty());
+  t.Key("п");
+  CHECK(t.c().Get("Григорьева Алиса · 14.09", "cell").value == "оп");
+  t.c().Press(ImGuiKey_UpArrow);
+  t.Key("н");
+  t.c().Settle(t.server);
+  // «н» over a mark: both in the cell; the server has both.
+  CHECK(t.c().Get("Белов Артём · 14.09", "cell").value == "н 5");
+  bool found = false;
+  for (const auto& [key, a] : t.server.journal.attendance) found = found || (key.second == 201 && a.code == "н");
+  CHECK(found);
+
+  // Delete takes the last mark away, then the attendance.
+  t.c().Press(ImGuiKey_Delete);
+  t.c().Settle(t.server);
+  CHECK(t.ServerMarks(201) == 0);
+  CHECK(t.c().Get("Белов Артём · 14.09", "cell").value == "н");
+  t.c().Press(ImGuiKey_Delete);
+  t.c().Settle(t.server);
+  CHECK(t.c().Get("Белов Артём · 14.09", "cell").value.empty());
+}
+
+TEST_CASE("a change the core refuses is explained at once and never sent") {
+  Desk t;
+  // 01.09 is past the 7-day mark deadline: a reason would be needed.
+  t.Select("Белов Артём · 01.09");
+  size_t sent = t.server.ops.size();
+  t.Key("4");
+  CHECK(t.server.ops.size() == sent);
+  CHECK(t.desk().outbox_size() == 0);
+  REQUIRE(!t.desk().problems().empty());
+  CHECK(t.desk().problems().back().find("укажите причину") != std::string::npos);
+  CHECK(t.c().Get("Белов Артём · 01.09", "cell").value.empty());
+  t.c().Click("Понятно");
+  CHECK(t.desk().problems().empty());
+}
+
+TEST_CASE("a conflict with another user's entry is shown with both values; the journal shows the server's") {
+  Desk t;
+  int64_t lesson = t.desk().grid()->columns[9].lesson_id;  // 14.09
+  // Someone else marks Белов absent on the server after the page was loaded.
+  t.server.journal.attendance[{lesson, 201}] = AttendanceMark{lesson, 201, "б", 1};
+  t.Select("Белов Артём · 14.09");
+  t.Key("н");
+  t.c().Settle(t.server);
+  REQUIRE(!t.desk().problems().empty());
+  std::string problem = t.desk().problems().back();
+  CHECK(problem.find("«н»") != std::string::npos);   // what the user wanted
+  CHECK(problem.find("«б»") != std::string::npos);   // what is there now
+  CHECK(t.c().Get("Белов Артём · 14.09", "cell").value == "б");
+  CHECK(t.server.journal.FindAttendance(lesson, 201)->code == "б");
+}
+
+TEST_CASE("with the answers lost, the marks wait and are re-sent with the same ids: one effect") {
+  Desk t;
+  t.server.lose_answers = true;
+  t.Select("Андреева Дарья · 14.09");
+  t.Key("4");
+  t.c().Settle(t.server);
+  CHECK(t.desk().outbox_size() == 1);
+  CHECK(t.c().Has("Нет связи с сервером: 1 изменение ждёт отправки. Ничего не потеряно."));
+  CHECK(t.c().Get("Андреева Дарья · 14.09", "cell").value == "4");
+  t.server.lose_answers = false;
+  t.c().Frame(6.0f);  // the retry is due
+  t.c().Settle(t.server);
+  CHECK(t.desk().outbox_size() == 0);
+  CHECK(t.ServerMarks(202) == 1);  // applied once although sent twice
+  CHECK(t.server.ops.size() == 2);
+  CHECK(t.server.ops[0].op_id == t.server.ops[1].op_id);
+}
+
+TEST_CASE("the lesson panel saves the topic and the homework with its time") {
+  Desk t;
+  t.c().Click("08.09", "header");
+  CHECK(t.c().Has("Урок 08.09, 2-й урок", "heading"));
+  t.c().Fill("Тема", "Натуральные числа");
+  t.c().Fill("Домашнее задание", "№ 12, 15");
+  t.c().Fill("Время, мин", "25");
+  t.c().Click("Сохранить урок");
+  t.c().Settle(t.server);
+  const JournalLesson* l = t.server.journal.FindLesson(t.desk().grid()->columns[5].lesson_id);
+  REQUIRE(l);
+  CHECK(l->topic == "Натуральные числа");
+  CHECK(l->homework.text == "№ 12, 15");
+  CHECK(l->homework.minutes == 25);
+  // Bad minutes are refused on the panel, nothing sent.
+  size_t sent = t.server.ops.size();
+  t.c().Fill("Время, мин", "полчаса");
+  t.c().Click("Сохранить урок");
+  CHECK(t.c().Has("Время на задание — целое число минут.", "error"));
+  CHECK(t.server.ops.size() == sent);
+}
+
+TEST_CASE("the final for the period: the average and the proposal shown, the teacher's choice saved") {
+  Desk t;
+  for (const char* day : {"14.09", "11.09", "10.09"}) {
+    t.Select(std::string("Белов Артём · ") + day);
+    t.Key(day[1] == '4' ? "5" : "4");
+  }
+  t.c().Settle(t.server);
+  CHECK(t.desk().grid()->rows[1].average == "4,33");
+  CHECK(t.desk().grid()->rows[1].proposed == "4");
+  t.Select("Белов Артём · итог");
+  CHECK(t.c().Has("Средневзвешенный балл 4,33 (3 отм.), предлагается «4»."));
+  CHECK(t.c().Get("Отметка за период", "combo").value == "4");
+  t.c().Choose("Отметка за период", "5");
+  t.c().Click("Выставить");
+  t.c().Settle(t.server);
+  const FinalMark* f = t.server.journal.FindFinal({1, 201, FinalKind::kPeriod, 1});
+  REQUIRE(f);
+  CHECK(f->value == "5");
+  CHECK(t.c().Get("Белов Артём · итог", "cell").value == "5");
+}
+
+TEST_CASE("the class teacher reads the other subjects of the class, without writing") {
+  Desk t;
+  t.c().Choose("Группа", "5А — Русский язык");
+  t.c().Settle(t.server);
+  CHECK(t.c().Has("Только просмотр: записи в этой группе делает её учитель."));
+  t.Select("Белов Артём · 14.09");
+  size_t sent = t.server.ops.size();
+  t.Key("5");
+  t.c().Settle(t.server);
+  CHECK(t.server.ops.size() == sent);
+  CHECK(t.c().Get("Белов Артём · 14.09", "cell").value.empty());
+}
+
+TEST_CASE("on a phone the grid shows fewer lessons and pages through them") {
+  Desk t(ImVec2(360, 740));
+  CHECK(t.c().Has("Белов Артём · 14.09", "cell"));
+  CHECK(!t.c().Has("Белов Артём · 01.09", "cell"));
+  for (const ui::Widget& w : t.c().All("cell")) CHECK(w.x + w.w <= 360);
+  t.c().Click("← Раньше");
+  CHECK(!t.c().Has("Белов Артём · 14.09", "cell"));
+  CHECK(t.c().Has("Белов Артём · 10.09", "cell"));
+}
+
+}  // namespace
+}  // namespace ej::test
