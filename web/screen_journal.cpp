@@ -24,6 +24,20 @@ ImU32 MarkColor(const std::string& value) {
   return theme::kText;
 }
 
+// The Russian letter on the same key of a ЙЦУКЕН keyboard as a Latin one (a teacher who forgot
+// to switch the layout types «y» for «н»); "" for other characters.
+std::string RussianOnSameKey(const std::string& ch) {
+  static const char* kLatin = "qwertyuiop[]asdfghjkl;'zxcvbnm,.";
+  static const char* kRussian[] = {"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ъ", "ф", "ы", "в", "а",
+                                   "п", "р", "о", "л", "д", "ж", "э", "я", "ч", "с", "м", "и", "т", "ь", "б", "ю"};
+  if (ch.size() != 1) return {};
+  char c = static_cast<char>(ch[0] >= 'A' && ch[0] <= 'Z' ? ch[0] - 'A' + 'a' : ch[0]);
+  for (size_t i = 0; kLatin[i]; ++i) {
+    if (kLatin[i] == c) return kRussian[i];
+  }
+  return {};
+}
+
 // Reads what was typed into the selected cell this frame: a mark or an attendance code once a
 // whole value is typed (a longer value that starts the same way waits for its next letter).
 void ReadTyping(const JournalView& view, JournalForm& form, JournalAction& action) {
@@ -67,8 +81,17 @@ void ReadTyping(const JournalView& view, JournalForm& form, JournalAction& actio
     std::string ch = typed.substr(i, len);
     i += len;
     if (ch == " ") continue;
+    auto known = [&](const std::string& t) {
+      for (const auto& v : view.mark_values) if (StartsWith(v, t)) return true;
+      for (const auto& c : view.attendance_codes) if (StartsWith(c, t)) return true;
+      return false;
+    };
+    if (!known(form.typed + ch)) {
+      std::string russian = RussianOnSameKey(ch);
+      if (!russian.empty() && known(form.typed + russian)) ch = russian;
+    }
     form.typed += ch;
-    // Russian typists often press the Latin key of the same place; only whole values count.
+    // Only whole values count.
     bool exact_mark = false, exact_code = false, longer = false;
     for (const auto& v : view.mark_values) {
       if (v == form.typed) exact_mark = true;

@@ -86,6 +86,12 @@ TEST_CASE("a digit in the selected cell is a mark at once, then on the server; l
   for (const auto& [key, a] : t.server.journal.attendance) found = found || (key.second == 201 && a.code == "н");
   CHECK(found);
 
+  // The Latin key in the place of «б» on a Russian keyboard («,») gives «б»: no layout switching.
+  t.c().Press(ImGuiKey_DownArrow);
+  t.Key(",");
+  CHECK(t.c().Get("Григорьева Алиса · 14.09", "cell").value == "б");
+  t.c().Press(ImGuiKey_UpArrow);
+
   // Delete takes the last mark away, then the attendance.
   t.c().Press(ImGuiKey_Delete);
   t.c().Settle(t.server);
