@@ -38,6 +38,9 @@ struct ApiResponse {
   int status = 200;
   protocol::Json body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // A body that is not JSON (a CSV export): sent as it is with this content type.
+  std::string raw;
+  std::string content_type;
 };
 
 // Everything a handler may use. Owned by the server; handlers get a reference.

@@ -86,4 +86,37 @@ Result<ApiResponse> HandleLessons(ServerContext& ctx, ApiRequest& req) {
   return ApiResponse{200, protocol::Json{{"lessons", std::move(lessons.value())}}, {{"Cache-Control", "no-store"}}};
 }
 
+Result<ApiResponse> HandleAudit(ServerContext& ctx, ApiRequest& req) {
+  AuditFilter filter;
+  for (auto [key, out] : {std::pair{"class_id", &filter.class_id}, std::pair{"teacher_id", &filter.teacher_id},
+                          std::pair{"subject_id", &filter.subject_id}}) {
+    if (req.query.count(key)) {
+      auto id = QueryId(req, key);
+      if (!id.ok()) return id.status();
+      *out = *id;
+    }
+  }
+  auto from = QueryDate(req, "from", false);
+  if (!from.ok()) return from.status();
+  auto to = QueryDate(req, "to", false);
+  if (!to.ok()) return to.status();
+  filter.from = *from;
+  filter.to = *to;
+  if (auto it = req.query.find("what"); it != req.query.end()) filter.what = it->second;
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  auto rows = ctx.store.CorrectionsAudit(*actor, filter);
+  if (!rows.ok()) return rows.status();
+  if (auto f = req.query.find("format"); f != req.query.end() && f->second == "csv") {
+    ApiResponse out;
+    out.raw = AuditCsv(*rows);
+    out.content_type = "text/csv; charset=utf-8";
+    out.headers = {{"Cache-Control", "no-store"}, {"Content-Disposition", "attachment; filename=\"corrections.csv\""}};
+    return out;
+  }
+  protocol::Json list = protocol::Json::array();
+  for (const AuditRow& r : *rows) list.push_back(ToJson(r));
+  return ApiResponse{200, protocol::Json{{"rows", std::move(list)}}, {{"Cache-Control", "no-store"}}};
+}
+
 }  // namespace ej::server

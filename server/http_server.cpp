@@ -116,7 +116,11 @@ void HttpServer::Install() {
       if (!out.ok()) return SendError(res, out.status());
       res.status = out->status;
       for (const auto& [name, value] : out->headers) res.set_header(name, value);
-      res.set_content(out->body.dump(), "application/json; charset=utf-8");
+      if (!out->content_type.empty()) {
+        res.set_content(out->raw, out->content_type.c_str());
+      } else {
+        res.set_content(out->body.dump(), "application/json; charset=utf-8");
+      }
     };
     std::string path(route.path);
     if (route.method == "GET") {

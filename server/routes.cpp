@@ -28,6 +28,7 @@ const std::vector<Route>& Routes() {
       {"POST", route::kOps, Access::kSession, &HandlePushOps},
       {"GET", route::kJournal, Access::kSession, &HandleJournal},
       {"GET", route::kLessons, Access::kSession, &HandleLessons},
+      {"GET", route::kAudit, Access::kSession, &HandleAudit},
   };
   return kRoutes;
 }

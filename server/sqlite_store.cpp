@@ -400,6 +400,45 @@ Result<protocol::Json> SqliteStore::ControlWorkSchedule(const Actor& actor, int6
   return out;
 }
 
+Result<std::vector<AuditRow>> SqliteStore::CorrectionsAudit(const Actor& actor, const AuditFilter& filter) {
+  if (Status a = Authorize(actor, Action::kReadAudit); !a.ok()) return a;
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  std::vector<AuditRow> rows;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    auto j = CachedJournal(c, actor.school_id);
+    if (!j.ok()) return j.status();
+    return c.Query(
+        "SELECT l.seq, l.server_time, a.person_id, l.kind, l.payload, l.result FROM op_log l "
+        "JOIN accounts a ON a.id = l.account_id WHERE l.school_id = ? AND json_extract(l.result, '$.correction') = 1 "
+        "ORDER BY l.seq DESC LIMIT 20000",
+        {actor.school_id}, [&](const Row& r) {
+          AuditSource e;
+          e.seq = r.Int(0);
+          time_t t = static_cast<time_t>(r.Int(1));
+          struct tm local {};
+          localtime_r(&t, &local);
+          char when[32];
+          std::strftime(when, sizeof when, "%d.%m.%Y %H:%M", &local);
+          e.when = when;
+          e.author_id = r.Int(2);
+          e.kind = r.Text(3);
+          auto parse = [](const std::string& text) {
+            auto parsed = protocol::ParseJson(text);
+            return parsed.ok() ? *parsed : protocol::Json::object();
+          };
+          e.payload = parse(r.Text(4));
+          e.result = parse(r.Text(5));
+          AuditRow row = DescribeCorrection(**st, **j, e);
+          if (Matches(row, filter)) rows.push_back(std::move(row));
+        });
+  });
+  if (!s.ok()) return s;
+  return rows;
+}
+
 Result<protocol::Json> SqliteStore::TimetableSnapshot(int64_t school_id) {
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;

@@ -42,6 +42,7 @@ class SqliteStore final : public Store {
   Result<PushResponse> PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) override;
   Result<protocol::Json> JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) override;
   Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) override;
+  Result<std::vector<AuditRow>> CorrectionsAudit(const Actor& actor, const AuditFilter& filter) override;
 
   // Schools hosted by this database (the command line's `school add` and `school list`).
   struct SchoolRecord {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "access.h"
+#include "audit.h"
 #include "names.h"
 #include "ops.h"
 #include "structure.h"
@@ -111,6 +112,9 @@ class Store {
                                               std::optional<DateRange> range) = 0;
   // The lessons of a day the actor keeps (as teacher of the group or substitute): an array.
   virtual Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) = 0;
+  // The school's corrections (audit.h), newest first, those the filter keeps; kForbidden
+  // unless the actor may read the audit (kReadAudit).
+  virtual Result<std::vector<AuditRow>> CorrectionsAudit(const Actor& actor, const AuditFilter& filter) = 0;
 };
 
 }  // namespace ej::server

@@ -80,6 +80,10 @@ Status Authorize(const Actor& actor, Action action, const Target& target) {
       if (target.group_id != 0 && actor.taught_groups.count(target.group_id)) return Status::Ok();
       return Refuse("Итоговые отметки выставляет учитель этой группы.");
 
+    case Action::kReadAudit:
+      if (IsAdministration(actor)) return Status::Ok();
+      return Refuse("Журнал исправлений просматривают директор и заместители директора.");
+
     case Action::kPlanLessons:
     case Action::kApproveCorrections:
       if (IsAdministration(actor)) return Status::Ok();

@@ -39,6 +39,7 @@ enum class Action {
   kWriteFinals,        // period and year marks of a group: target.group_id
   kPlanLessons,        // generate lessons, substitute teachers, move lessons
   kApproveCorrections, // decide a correction request, lock and unlock periods
+  kReadAudit,          // the corrections audit of the whole school
   kReadPlan,           // a group's thematic plan (КТП): Target.group_id, .class_ids
   kEditPlan,           // set a group's thematic plan: Target.group_id
   kEditControlWork,    // add, change or remove a control work of a group: Target.group_id

@@ -58,6 +58,8 @@ inline constexpr std::string_view kOps = "/api/v1/ops";
 inline constexpr std::string_view kJournal = "/api/v1/journal";
 // The lessons of a day the user keeps (as the group's teacher or as a substitute): ?date=YYYY-MM-DD.
 inline constexpr std::string_view kLessons = "/api/v1/lessons";
+// The corrections audit (audit.h): ?class_id=&teacher_id=&subject_id=&from=&to=&what=&format=csv.
+inline constexpr std::string_view kAudit = "/api/v1/audit";
 }  // namespace route
 
 // ---- Errors: {"error":{"code","message"[,"field"][,"retry_after"]}} ----

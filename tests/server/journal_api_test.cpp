@@ -292,6 +292,47 @@ TEST_CASE("a substitution gives the substitute that one lesson and no other less
   CHECK(regular_try.results[0].error.code() == ErrorCode::kForbidden);
 }
 
+TEST_CASE("the corrections audit lists a late correction for the deputy, as JSON and as CSV; a teacher is refused") {
+  DemoServer server;
+  auto teacher = server.As("uchitel");
+  Structure s = Snapshot(server, server.As("zavuch"));
+  Groups g = GroupsOf(s, PersonOf(server.db(), "uchitel"));
+  Journal j = JournalOf(server, teacher, g.mine);
+  auto [lesson, student] = LessonAndStudent(j, s, D("2026-09-15"));
+  Operation add = Op(op_kind::kMarkAdd, MarkAddPayload(lesson->lesson.id, student, "3", "answer", "", "позже"));
+  REQUIRE(Push(server.Client(), teacher, {add}).results[0].outcome == OpOutcome::kApplied);
+  Operation fix = Op(op_kind::kMarkSet, MarkSetPayload(add.op_id, "4", "answer", "", "пересдал тему"), 1);
+  REQUIRE(Push(server.Client(), teacher, {fix}).results[0].outcome == OpOutcome::kApplied);
+
+  auto deputy = server.As("zavuch");
+  auto r = server.Client().Get(std::string(protocol::route::kAudit) + "?what=%D0%9E%D1%82%D0%BC%D0%B5%D1%82%D0%BA%D0%B0", deputy);
+  REQUIRE(r->status == 200);
+  Json body = BodyOf(r);
+  REQUIRE(!body["rows"].empty());
+  const Json& row = body["rows"][0];
+  CHECK(row["what"] == "Отметка");
+  CHECK(row["old"] == "3");
+  CHECK(row["new"] == "4");
+  CHECK(row["reason"] == "пересдал тему");
+  CHECK(row["lesson"] == lesson->lesson.date.Russian());
+
+  auto csv = server.Client().Get(std::string(protocol::route::kAudit) + "?format=csv", deputy);
+  REQUIRE(csv->status == 200);
+  CHECK(csv->get_header_value("Content-Type").find("text/csv") == 0);
+  CHECK(csv->body.find("Когда;Кто;Что;Класс;Предмет;Ученик;Урок;Было;Стало;Причина") != std::string::npos);
+  CHECK(csv->body.find("пересдал тему") != std::string::npos);
+
+  // Another class's filter does not show it; a teacher may not read the audit.
+  int64_t other_class = 0;
+  for (const auto& c : s.classes) {
+    const Group* grp = s.FindGroup(g.mine);
+    if (std::find(grp->class_ids.begin(), grp->class_ids.end(), c.id) == grp->class_ids.end()) other_class = c.id;
+  }
+  auto filtered = server.Client().Get(std::string(protocol::route::kAudit) + "?class_id=" + std::to_string(other_class), deputy);
+  for (const auto& other : BodyOf(filtered)["rows"]) CHECK(other["reason"] != "пересдал тему");
+  CHECK(server.Client().Get(std::string(protocol::route::kAudit), teacher)->status == 403);
+}
+
 // ---- durability: the real binary, killed with SIGKILL after acknowledging a mark ----
 
 namespace {

@@ -473,3 +473,43 @@ TEST_CASE("the journal grid: students × lessons, cells, averages, proposals, fi
 
 }  // namespace
 }  // namespace ej
+
+#include "audit.h"
+#include "names.h"
+
+namespace ej {
+namespace {
+
+TEST_CASE("the corrections audit: who, what, class, subject, student, lesson, old → new, why; CSV") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  std::string mark = sc.AddMark(lesson, sc.kids[0], "3");
+  sc.today = D("2026-09-20");
+  Operation fix = sc.Op(op_kind::kMarkSet, MarkSetPayload(mark, "4", "answer", "", "ошибка; исправлено \"верно\""), 1);
+  auto applied = sc.Apply(sc.teacher1, fix);
+  REQUIRE(applied.ok());
+  AuditSource e{7, "20.09.2026 10:15", sc.t1, fix.kind, fix.payload,
+                {{"old", applied->old}, {"reason", applied->reason}, {"correction", true}}};
+  AuditRow row = DescribeCorrection(sc.s, sc.j, e);
+  CHECK(row.who == ShortName(sc.s.FindPerson(sc.t1)->name));  // «Цветкова Т. А.» with no-break spaces
+  CHECK(row.who.rfind("Цветкова", 0) == 0);
+  CHECK(row.what == "Отметка");
+  CHECK(row.class_name == "5А");
+  CHECK(row.subject == "Математика");
+  CHECK(row.student == "Абрамов Иван");
+  CHECK(row.lesson == "08.09.2026");
+  CHECK(row.old_value == "3");
+  CHECK(row.new_value == "4");
+  CHECK(Matches(row, {sc.c5a, 0, 0, std::nullopt, std::nullopt, ""}));
+  CHECK(!Matches(row, {0, sc.t2, 0, std::nullopt, std::nullopt, ""}));
+  CHECK(!Matches(row, {0, 0, sc.english, std::nullopt, std::nullopt, ""}));
+  CHECK(!Matches(row, {0, 0, 0, D("2026-09-10"), std::nullopt, ""}));
+  CHECK(!Matches(row, {0, 0, 0, std::nullopt, std::nullopt, "Посещаемость"}));
+  std::string csv = AuditCsv({row});
+  CHECK(csv.rfind("\xEF\xBB\xBF" "Когда;Кто;Что;", 0) == 0);
+  CHECK(csv.find("\"ошибка; исправлено \"\"верно\"\"\"") != std::string::npos);
+  CHECK(csv.find(";3;4;") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ej
