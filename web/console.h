@@ -31,7 +31,8 @@
 
 namespace ej::web {
 
-// The actor behind a /me answer: its roles (relationships come with the structure later).
+// The actor behind a /me answer: the account, its person and roles (relationships come with
+// the structure later).
 Actor ActorOf(const protocol::UserInfo& user);
 // True if the user sets up the school: the head and the deputies.
 bool HasConsole(const protocol::UserInfo& user);

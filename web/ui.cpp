@@ -92,6 +92,28 @@ bool Contains(const Widget& w, float x, float y) {
 }
 
 // Draws wrapped text in a font and colour and records it.
+// Dear ImGui wraps a line after any '.', even inside «31.08.2027» or «Иванова И.\u00A0П.». For
+// drawing (never for the record) a dot with a letter or digit right after it becomes U+2024
+// ONE DOT LEADER, which looks the same and is not a break point.
+std::string Unbreakable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '.' && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      // A digit, a Latin letter, or any UTF-8 sequence (Cyrillic, a no-break space) right after.
+      const bool glued = (next >= '0' && next <= '9') || (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
+                         next >= 0x80;
+      if (glued) {
+        out += "\u2024";
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 void WrappedText(std::string_view text, ImFont* font, ImU32 color, const char* kind,
                  float max_width) {
   if (font) ImGui::PushFont(font);
@@ -100,7 +122,8 @@ void WrappedText(std::string_view text, ImFont* font, ImU32 color, const char* k
   if (max_width > 0) width = std::min(width, max_width);
   float wrap_x = ImGui::GetCursorPosX() + width;
   ImGui::PushTextWrapPos(wrap_x);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  const std::string drawn = Unbreakable(text);
+  ImGui::TextUnformatted(drawn.data(), drawn.data() + drawn.size());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   if (font) ImGui::PopFont();
@@ -108,6 +131,8 @@ void WrappedText(std::string_view text, ImFont* font, ImU32 color, const char* k
 }
 
 }  // namespace
+
+std::string NoBreakAtDots(std::string_view text) { return Unbreakable(text); }
 
 // [SECTION] The record (the test seam)
 
@@ -664,13 +689,18 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
   // The row is as tall as its tallest cell.
   std::vector<ImVec2> sizes(n);
   std::vector<ImVec2> details(n);
+  std::vector<std::string> texts(n), detail_texts(n);  // as drawn (see Unbreakable)
+  for (size_t i = 0; i < n; ++i) {
+    texts[i] = Unbreakable(cells[i].text);
+    detail_texts[i] = Unbreakable(cells[i].detail);
+  }
   float content_h = ImGui::GetTextLineHeight();
   for (size_t i = 0; i < n; ++i) {
     const float wrap = CellWrap(t, i);
-    sizes[i] = ToneFont(cells[i].tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].text.c_str());
+    sizes[i] = ToneFont(cells[i].tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, texts[i].c_str());
     float h = sizes[i].y;
     if (!cells[i].detail.empty()) {
-      details[i] = ToneFont(cells[i].detail_tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].detail.c_str());
+      details[i] = ToneFont(cells[i].detail_tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, detail_texts[i].c_str());
       h += detail_gap + details[i].y;
     }
     content_h = std::max(content_h, h);
@@ -703,11 +733,11 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
       const float wrap = CellWrap(t, i);
       const float y = pos.y + t.pad_y;
       dl->AddText(ToneFont(c.tone), font_size, ImVec2(std::round(CellTextX(t, i, pos.x, sizes[i].x)), y),
-                  ToneColor(c.tone), c.text.c_str(), nullptr, wrap);
+                  ToneColor(c.tone), texts[i].c_str(), nullptr, wrap);
       if (!c.detail.empty()) {
         dl->AddText(ToneFont(c.detail_tone), font_size,
                     ImVec2(std::round(CellTextX(t, i, pos.x, details[i].x)), y + sizes[i].y + detail_gap),
-                    ToneColor(c.detail_tone), c.detail.c_str(), nullptr, wrap);
+                    ToneColor(c.detail_tone), detail_texts[i].c_str(), nullptr, wrap);
       }
     }
     dl->AddLine(ImVec2(pos.x, max.y - 0.5f), ImVec2(max.x, max.y - 0.5f), theme::kBorder);
@@ -775,7 +805,8 @@ void ErrorText(std::string_view text, float max_width) {
   float width = AvailableWidth();
   if (max_width > 0) width = std::min(width, max_width);
   float wrap = width - pad.x * 2;
-  ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+  const std::string drawn = Unbreakable(text);
+  ImVec2 size = ImGui::CalcTextSize(drawn.data(), drawn.data() + drawn.size(), false, wrap);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 box(width, size.y + pad.y * 2);
   ImGui::Dummy(box);
@@ -784,7 +815,7 @@ void ErrorText(std::string_view text, float max_width) {
   dl->AddRectFilled(pos, max, theme::kErrorBackground, theme::kRounding);
   dl->AddRect(pos, max, theme::kErrorBorder, theme::kRounding);
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y),
-              theme::kErrorText, text.data(), text.data() + text.size(), wrap);
+              theme::kErrorText, drawn.data(), drawn.data() + drawn.size(), wrap);
   Record(text, "error").value = std::string(text);
 }
 
@@ -793,7 +824,8 @@ void Notice(std::string_view text, float max_width) {
   float width = AvailableWidth();
   if (max_width > 0) width = std::min(width, max_width);
   float wrap = width - pad.x * 2;
-  ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+  const std::string drawn = Unbreakable(text);
+  ImVec2 size = ImGui::CalcTextSize(drawn.data(), drawn.data() + drawn.size(), false, wrap);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 box(width, size.y + pad.y * 2);
   ImGui::Dummy(box);
@@ -802,7 +834,7 @@ void Notice(std::string_view text, float max_width) {
   dl->AddRectFilled(pos, max, theme::kSuccessBackground, theme::kRounding);
   dl->AddRect(pos, max, theme::kSuccessBorder, theme::kRounding);
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y),
-              theme::kSuccessText, text.data(), text.data() + text.size(), wrap);
+              theme::kSuccessText, drawn.data(), drawn.data() + drawn.size(), wrap);
   Record(text, "notice").value = std::string(text);
 }
 

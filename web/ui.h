@@ -174,6 +174,11 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
 void TableMessage(std::string_view text);
 void EndTable();
 
+// Dear ImGui may break a line after any '.', even inside «31.08.2027» or «И.\u00A0П.»; texts are
+// drawn (never recorded) with a dot followed by a letter or digit replaced by U+2024, which
+// looks the same and is no break point. Exposed for tests.
+std::string NoBreakAtDots(std::string_view text);
+
 // Texts wrap at the available width, or at `max_width` (CSS px) if it is smaller.
 void Heading(std::string_view text, float max_width = 0);     // bold, large
 void Text(std::string_view text, float max_width = 0);        // body text

@@ -184,7 +184,7 @@ TEST_CASE("«Нагрузка» lists lines with hours against the plan, filters
   CHECK(t.c().Has("Нагрузка", "heading"));
   auto rows = t.c().All("row");
   REQUIRE(rows.size() == 1);
-  CHECK(rows[0].value == "Кузнецов Андрей Павлович\tМатематика\t5А — Математика\t5\tиз 5 по плану");
+  CHECK(rows[0].value == "Кузнецов А.\u00A0П.\t5А — Математика\t5 из 5 по плану");
 
   // A subgroup's English goes to Алексеева: the form says what the curriculum leaves.
   t.c().Choose("Учитель", "Алексеева Елена Николаевна");
@@ -208,7 +208,7 @@ TEST_CASE("«Нагрузка» lists lines with hours against the plan, filters
   rows = t.c().All("row");
   REQUIRE(rows.size() == 1);
   CHECK(Contains(rows[0].value, "5А — англ. яз., 1 гр."));
-  t.c().Click("Алексеева Елена Николаевна", "row");
+  t.c().Click("Алексеева Е.\u00A0Н.", "row");
   CHECK(t.c().Get("Часов в неделю", "input").value == "3");
   t.c().Click("Снять нагрузку", "button");
   t.Settle();
@@ -232,13 +232,15 @@ TEST_CASE("«Группы» lists groups with kind, teacher and size; a new subg
   Session t;
   t.c().Click("Группы", "tab");
   CHECK(t.c().Has("Группа", "header"));
-  CHECK(t.c().Has("Вид", "header"));
+  CHECK(t.c().Has("Вид и предмет", "header"));
   auto rows = t.c().All("row");
   REQUIRE(rows.size() == 3);
-  CHECK(rows[2].value == "5А — Математика\tМатематика\tКласс\tКузнецов А.\u00A0П.\t2");
-  CHECK(rows[0].value == "5А — англ. яз., 1 гр.\tИностранный язык (английский)\tПодгруппа\tнет учителя\t0");
+  CHECK(rows[2].value == "5А — Математика\tКласс\tМатематика\tКузнецов А.\u00A0П.\t2");
+  CHECK(rows[0].value == "5А — англ. яз., 1 гр.\tПодгруппа\tИностранный язык (английский)\tнет учителя\t0");
 
-  // An elective drawn from two classes.
+  // An elective drawn from two classes, in the form opened above the table.
+  CHECK_FALSE(t.c().Has("Вид", "combo"));
+  t.c().Click("+ Новая группа", "button");
   t.c().Choose("Вид", "Элективный курс");
   t.c().Choose("Предмет", "Математика");
   t.c().Click("5А", "checkbox");
@@ -357,6 +359,30 @@ TEST_CASE("a student's individual study plan adds and replaces hours and shows t
   CHECK(t.server.structure.IupOf(kAndreeva, 1).size() == 1);
   t.c().Click("← Класс 5А", "button");
   CHECK(t.c().Get("1", "row").value == "1\tАндреева Дарья Сергеевна\tиндивидуальный учебный план\t01.07.2015");
+}
+
+TEST_CASE("a paste of more than 500 rows is refused with the count, and nothing is sent") {
+  Session t;
+  t.c().Click("Классы", "tab");
+  t.c().Click("6А", "row");
+  std::string rows;
+  for (int i = 0; i < 501; ++i) rows += "Петров\tПётр\t\t01.02.2014\tм\n";
+  t.c().Click("Строки из таблицы", "input");
+  t.c().Paste(rows);
+  t.c().Click("Проверить", "button");
+  CHECK(t.c().Has("Вставлено 501 строка, а за один раз можно добавить не больше 500. Вставьте таблицу частями, "
+                  "например по классам.",
+                  "error"));
+  CHECK_FALSE(t.c().Has("В тексте нет строк с учениками."));
+  CHECK(t.server.Sent("POST", protocol::route::kOps).empty());
+}
+
+TEST_CASE("the console's actor knows the person behind the account from /me") {
+  FakeServer server;
+  protocol::UserInfo user = server.accounts[2].user;
+  user.person_id = 301;
+  CHECK(web::ActorOf(user).person_id == 301);
+  CHECK(web::ActorOf(user).account_id == kZavuch);
 }
 
 TEST_CASE("tables sort by a click on a column's title, a second click reverses") {
