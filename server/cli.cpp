@@ -217,11 +217,7 @@ void OnSignal(int) {
 }
 
 int Serve(const Options& o) {
-  auto db = OpenDatabase(o, true);
-  if (!db.ok()) {
-    PrintError(db.status().message());
-    return kExitFailure;
-  }
+  // Usage errors first: a mistyped port is reported without touching the database.
   HttpServer::Options http;
   if (auto p = o.Get("port")) {
     auto port = ParsePort(*p);
@@ -236,6 +232,11 @@ int Serve(const Options& o) {
   }
   for (const char* key : {"client", "public"}) {
     if (auto dir = o.Get(key)) http.static_dirs.push_back(*dir);
+  }
+  auto db = OpenDatabase(o, true);
+  if (!db.ok()) {
+    PrintError(db.status().message());
+    return kExitFailure;
   }
 
   SqliteStore store(**db);
