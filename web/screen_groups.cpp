@@ -255,7 +255,7 @@ GroupsAction DrawGroupsScreen(const ConsoleContext& context, GroupsForm& form) {
       columns = {{"Группа", 0, false, true}, {"Учеников", 96, true, true}};
     } else {
       columns = {{"Группа", 0, false, true}, {"Вид и предмет", 0, false, true}, {"Учитель", 0, false, true},
-                 {"Учеников", 110, true, true}};
+                 {"Учеников", 124, true, true}};
     }
     SortRows(rows, form.sort, [&](const Row& a, const Row& b, int column) {
       if (column == static_cast<int>(columns.size()) - 1) return a.size < b.size;

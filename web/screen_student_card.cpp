@@ -117,11 +117,12 @@ void DrawMovement(const ConsoleContext& context, const Person& student, StudentC
   from.hint = context.day.Russian();
   from.error = error_of("from");
   ui::InputText("С какого дня###transfer-date", &form.transfer_date, from);
+  const float field_y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
   ImGui::EndGroup();
-  if (row) {
-    ImGui::SetCursorPos(ImVec2(left + 200 + 12 + 180 + 12, y + ImGui::GetTextLineHeightWithSpacing() + 2));
-  }
+  // A compact button is 32 px, a field 37: centred beside it.
+  if (row) ImGui::SetCursorPos(ImVec2(left + 200 + 12 + 180 + 12, field_y + 2));
   ui::ButtonOptions transfer;
+  transfer.compact = row;  // as tall as the fields beside it
   transfer.enabled = !form.move_busy && !context.busy;
   if (ui::Button(form.move_busy ? "Перевод…###transfer" : "Перевести###transfer", transfer)) action.transfer = true;
   ImGui::SetCursorPosX(left);
@@ -130,16 +131,17 @@ void DrawMovement(const ConsoleContext& context, const Person& student, StudentC
 
   // «Отметить выбытие»: the last day, confirmed.
   ImGui::SetCursorPosX(left);
-  const float y2 = ImGui::GetCursorPosY();
   ui::InputOptions last;
   last.width = row ? 200 : avail;
   last.enabled = !form.move_busy;
   last.hint = context.day.Russian();
   last.error = error_of("to");
   ui::InputText("Последний день в школе###leave-date", &form.leave_date, last);
+  const float leave_field_y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
   const float after_leave = ImGui::GetCursorPosY();
-  if (row) ImGui::SetCursorPos(ImVec2(left + 200 + 12, y2 + ImGui::GetTextLineHeightWithSpacing() + 2));
+  if (row) ImGui::SetCursorPos(ImVec2(left + 200 + 12, leave_field_y + 2));
   ui::ButtonOptions leave;
+  leave.compact = row;
   leave.kind = ui::ButtonKind::kSecondary;
   leave.enabled = !form.move_busy && !context.busy;
   if (!form.confirming_leave) {
@@ -149,11 +151,13 @@ void DrawMovement(const ConsoleContext& context, const Person& student, StudentC
     }
   } else {
     ui::ButtonOptions confirm;
+    confirm.compact = row;
     confirm.enabled = !form.move_busy && !context.busy;
     if (ui::Button("Подтвердить выбытие###leave-confirm", confirm)) action.leave = true;
     ImGui::SameLine(0, 8);
     ui::ButtonOptions cancel;
     cancel.kind = ui::ButtonKind::kLink;
+    cancel.compact = row;
     if (ui::Button("Отменить###leave-cancel", cancel)) form.confirming_leave = false;
   }
   ImGui::SetCursorPosX(left);
@@ -312,7 +316,8 @@ StudentCardAction DrawStudentCardScreen(const ConsoleContext& context, const Per
   ImGui::SetCursorPosX(x - ImGui::GetStyle().FramePadding.x);
   if (ui::Button(c ? "← Класс " + c->Name() + "###back" : std::string("← Все классы###back"), back)) action.back = true;
   ImGui::SetCursorPosX(x);
-  std::string subtitle = c ? "Ученик " + c->Name() : std::string("Ученик");
+  const std::string who = student.sex == 'f' ? "Ученица" : "Ученик";
+  std::string subtitle = c ? who + " " + c->Name() : who;
   if (student.birth_date) subtitle += " · дата рождения " + student.birth_date->Russian();
   PageHeader(FullName(student.name), subtitle);
 

@@ -131,7 +131,7 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
       columns = {{"Учитель и группа", 0, false, true}, {"Часов", 96, true, true}};
     } else {
       // The group's name says its subject («5А — Математика»); the subject goes under it when not.
-      columns = {{"Учитель", 0, false, true}, {"Группа", 0, false, true}, {"Часов в неделю", 140, true, true}};
+      columns = {{"Учитель", 0, false, true}, {"Группа", 0, false, true}, {"Часов в неделю", 150, true, true}};
     }
     SortRows(lines, form.sort, [&](const Line& a, const Line& b, int column) {
       if (column == static_cast<int>(columns.size()) - 1) return a.w->hours < b.w->hours;
@@ -148,7 +148,7 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
         const double plan = g ? PlanHours(s, *g) : 0;
         // "3 из 5": the line's hours of what the curriculum gives the group.
         const std::string hours = HoursText(l.w->hours);
-        const std::string of_plan = plan > 0 ? "из " + HoursText(plan) + " по плану" : std::string();
+        const std::string of_plan = plan > 0 ? "из " + HoursText(plan) : std::string();
         // Under a group whose name does not say the subject (an elective, a club): the subject.
         const std::string subject = Contains(l.group, l.subject) ? std::string() : l.subject;
         std::vector<ui::TableCell> cells;
@@ -176,8 +176,9 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
     if (lines.empty()) ui::TableMessage("Нагрузки по этим условиям нет. Назначьте её в форме «Назначить нагрузку».");
     ui::EndTable();
     if (!lines.empty()) {
-      ui::MutedText("Строк: " + std::to_string(lines.size()) + " · всего " + HoursText(total) + " ч в неделю. "
-                    "Нажмите на строку, чтобы изменить часы.");
+      ui::MutedText("Строк: " + std::to_string(lines.size()) + " · всего " + HoursText(total) +
+                    " ч в неделю. «3 из 5» — часы учителя из часов группы по учебному плану. Нажмите на "
+                    "строку, чтобы изменить часы.");
     }
   }
   const float table_h = ui::EndPanel();

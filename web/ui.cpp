@@ -284,7 +284,7 @@ bool Button(std::string_view label, const ButtonOptions& options) {
   ImGui::PushStyleColor(ImGuiCol_Border,
                         primary ? theme::kAccent : link ? transparent : theme::kFieldBorder);
   ImGui::BeginDisabled(!options.enabled);
-  bool clicked = ImGui::Button(id.c_str(), ImVec2(width, options.compact ? theme::kButtonHeight - 8 : theme::kButtonHeight));
+  bool clicked = ImGui::Button(id.c_str(), ImVec2(width, options.compact ? theme::kButtonHeight - 12 : theme::kButtonHeight));
   if (options.enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::EndDisabled();
   ImGui::PopStyleColor(5);
@@ -603,7 +603,7 @@ float CellTextX(const TableState& t, size_t i, float left, float text_w) {
 
 }  // namespace
 
-void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort) {
+void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort, bool dense) {
   IM_ASSERT(!g_table.open && "tables do not nest");
   ImGui::PushID(id);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
@@ -615,6 +615,8 @@ void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSo
   if (ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth) {
     t.pad_x = 8;
     t.pad_y = 10;
+  } else if (dense) {
+    t.pad_x = 10;
   }
   float fixed = 0;
   int shares = 0;

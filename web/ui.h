@@ -91,7 +91,7 @@ struct ButtonOptions {
   ButtonKind kind = ButtonKind::kPrimary;
   float width = 0;  // 0: fit the label; < 0: all the available width
   bool enabled = true;
-  bool compact = false;  // lower, for a button inside a table row
+  bool compact = false;  // 32 px high with less room around the label: inside a table row or beside a field
 };
 // True on the frame the button is clicked.
 bool Button(std::string_view label, const ButtonOptions& options = {});
@@ -165,7 +165,8 @@ struct TableCell {
 // With `sort`, the titles of sortable columns are buttons: a click sorts by the column, a second
 // click the other way round; the sorted column's title shows ↑ or ↓. Recorded as "header" with
 // `selected` on the sorted column and value "↑" or "↓".
-void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort = nullptr);
+// `dense`: less room left and right in each cell, for a table with many columns.
+void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort = nullptr, bool dense = false);
 // Draws a row; `label` identifies it ("11В###class12"): recorded as a "row" whose value is the
 // cells' texts (and details) joined by TABs; texts and details of Tone::kError are also
 // recorded as "error". True on a click of a clickable row.

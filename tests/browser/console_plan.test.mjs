@@ -80,7 +80,7 @@ test('a deputy works with the curriculum, the workload, the groups and a student
   assert.deepEqual(messages.filter((m) => m.startsWith('pageerror')), []);
 });
 
-test('on a phone the curriculum shows one grade and a new group's form opens above the table', async () => {
+test('on a phone the curriculum shows one grade and a new group\'s form opens above the table', async () => {
   const { page } = await h.openClient(browser, server, {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   });
@@ -110,13 +110,13 @@ test('the school\'s rules and the accounts are readable pages for the deputy and
   await login(admin.page, 'admin');
   await h.waitForWidget(admin.page, 'Учётные записи', { kind: 'heading' });
   await h.waitForWidget(admin.page, 'Логин', { kind: 'header' });
+  await h.screenshot(admin.page, 'console-accounts');
   const all = await h.widgets(admin.page);
   const visibleRows = all.filter((w) => w.kind === 'row' && w.visible);
   assert.ok(visibleRows.length >= 10, `rows on screen: ${visibleRows.length}`);
   const search = all.find((w) => w.label === 'Поиск' && w.kind === 'input');
   const filter = all.find((w) => w.label === 'Фильтр по роли' && w.kind === 'combo');
   assert.ok(search.x + search.w <= filter.x, 'the role filter is beside the search box');
-  await h.screenshot(admin.page, 'console-accounts');
   await h.choose(admin.page, 'Фильтр по роли', (o) => o.label === 'Учитель');
   await h.click(admin.page, 'ФИО', { kind: 'header' });
   await h.waitForWidget(admin.page, 'ФИО', { kind: 'header', test: (w) => w.selected });

@@ -60,6 +60,7 @@ PlanIds AddPlan(Structure& s) {
   mother.roles = {Role::kParent};
   s.persons.emplace(mother.id, mother);
   must(op_kind::kGuardianLink, GuardianLinkPayload(303, kBelov, "mother"));
+  s.persons[kAndreeva].sex = 'f';
   return ids;
 }
 
@@ -184,7 +185,7 @@ TEST_CASE("«Нагрузка» lists lines with hours against the plan, filters
   CHECK(t.c().Has("Нагрузка", "heading"));
   auto rows = t.c().All("row");
   REQUIRE(rows.size() == 1);
-  CHECK(rows[0].value == "Кузнецов А.\u00A0П.\t5А — Математика\t5 из 5 по плану");
+  CHECK(rows[0].value == "Кузнецов А.\u00A0П.\t5А — Математика\t5 из 5");
 
   // A subgroup's English goes to Алексеева: the form says what the curriculum leaves.
   t.c().Choose("Учитель", "Алексеева Елена Николаевна");
@@ -292,7 +293,7 @@ TEST_CASE("the class card shows parents with their link; a student's card transf
   t.c().Click("2", "row");
   CHECK(t.c().app.console().page() == ConsolePage::kStudent);
   CHECK(t.c().Has("Белов Артём Игоревич", "heading"));
-  CHECK(t.c().Has("Ученик 5А · дата рождения 12.03.2015"));
+  CHECK(t.c().Has("Ученик 5А · дата рождения 12.03.2015"));  // «Ученица» for a girl
   CHECK(t.c().Get("мать", "row").value == "мать\tБелова Екатерина Андреевна");
   CHECK(t.c().Has("5А: с 01.09.2026"));
 
@@ -328,6 +329,7 @@ TEST_CASE("a student's individual study plan adds and replaces hours and shows t
   t.c().Click("Классы", "tab");
   t.c().Click("5А", "row");
   t.c().Click("1", "row");  // Андреева Дарья
+  CHECK(t.c().Has("Ученица 5А · дата рождения 01.07.2015"));
   CHECK(t.c().Has("Индивидуальный учебный план"));
   CHECK(t.c().Has("Всего в неделю: 13 ч из 29 ч, допустимых по СанПиН для 5-х классов."));
 
@@ -428,6 +430,9 @@ TEST_CASE("the accounts table shows ten rows and more at 1366×768 with the role
   client.Click("Логин", "header");
   client.Click("Логин", "header");
   CHECK(client.All("row").front().label == "zavuch");
+  // A blocked account says so under its login.
+  CHECK(client.Has("Роли", "header"));
+  CHECK_FALSE(client.Has("Доступ", "header"));
 }
 
 }  // namespace ej::test
