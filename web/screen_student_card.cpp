@@ -163,7 +163,8 @@ void DrawMovement(const ConsoleContext& context, const Person& student, StudentC
   ImGui::SetCursorPosX(left);
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), after_leave));
   if (form.confirming_leave) {
-    ui::ColoredText(FullName(student.name) + " будет отчислен(а) из " + now->Name() +
+    const char* verb = student.sex == 'f' ? " будет отчислена из " : student.sex == 'm' ? " будет отчислен из " : " будет отчислен(а) из ";
+    ui::ColoredText(FullName(student.name) + verb + now->Name() +
                         "; отметки и история останутся в журнале.",
                     theme::kWarning);
   }
@@ -177,14 +178,15 @@ void DrawPlan(const ConsoleContext& context, const Person& student, StudentCardF
   ui::StrongText("Индивидуальный учебный план");
   const SchoolClass* c = s.ClassInYear(student.id, year_id);
   if (!c) {
-    ui::MutedText("Ученик не учится в этом учебном году.");
+    ui::MutedText(student.sex == 'f' ? "Ученица не учится в этом учебном году." : "Ученик не учится в этом учебном году.");
     return;
   }
   const auto plan = s.StudentPlan(student.id, year_id);
   const bool own = std::any_of(plan.begin(), plan.end(), [](const StudentPlanLine& l) { return l.own.has_value(); });
-  ui::MutedText(own ? "Учебный план класса " + c->Name() + " с изменениями для ученика."
-                    : "Ученик занимается по учебному плану класса " + c->Name() + ". Чтобы добавить или заменить часы "
-                      "предмета, заполните форму ниже.");
+  const bool girl = student.sex == 'f';
+  ui::MutedText(own ? "Учебный план класса " + c->Name() + (girl ? " с изменениями для ученицы." : " с изменениями для ученика.")
+                    : std::string(girl ? "Ученица занимается" : "Ученик занимается") + " по учебному плану класса " +
+                          c->Name() + ". Чтобы добавить или заменить часы предмета, заполните форму ниже.");
   double total = 0;
   const bool narrow = ui::AvailableWidth() < 520;
   if (narrow) {

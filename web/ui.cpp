@@ -284,7 +284,10 @@ bool Button(std::string_view label, const ButtonOptions& options) {
   ImGui::PushStyleColor(ImGuiCol_Border,
                         primary ? theme::kAccent : link ? transparent : theme::kFieldBorder);
   ImGui::BeginDisabled(!options.enabled);
+  // A compact button's label keeps its own padding (ImGui lays the label out inside it).
+  if (options.compact) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 4));
   bool clicked = ImGui::Button(id.c_str(), ImVec2(width, options.compact ? theme::kButtonHeight - 12 : theme::kButtonHeight));
+  if (options.compact) ImGui::PopStyleVar();
   if (options.enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::EndDisabled();
   ImGui::PopStyleColor(5);
