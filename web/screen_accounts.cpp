@@ -231,8 +231,8 @@ void AccountsPage::Draw() {
     return a.disabled ? std::string("заблокирована") : a.has_password ? "пароль выдан" : "нет пароля";
   };
 
-  // Columns wide enough for a login, a full name and a class teacher's roles on one line at
-  // 1366 px (measured in DejaVu Sans). Whether a password was issued is the first button's
+  // Columns wide enough for a login, a full name of up to ~33 letters and one role on one line
+  // at 1366 px (measured in DejaVu Sans); a class teacher's two roles wrap. Whether a password was issued is the first button's
   // word («Выдать пароль» / «Новый пароль»); a blocked account says so under its login.
   const float actions_w = narrow ? 156 : 288;
   std::vector<ui::TableColumn> columns;
@@ -240,7 +240,7 @@ void AccountsPage::Draw() {
     columns = {{"Учётная запись", 0, false, true}, {"", actions_w, false}};
   } else {
     const float login_w = 146;
-    const float name_w = std::floor((inner - login_w - actions_w) * 0.49f);
+    const float name_w = std::floor((inner - login_w - actions_w) * 0.56f);  // names are longer than most roles
     columns = {{"Логин", login_w, false, true}, {"ФИО", name_w, false, true}, {"Роли", 0, false, true},
                {"", actions_w, false}};
   }
