@@ -232,16 +232,17 @@ void AccountsPage::Draw() {
   };
 
   // Columns wide enough for a login, a full name of up to ~33 letters and one role on one line
-  // at 1366 px (measured in DejaVu Sans); a class teacher's two roles wrap. Whether a password was issued is the first button's
-  // word («Выдать пароль» / «Новый пароль»); a blocked account says so under its login.
+  // at 1366 px (measured in DejaVu Sans); longer texts end with «…». Whether a password was issued is the first button's
+  // word («Выдать пароль» / «Новый пароль»); a blocked account's is «Разблокировать».
   const float actions_w = narrow ? 156 : 288;
   std::vector<ui::TableColumn> columns;
+  // Every row one height (texts too long end with «…»), as the list clipper needs.
   if (narrow) {
-    columns = {{"Учётная запись", 0, false, true}, {"", actions_w, false}};
+    columns = {{"Учётная запись", 0, false, true, true}, {"", actions_w, false}};
   } else {
     const float login_w = 146;
     const float name_w = std::floor((inner - login_w - actions_w) * 0.56f);  // names are longer than most roles
-    columns = {{"Логин", login_w, false, true}, {"ФИО", name_w, false, true}, {"Роли", 0, false, true},
+    columns = {{"Логин", login_w, false, true, true}, {"ФИО", name_w, false, true, true}, {"Роли", 0, false, true, true},
                {"", actions_w, false}};
   }
   SortRows(shown, f.sort, [&](const protocol::AccountInfo* a, const protocol::AccountInfo* b, int column) {
@@ -261,7 +262,8 @@ void AccountsPage::Draw() {
         cells = {{a.login, ui::Tone::kStrong, a.name + " · " + roles + " · " + state_of(a)},
                  {"", ui::Tone::kNormal, ""}};
       } else {
-        cells = {{a.login, ui::Tone::kStrong, a.disabled ? "заблокирована" : "", ui::Tone::kWarning},
+        // A blocked account: the login in amber and «Разблокировать» as its button.
+        cells = {{a.login, a.disabled ? ui::Tone::kWarning : ui::Tone::kStrong, ""},
                  {a.name, ui::Tone::kNormal, ""},
                  {roles, ui::Tone::kMuted, ""},
                  {"", ui::Tone::kNormal, ""}};

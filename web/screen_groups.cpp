@@ -265,11 +265,11 @@ GroupsAction DrawGroupsScreen(const ConsoleContext& context, GroupsForm& form) {
       return RussianLess(a.teachers, b.teachers);
     });
     ui::BeginTable("groups", columns, &form.sort);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const Row& r = rows[static_cast<size_t>(i)];
+    // Every row is drawn (a year has a few hundred; rows differ in height, which a list
+    // clipper cannot place).
+    {
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const Row& r = rows[i];
         const std::string kind = Capitalized(GroupKindTitle(r.g->kind));
         const ui::TableCell teacher = r.teachers.empty() ? ui::TableCell{"нет учителя", ui::Tone::kWarning, ""}
                                                          : ui::TableCell{r.teachers, ui::Tone::kNormal, ""};
@@ -284,7 +284,6 @@ GroupsAction DrawGroupsScreen(const ConsoleContext& context, GroupsForm& form) {
         if (ui::TableRow(r.g->name + "###group" + std::to_string(r.g->id), cells, true)) action.open_group = r.g->id;
       }
     }
-    clipper.End();
     if (in_year == 0) {
       ui::TableMessage("Групп ещё нет. Создайте первую в форме «Новая группа».");
     } else if (rows.empty()) {

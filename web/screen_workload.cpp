@@ -139,11 +139,11 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
       return RussianLess(a.teacher, b.teacher);
     });
     ui::BeginTable("workload", columns, &form.sort);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(lines.size()));
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const Line& l = lines[static_cast<size_t>(i)];
+    // Every row is drawn (a year has a few hundred; rows differ in height, which a list
+    // clipper cannot place).
+    {
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const Line& l = lines[i];
         const Group* g = s.FindGroup(l.w->group_id);
         const double plan = g ? PlanHours(s, *g) : 0;
         // "3 из 5": the line's hours of what the curriculum gives the group.
@@ -172,7 +172,6 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
         }
       }
     }
-    clipper.End();
     if (lines.empty()) ui::TableMessage("Нагрузки по этим условиям нет. Назначьте её в форме «Назначить нагрузку».");
     ui::EndTable();
     if (!lines.empty()) {

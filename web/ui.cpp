@@ -594,10 +594,27 @@ struct TableState {
   std::vector<float> x;  // each column's left edge, relative to `left`
   std::vector<float> w;  // each column's width
   std::vector<bool> right;
+  std::vector<bool> one_line;
 };
 TableState g_table;
 
 float CellWrap(const TableState& t, size_t i) { return std::max(10.0f, t.w[i] - 2 * t.pad_x); }
+
+// The text cut to fit `width` on one line, ending with «…» when cut (at a character boundary).
+std::string Shortened(const std::string& text, ImFont* font, float size, float width) {
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
+  const float ellipsis = font->CalcTextSizeA(size, FLT_MAX, 0, "…").x;
+  size_t end = text.size();
+  while (end > 0) {
+    do {
+      --end;
+    } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
+  }
+  std::string out = text.substr(0, end);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "…";
+}
 
 // The x of a text in a column (left- or right-aligned).
 float CellTextX(const TableState& t, size_t i, float left, float text_w) {
@@ -634,6 +651,7 @@ void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSo
     t.x.push_back(x);
     t.w.push_back(w);
     t.right.push_back(c.right);
+    t.one_line.push_back(c.one_line);
     x += w;
   }
 
@@ -698,6 +716,12 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
   for (size_t i = 0; i < n; ++i) {
     texts[i] = Unbreakable(cells[i].text);
     detail_texts[i] = Unbreakable(cells[i].detail);
+    if (t.one_line[i]) {
+      texts[i] = Shortened(texts[i], ToneFont(cells[i].tone), font_size, CellWrap(t, i));
+      if (!detail_texts[i].empty()) {
+        detail_texts[i] = Shortened(detail_texts[i], ToneFont(cells[i].detail_tone), font_size, CellWrap(t, i));
+      }
+    }
   }
   float content_h = ImGui::GetTextLineHeight();
   for (size_t i = 0; i < n; ++i) {

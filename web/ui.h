@@ -150,6 +150,7 @@ struct TableColumn {
   float width = 0;        // CSS px; 0: a share of what the fixed columns leave
   bool right = false;     // right-aligned (numbers)
   bool sortable = false;  // with a TableSort, a click on the title sorts by this column
+  bool one_line = false;  // never wraps: a text (and a detail) too long ends with «…» (rows keep one height)
 };
 // The column a table is sorted by: the caller keeps it and sorts its rows by it.
 struct TableSort {
