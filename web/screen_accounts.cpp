@@ -240,7 +240,7 @@ void AccountsPage::Draw() {
   if (narrow) {
     columns = {{"Учётная запись", 0, false, true, true}, {"", actions_w, false}};
   } else {
-    const float login_w = 146;
+    const float login_w = 180;  // logins up to ~20 letters: «vishnevskaya.eo2»
     const float name_w = std::floor((inner - login_w - actions_w) * 0.56f);  // names are longer than most roles
     columns = {{"Логин", login_w, false, true, true}, {"ФИО", name_w, false, true, true}, {"Роли", 0, false, true, true},
                {"", actions_w, false}};
