@@ -64,7 +64,7 @@ Date D(const char* iso) { return *Date::ParseIso(iso); }
 
 }  // namespace
 
-TEST_CASE("the deputy reads the structure with personal data; the technical administrator without it") {
+TEST_CASE("the deputy reads the structure with personal data — the technical administrator without it") {
   DemoServer server;
   Structure full = Snapshot(server, server.As("zavuch"));
   CHECK(full.years.size() == 1);
@@ -106,7 +106,7 @@ TEST_CASE("parents and students cannot read the school's structure") {
   CHECK(anonymous->status == 401);
 }
 
-TEST_CASE("the deputy creates a class and students; the log holds each change once") {
+TEST_CASE("the deputy creates a class and students — the log holds each change once") {
   DemoServer server;
   auto deputy = server.As("zavuch");
   Structure before = Snapshot(server, deputy);
@@ -436,7 +436,7 @@ static SchoolRules RulesOf(const DemoServer& server, const httplib::Headers& aut
   return std::move(rules.value());
 }
 
-TEST_CASE("every user reads the school's rules; only the administration changes them, version by version") {
+TEST_CASE("every user reads the school's rules — only the administration changes them, version by version") {
   DemoServer server;
   SchoolRules seen_by_parent = RulesOf(server, server.As("roditel"));
   CHECK(seen_by_parent.corrections.correction_window_days == DefaultSchoolRules().corrections.correction_window_days);
@@ -482,7 +482,7 @@ TEST_CASE("every user reads the school's rules; only the administration changes 
 
 namespace ej::server {
 
-TEST_CASE("the deputy sets bells and timetable entries; conflicts are listed, not rejected; a restart keeps them") {
+TEST_CASE("the deputy sets bells and timetable entries — conflicts are listed, not rejected — a restart keeps them") {
   DemoServer server;
   auto deputy = server.As("zavuch");
   Structure s = Snapshot(server, deputy);

@@ -229,7 +229,7 @@ TEST_CASE("a checklist line about a class without teachers opens «Нагруз�
   CHECK(t.c().Get("Фильтр по классу", "combo").value == "5А");
 }
 
-TEST_CASE("«Группы» lists groups with kind, teacher and size; a new subgroup gets members in its card") {
+TEST_CASE("«Группы» lists groups with kind, teacher and size — a new subgroup gets members in its card") {
   Session t;
   t.c().Click("Группы", "tab");
   CHECK(t.c().Has("Группа", "header"));
@@ -283,7 +283,7 @@ TEST_CASE("«Группы» lists groups with kind, teacher and size; a new subg
   CHECK(t.c().Has("Группа «5А — Математика» уже есть.", "error"));
 }
 
-TEST_CASE("the class card shows parents with their link; a student's card transfers and marks leaving") {
+TEST_CASE("the class card shows parents with their link — a student's card transfers and marks leaving") {
   Session t;
   t.c().Click("Классы", "tab");
   t.c().Click("5А", "row");
