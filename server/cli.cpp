@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -210,18 +211,15 @@ void PrintDemoLogins(const std::vector<DemoLogin>& logins) {
 
 // ---- [SECTION] serve ----
 
-HttpServer* g_server = nullptr;
+// Ctrl+C or SIGTERM only sets a flag (all a signal handler may safely do); a watcher thread
+// stops the server, again and again until it has stopped: a signal that comes before the
+// server listens (a slow start on a busy machine) would otherwise be lost and serve hang.
+std::atomic<bool> g_stop_requested{false};
 
-void OnSignal(int) {
-  if (g_server) g_server->Stop();
-}
+void OnSignal(int) { g_stop_requested = true; }
 
 int Serve(const Options& o) {
-  auto db = OpenDatabase(o, true);
-  if (!db.ok()) {
-    PrintError(db.status().message());
-    return kExitFailure;
-  }
+  // Usage errors first: a mistyped port is reported without touching the database.
   HttpServer::Options http;
   if (auto p = o.Get("port")) {
     auto port = ParsePort(*p);
@@ -237,6 +235,11 @@ int Serve(const Options& o) {
   for (const char* key : {"client", "public"}) {
     if (auto dir = o.Get(key)) http.static_dirs.push_back(*dir);
   }
+  auto db = OpenDatabase(o, true);
+  if (!db.ok()) {
+    PrintError(db.status().message());
+    return kExitFailure;
+  }
 
   SqliteStore store(**db);
   PasswordHasher hasher;
@@ -248,15 +251,23 @@ int Serve(const Options& o) {
     PrintError(s.message());
     return kExitFailure;
   }
-  g_server = &server;
   signal(SIGINT, OnSignal);
   signal(SIGTERM, OnSignal);
+  std::atomic<bool> stopped{false};
+  std::thread watcher([&] {
+    while (!g_stop_requested && !stopped) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    while (!stopped) {
+      server.Stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
   std::printf("Электронный журнал: http://%s:%d/\n", http.host.c_str(), server.port());
   std::printf("База данных: %s\n", (*db)->path().c_str());
   if (auto logins = FindDemoLogins(**db); logins.ok()) PrintDemoLogins(*logins);
   std::fflush(stdout);
   server.Run();
-  g_server = nullptr;
+  stopped = true;
+  watcher.join();
   std::printf("Сервер остановлен.\n");
   return kExitOk;
 }

@@ -1326,7 +1326,7 @@ SqlValue TextOrNull(const std::string& s) {
 // the same rules as a school that types them in: a whole-class group for every subject of
 // the grade's curriculum, foreign language split into two subgroups from grade 2, and each
 // group given to a qualified teacher (the class's own teacher in grades 1–4 where qualified,
-// otherwise the qualified teacher with the fewest hours so far).
+// otherwise the qualified teacher with the fewest hours so far). Two students get an ИУП.
 Status AssignWorkload(Connection& c, int64_t school_id, int64_t now) {
   auto loaded = LoadStructure(c, school_id);
   if (!loaded.ok()) return loaded.status();
@@ -1404,6 +1404,34 @@ Status AssignWorkload(Connection& c, int64_t school_id, int64_t now) {
         first_teacher = teacher;
       }
     }
+  }
+  // Two individual study plans (ИУП): the first student of the first 9th class takes an extra
+  // hour of informatics, the first of the first 3rd class is exempt from physical education.
+  auto first_student = [&](int grade) -> int64_t {
+    for (const SchoolClass* cls : classes) {
+      if (cls->grade != grade) continue;
+      auto students = st.StudentsOf(cls->id, year.range.first);
+      return students.empty() ? 0 : students.front();
+    }
+    return 0;
+  };
+  auto subject_named = [&](std::string_view name) -> int64_t {
+    for (const Subject& x : st.subjects) {
+      if (x.name == name) return x.id;
+    }
+    return 0;
+  };
+  const struct {
+    int grade;
+    std::string_view subject;
+    std::string_view mode;
+    double hours;
+  } kPlans[] = {{9, "Информатика", "add", 1}, {3, "Физическая культура", "replace", 0}};
+  for (const auto& plan : kPlans) {
+    const int64_t student = first_student(plan.grade), subject = subject_named(plan.subject);
+    if (student == 0 || subject == 0) continue;
+    auto r = apply(op_kind::kIupSet, IupSetPayload(year.id, student, subject, plan.mode, plan.hours));
+    if (!r.ok()) return r.status();
   }
   return Status::Ok();
 }

@@ -51,6 +51,7 @@ std::string WithoutLines(const std::string& text, const std::set<int>& drop) {
 Actor ActorOf(const protocol::UserInfo& user) {
   Actor actor;
   actor.account_id = user.id;
+  actor.person_id = user.person_id;
   actor.roles = user.roles;
   return actor;
 }

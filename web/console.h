@@ -1,5 +1,7 @@
 // Public API of the client: the administration console (issue 3, R10) for the head and the
-// deputies: set-up checklist, classes, a class's card with the roster paste import.
+// deputies: set-up checklist, classes, a class's card with the roster paste import, a
+// student's card (movement, parents, ИУП), the year, staff, curriculum, workload, groups and a
+// group's card, the school's rules; accounts for whoever may manage them.
 //
 // The console loads the structure snapshot (GET route::kStructure), draws its pages from it,
 // and turns the user's actions into operations pushed in one batch (POST route::kOps). After
@@ -31,7 +33,8 @@
 
 namespace ej::web {
 
-// The actor behind a /me answer: its roles (relationships come with the structure later).
+// The actor behind a /me answer: the account, its person and roles (relationships come with
+// the structure later).
 Actor ActorOf(const protocol::UserInfo& user);
 // True if the user sets up the school: the head and the deputies.
 bool HasConsole(const protocol::UserInfo& user);

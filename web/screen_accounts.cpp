@@ -231,41 +231,41 @@ void AccountsPage::Draw() {
     return a.disabled ? std::string("заблокирована") : a.has_password ? "пароль выдан" : "нет пароля";
   };
 
-  // Columns wide enough for a full name on one line; the buttons as compact as the row.
-  const float actions_w = narrow ? 156 : 284;
+  // Columns wide enough for a login, a full name of up to ~33 letters and one role on one line
+  // at 1366 px (measured in DejaVu Sans); longer texts end with «…». Whether a password was issued is the first button's
+  // word («Выдать пароль» / «Новый пароль»); a blocked account's is «Разблокировать».
+  const float actions_w = narrow ? 156 : 288;
   std::vector<ui::TableColumn> columns;
+  // Every row one height (texts too long end with «…»), as the list clipper needs.
   if (narrow) {
-    columns = {{"Учётная запись", 0, false, true}, {"", actions_w, false}};
+    columns = {{"Учётная запись", 0, false, true, true}, {"", actions_w, false}};
   } else {
-    // A full name of up to ~26 letters stays on one line at 1366 px; roles take the rest.
-    const float login_w = 112, state_w = 150;
-    const float name_w = std::floor((inner - login_w - state_w - actions_w) * 0.6f);
-    columns = {{"Логин", login_w, false, true}, {"ФИО", name_w, false, true}, {"Роли", 0, false, true},
-               {"Доступ", state_w, false, true}, {"", actions_w, false}};
+    const float login_w = 180;  // logins up to ~20 letters: «vishnevskaya.eo2»
+    const float name_w = std::floor((inner - login_w - actions_w) * 0.56f);  // names are longer than most roles
+    columns = {{"Логин", login_w, false, true, true}, {"ФИО", name_w, false, true, true}, {"Роли", 0, false, true, true},
+               {"", actions_w, false}};
   }
   SortRows(shown, f.sort, [&](const protocol::AccountInfo* a, const protocol::AccountInfo* b, int column) {
     if (narrow || column == 0) return a->login < b->login;
     if (column == 1) return RussianLess(a->name, b->name);
-    if (column == 2) return RussianLess(RoleTitles(a->roles), RoleTitles(b->roles));
-    return RussianLess(state_of(*a), state_of(*b));
+    return RussianLess(RoleTitles(a->roles), RoleTitles(b->roles));
   });
-  ui::BeginTable("accounts", columns, &f.sort);
+  ui::BeginTable("accounts", columns, &f.sort, /*dense=*/true);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(shown.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const protocol::AccountInfo& a = *shown[static_cast<size_t>(i)];
       const std::string roles = RoleTitles(a.roles);
-      const ui::Tone state_tone = a.disabled ? ui::Tone::kWarning : a.has_password ? ui::Tone::kNormal : ui::Tone::kMuted;
       std::vector<ui::TableCell> cells;
       if (narrow) {
         cells = {{a.login, ui::Tone::kStrong, a.name + " · " + roles + " · " + state_of(a)},
                  {"", ui::Tone::kNormal, ""}};
       } else {
-        cells = {{a.login, ui::Tone::kStrong, ""},
+        // A blocked account: the login in amber and «Разблокировать» as its button.
+        cells = {{a.login, a.disabled ? ui::Tone::kWarning : ui::Tone::kStrong, ""},
                  {a.name, ui::Tone::kNormal, ""},
                  {roles, ui::Tone::kMuted, ""},
-                 {state_of(a), state_tone, ""},
                  {"", ui::Tone::kNormal, ""}};
       }
       const std::string id = std::to_string(a.account_id);
@@ -279,9 +279,9 @@ void AccountsPage::Draw() {
       b.kind = ui::ButtonKind::kSecondary;
       b.enabled = !busy;
       b.compact = true;
-      const float button_h = theme::kButtonHeight - 8;
+      const float button_h = theme::kButtonHeight - 12;
       ImGui::SetCursorScreenPos(ImVec2(top.x + inner - actions_w + 8, top.y + std::max(0.0f, (row_h - button_h) / 2)));
-      if (ui::Button("Выдать пароль###pw" + id, b)) IssuePassword(a.account_id);
+      if (ui::Button((a.has_password ? "Новый пароль###pw" : "Выдать пароль###pw") + id, b)) IssuePassword(a.account_id);
       if (!narrow) {
         ImGui::SameLine(0, 8);
       } else {

@@ -92,10 +92,12 @@ CurriculumAction DrawCurriculumScreen(const ConsoleContext& context, CurriculumF
   } else {
     // The grid: the subject's name, then a cell a grade.
     const float cell_w = narrow ? 96 : 84;
-    const float name_w = std::max(120.0f, inner - cell_w * static_cast<float>(grades.size()));
+    // The subjects' column as wide as a long name, not the whole panel: the cells stay near it.
+    const float name_w = std::clamp(inner - cell_w * static_cast<float>(grades.size()), 120.0f, 380.0f);
     const float frame_h = ImGui::GetFrameHeight();
+    const float grid_w = name_w + cell_w * static_cast<float>(grades.size());
     auto header = [&](const std::string& text, float cx, float cw, bool right) {
-      const float tw = ui::TextWidth(text, true);
+      const float tw = ui::TextWidth(text);
       ImGui::SetCursorPosX(right ? cx + cw - tw - 10 : cx);
       ui::MutedText(text);
     };
@@ -103,7 +105,7 @@ CurriculumAction DrawCurriculumScreen(const ConsoleContext& context, CurriculumF
     header("Предмет", left, name_w, false);
     for (size_t i = 0; i < grades.size(); ++i) {
       ImGui::SetCursorPosY(header_y);
-      header(std::to_string(grades[i]) + " кл.", left + name_w + cell_w * static_cast<float>(i), cell_w, true);
+      header(std::to_string(grades[i]) + " кл.", left + name_w + cell_w * static_cast<float>(i) + 12, cell_w, false);
     }
     ImGui::SetCursorPosX(left);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -122,6 +124,7 @@ CurriculumAction DrawCurriculumScreen(const ConsoleContext& context, CurriculumF
         ui::InputOptions o;
         o.caption = false;
         o.width = cell_w - 10;
+        o.hint = "—";  // not in the grade's plan
         o.enabled = !form.busy;
         o.invalid = form.errors.count(key) > 0 || !ParseHours(text);
         ui::InputText(subject->name + ", " + std::to_string(grade) + " класс###cell-" + std::to_string(grade) + "-" +
@@ -136,7 +139,7 @@ CurriculumAction DrawCurriculumScreen(const ConsoleContext& context, CurriculumF
       }
       ImGui::SetCursorPos(ImVec2(left, bottom + 2));
       dl->AddLine(ImVec2(row_screen.x, ImGui::GetCursorScreenPos().y - 3),
-                  ImVec2(row_screen.x + inner, ImGui::GetCursorScreenPos().y - 3), theme::kBorder);
+                  ImVec2(row_screen.x + grid_w, ImGui::GetCursorScreenPos().y - 3), theme::kBorder);
     }
 
     // The week of each grade as typed, against the СанПиН maximum (the core's).
@@ -157,7 +160,7 @@ CurriculumAction DrawCurriculumScreen(const ConsoleContext& context, CurriculumF
       const double max = MaxWeeklyHours(grade);
       const float cx = left + name_w + cell_w * static_cast<float>(i);
       const std::string total_text = HoursText(total).empty() ? "0" : HoursText(total);
-      ImGui::SetCursorPos(ImVec2(cx + cell_w - 10 - ui::TextWidth(total_text, true), total_y));
+      ImGui::SetCursorPos(ImVec2(cx + 12, total_y));
       if (total > max + 1e-9) {
         ui::ColoredText(total_text, theme::kErrorText, true);
         over.push_back(std::to_string(grade) + "-е классы: " + total_text + " ч в неделю, а по СанПиН допустимо не больше " +
@@ -165,7 +168,7 @@ CurriculumAction DrawCurriculumScreen(const ConsoleContext& context, CurriculumF
       } else {
         ui::StrongText(total_text);
       }
-      ImGui::SetCursorPos(ImVec2(cx + cell_w - 10 - ui::TextWidth(HoursText(max)), ImGui::GetCursorPosY()));
+      ImGui::SetCursorPos(ImVec2(cx + 12, ImGui::GetCursorPosY()));
       ui::MutedText(HoursText(max));
     }
     ImGui::SetCursorPos(ImVec2(left, after_y));

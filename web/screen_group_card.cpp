@@ -39,13 +39,11 @@ GroupCardAction DrawGroupCardScreen(const ConsoleContext& context, const Group& 
   style.padding = narrow ? 16 : 24;
   ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
   std::string teachers;
-  double hours = 0;
   for (const WorkloadLine& w : s.workload) {
     if (w.group_id != group.id) continue;
     const Person* t = s.FindPerson(w.teacher_id);
     if (!t) continue;
-    teachers += (teachers.empty() ? "" : ", ") + ShortName(t->name) + " (" + HoursText(w.hours) + " ч)";
-    hours += w.hours;
+    teachers += (teachers.empty() ? "" : ", ") + ShortName(t->name) + " (" + HoursText(w.hours) + " ч в неделю)";
   }
   if (teachers.empty()) {
     ui::ColoredText("Учитель не назначен: назначьте его на странице «Нагрузка».", theme::kWarning);

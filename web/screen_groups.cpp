@@ -1,7 +1,7 @@
 // «Группы»: the year's groups of every kind (the whole class for a subject, subgroups, profile
 // groups, electives, clubs, project groups) with kind, subject, teachers (from the workload)
 // and size, searched, filtered by class and kind and sorted by a column's title; a row opens
-// the group's card. Beside it (below on a phone) «Новая группа».
+// the group's card. «+ Новая группа» opens the form above the table.
 #include <algorithm>
 #include <cmath>
 
@@ -13,7 +13,7 @@
 namespace ej::web {
 namespace {
 
-constexpr float kFormWidth = 380;
+constexpr float kFormWidth = 560;
 constexpr float kGap = 24;
 constexpr GroupKind kKinds[] = {GroupKind::kWholeClass, GroupKind::kSubgroup, GroupKind::kProfile,
                                 GroupKind::kElective,   GroupKind::kClub,     GroupKind::kProject};
@@ -138,9 +138,17 @@ void DrawForm(const ConsoleContext& context, GroupsForm& form, GroupsAction& act
   if (form.name != before) form.errors.erase("name");
   ui::Space(4);
   ui::ButtonOptions create;
-  create.width = -1;
   create.enabled = !form.busy && !context.busy;
   if (ui::Button(form.busy ? "Создание…###group-create" : "Создать группу###group-create", create)) action.create = true;
+  ImGui::SameLine(0, 12);
+  ui::ButtonOptions close;
+  close.kind = ui::ButtonKind::kSecondary;
+  if (ui::Button("Закрыть###group-form-close", close)) {
+    form.adding = false;
+    form.errors.clear();
+    form.error.clear();
+    form.notice.clear();
+  }
   if (!form.error.empty()) ui::ErrorText(form.error);
   if (!form.notice.empty()) {
     ui::Notice(form.notice);
@@ -192,11 +200,23 @@ GroupsAction DrawGroupsScreen(const ConsoleContext& context, GroupsForm& form) {
 
   ui::PanelStyle style;
   style.padding = narrow ? 16 : 24;
-  const bool side_by_side = width >= 980;
-  const float table_w = side_by_side ? width - kFormWidth - kGap : width;
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-
-  ui::BeginPanel(top, table_w, style);
+  // «Новая группа» opens above the table (a table of 300 groups would hide a form below it).
+  if (!form.adding) {
+    ui::ButtonOptions open;
+    if (ui::Button("+ Новая группа###group-form-open", open)) form.adding = true;
+    ImGui::SetCursorPosX(x);
+    ui::Space(8);
+    ImGui::SetCursorPosX(x);
+  } else {
+    ui::BeginPanel(ImGui::GetCursorScreenPos(), std::min(width, kFormWidth), style);
+    DrawForm(context, form, action);
+    ui::EndPanel();
+    ImGui::SetCursorPosX(x);
+    ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
+    ImGui::SetCursorPosX(x);
+  }
+  const float table_w = width;
+  ui::BeginPanel(ImGui::GetCursorScreenPos(), table_w, style);
   {
     const float inner = table_w - 2 * style.padding;
     const float left = ImGui::GetCursorPosX();
@@ -234,8 +254,8 @@ GroupsAction DrawGroupsScreen(const ConsoleContext& context, GroupsForm& form) {
     if (compact) {
       columns = {{"Группа", 0, false, true}, {"Учеников", 96, true, true}};
     } else {
-      columns = {{"Группа", 0, false, true}, {"Вид", 150, false, true}, {"Учитель", 0, false, true},
-                 {"Учеников", 100, true, true}};
+      columns = {{"Группа", 0, false, true}, {"Вид и предмет", 0, false, true}, {"Учитель", 0, false, true},
+                 {"Учеников", 124, true, true}};
     }
     SortRows(rows, form.sort, [&](const Row& a, const Row& b, int column) {
       if (column == static_cast<int>(columns.size()) - 1) return a.size < b.size;
@@ -245,11 +265,11 @@ GroupsAction DrawGroupsScreen(const ConsoleContext& context, GroupsForm& form) {
       return RussianLess(a.teachers, b.teachers);
     });
     ui::BeginTable("groups", columns, &form.sort);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const Row& r = rows[static_cast<size_t>(i)];
+    // Every row is drawn (a year has a few hundred; rows differ in height, which a list
+    // clipper cannot place).
+    {
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const Row& r = rows[i];
         const std::string kind = Capitalized(GroupKindTitle(r.g->kind));
         const ui::TableCell teacher = r.teachers.empty() ? ui::TableCell{"нет учителя", ui::Tone::kWarning, ""}
                                                          : ui::TableCell{r.teachers, ui::Tone::kNormal, ""};
@@ -258,13 +278,12 @@ GroupsAction DrawGroupsScreen(const ConsoleContext& context, GroupsForm& form) {
           cells = {{r.g->name, ui::Tone::kNormal, kind + " · " + (r.teachers.empty() ? "нет учителя" : r.teachers)},
                    {std::to_string(r.size), ui::Tone::kNormal, ""}};
         } else {
-          cells = {{r.g->name, ui::Tone::kNormal, r.subject}, {kind, ui::Tone::kMuted, ""}, teacher,
+          cells = {{r.g->name, ui::Tone::kNormal, ""}, {kind, ui::Tone::kNormal, r.subject}, teacher,
                    {std::to_string(r.size), ui::Tone::kNormal, ""}};
         }
         if (ui::TableRow(r.g->name + "###group" + std::to_string(r.g->id), cells, true)) action.open_group = r.g->id;
       }
     }
-    clipper.End();
     if (in_year == 0) {
       ui::TableMessage("Групп ещё нет. Создайте первую в форме «Новая группа».");
     } else if (rows.empty()) {
@@ -275,22 +294,7 @@ GroupsAction DrawGroupsScreen(const ConsoleContext& context, GroupsForm& form) {
       ui::MutedText("Показано " + std::to_string(rows.size()) + " из " + std::to_string(in_year) + ".");
     }
   }
-  const float table_h = ui::EndPanel();
-
-  if (side_by_side) {
-    ui::BeginPanel(ImVec2(top.x + table_w + kGap, top.y), kFormWidth, style);
-    DrawForm(context, form, action);
-    const float form_h = ui::EndPanel();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(table_h, form_h)));
-    ImGui::Dummy(ImVec2(0, 0));
-  } else {
-    ImGui::SetCursorPosX(x);
-    ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
-    ImGui::SetCursorPosX(x);
-    ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
-    DrawForm(context, form, action);
-    ui::EndPanel();
-  }
+  ui::EndPanel();
   ImGui::SetCursorPosX(x);
   return action;
 }

@@ -87,7 +87,9 @@ struct GroupsForm {
   int64_t class_filter = 0;  // 0: every class
   int kind_filter = 0;       // 0: every kind, else 1 + GroupKind
   ui::TableSort sort;
-  // «Новая группа»: kept after a refusal, cleared after success.
+  // «Новая группа»: opened above the table by its button; kept after a refusal, the name
+  // cleared after success (kind, subject and classes stay for the next group).
+  bool adding = false;
   int kind = 1;  // GroupKind; a subgroup by default
   std::string name;
   int64_t subject_id = 0;

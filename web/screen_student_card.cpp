@@ -117,11 +117,12 @@ void DrawMovement(const ConsoleContext& context, const Person& student, StudentC
   from.hint = context.day.Russian();
   from.error = error_of("from");
   ui::InputText("С какого дня###transfer-date", &form.transfer_date, from);
+  const float field_y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
   ImGui::EndGroup();
-  if (row) {
-    ImGui::SetCursorPos(ImVec2(left + 200 + 12 + 180 + 12, y + ImGui::GetTextLineHeightWithSpacing() + 2));
-  }
+  // A compact button is 32 px, a field 37: centred beside it.
+  if (row) ImGui::SetCursorPos(ImVec2(left + 200 + 12 + 180 + 12, field_y + 2));
   ui::ButtonOptions transfer;
+  transfer.compact = row;  // as tall as the fields beside it
   transfer.enabled = !form.move_busy && !context.busy;
   if (ui::Button(form.move_busy ? "Перевод…###transfer" : "Перевести###transfer", transfer)) action.transfer = true;
   ImGui::SetCursorPosX(left);
@@ -130,16 +131,17 @@ void DrawMovement(const ConsoleContext& context, const Person& student, StudentC
 
   // «Отметить выбытие»: the last day, confirmed.
   ImGui::SetCursorPosX(left);
-  const float y2 = ImGui::GetCursorPosY();
   ui::InputOptions last;
   last.width = row ? 200 : avail;
   last.enabled = !form.move_busy;
   last.hint = context.day.Russian();
   last.error = error_of("to");
   ui::InputText("Последний день в школе###leave-date", &form.leave_date, last);
+  const float leave_field_y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
   const float after_leave = ImGui::GetCursorPosY();
-  if (row) ImGui::SetCursorPos(ImVec2(left + 200 + 12, y2 + ImGui::GetTextLineHeightWithSpacing() + 2));
+  if (row) ImGui::SetCursorPos(ImVec2(left + 200 + 12, leave_field_y + 2));
   ui::ButtonOptions leave;
+  leave.compact = row;
   leave.kind = ui::ButtonKind::kSecondary;
   leave.enabled = !form.move_busy && !context.busy;
   if (!form.confirming_leave) {
@@ -149,17 +151,20 @@ void DrawMovement(const ConsoleContext& context, const Person& student, StudentC
     }
   } else {
     ui::ButtonOptions confirm;
+    confirm.compact = row;
     confirm.enabled = !form.move_busy && !context.busy;
     if (ui::Button("Подтвердить выбытие###leave-confirm", confirm)) action.leave = true;
     ImGui::SameLine(0, 8);
     ui::ButtonOptions cancel;
     cancel.kind = ui::ButtonKind::kLink;
+    cancel.compact = row;
     if (ui::Button("Отменить###leave-cancel", cancel)) form.confirming_leave = false;
   }
   ImGui::SetCursorPosX(left);
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), after_leave));
   if (form.confirming_leave) {
-    ui::ColoredText(FullName(student.name) + " будет отчислен(а) из " + now->Name() +
+    const char* verb = student.sex == 'f' ? " будет отчислена из " : student.sex == 'm' ? " будет отчислен из " : " будет отчислен(а) из ";
+    ui::ColoredText(FullName(student.name) + verb + now->Name() +
                         "; отметки и история останутся в журнале.",
                     theme::kWarning);
   }
@@ -173,14 +178,15 @@ void DrawPlan(const ConsoleContext& context, const Person& student, StudentCardF
   ui::StrongText("Индивидуальный учебный план");
   const SchoolClass* c = s.ClassInYear(student.id, year_id);
   if (!c) {
-    ui::MutedText("Ученик не учится в этом учебном году.");
+    ui::MutedText(student.sex == 'f' ? "Ученица не учится в этом учебном году." : "Ученик не учится в этом учебном году.");
     return;
   }
   const auto plan = s.StudentPlan(student.id, year_id);
   const bool own = std::any_of(plan.begin(), plan.end(), [](const StudentPlanLine& l) { return l.own.has_value(); });
-  ui::MutedText(own ? "Учебный план класса " + c->Name() + " с изменениями для ученика."
-                    : "Ученик занимается по учебному плану класса " + c->Name() + ". Чтобы добавить или заменить часы "
-                      "предмета, заполните форму ниже.");
+  const bool girl = student.sex == 'f';
+  ui::MutedText(own ? "Учебный план класса " + c->Name() + (girl ? " с изменениями для ученицы." : " с изменениями для ученика.")
+                    : std::string(girl ? "Ученица занимается" : "Ученик занимается") + " по учебному плану класса " +
+                          c->Name() + ". Чтобы добавить или заменить часы предмета, заполните форму ниже.");
   double total = 0;
   const bool narrow = ui::AvailableWidth() < 520;
   if (narrow) {
@@ -312,7 +318,8 @@ StudentCardAction DrawStudentCardScreen(const ConsoleContext& context, const Per
   ImGui::SetCursorPosX(x - ImGui::GetStyle().FramePadding.x);
   if (ui::Button(c ? "← Класс " + c->Name() + "###back" : std::string("← Все классы###back"), back)) action.back = true;
   ImGui::SetCursorPosX(x);
-  std::string subtitle = c ? "Ученик " + c->Name() : std::string("Ученик");
+  const std::string who = student.sex == 'f' ? "Ученица" : "Ученик";
+  std::string subtitle = c ? who + " " + c->Name() : who;
   if (student.birth_date) subtitle += " · дата рождения " + student.birth_date->Russian();
   PageHeader(FullName(student.name), subtitle);
 

@@ -18,7 +18,8 @@ constexpr float kGap = 24;
 
 struct Line {
   const WorkloadLine* w;
-  std::string teacher;
+  std::string teacher;  // full name: the order
+  std::string teacher_short;
   std::string subject;
   std::string group;
 };
@@ -28,6 +29,10 @@ double PlanHours(const Structure& s, const Group& g) {
   if (g.kind != GroupKind::kWholeClass && g.kind != GroupKind::kSubgroup) return 0;
   const SchoolClass* c = g.class_ids.empty() ? nullptr : s.FindClass(g.class_ids[0]);
   return c ? s.CurriculumHours(g.year_id, c->grade, g.subject_id) : 0;
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
 }
 
 bool InClass(const Group& g, int64_t class_id) {
@@ -78,7 +83,8 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
     if (form.teacher_filter && w.teacher_id != form.teacher_filter) continue;
     if (form.subject_filter && w.subject_id != form.subject_filter) continue;
     if (!InClass(*g, form.class_filter)) continue;
-    lines.push_back({&w, t ? FullName(t->name) : std::string("?"), subject ? subject->name : std::string("?"), g->name});
+    lines.push_back({&w, t ? FullName(t->name) : std::string("?"), t ? ShortName(t->name) : std::string("?"),
+                     subject ? subject->name : std::string("?"), g->name});
     total += w.hours;
   }
   std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
@@ -124,42 +130,39 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
     if (compact) {
       columns = {{"Учитель и группа", 0, false, true}, {"Часов", 96, true, true}};
     } else {
-      columns = {{"Учитель", 0, false, true}, {"Предмет", 0, false, true}, {"Группа", 0, false, true},
-                 {"Часов в неделю", 132, true, true}};
+      // The group's name says its subject («5А — Математика»); the subject goes under it when not.
+      columns = {{"Учитель", 0, false, true}, {"Группа", 0, false, true}, {"Часов в неделю", 150, true, true}};
     }
     SortRows(lines, form.sort, [&](const Line& a, const Line& b, int column) {
-      if (compact) return column == 1 ? a.w->hours < b.w->hours : RussianLess(a.teacher, b.teacher);
-      switch (column) {
-        case 0: return RussianLess(a.teacher, b.teacher);
-        case 1: return RussianLess(a.subject, b.subject);
-        case 2: return RussianLess(a.group, b.group);
-        default: return a.w->hours < b.w->hours;
-      }
+      if (column == static_cast<int>(columns.size()) - 1) return a.w->hours < b.w->hours;
+      if (column == 1) return RussianLess(a.group, b.group);
+      return RussianLess(a.teacher, b.teacher);
     });
     ui::BeginTable("workload", columns, &form.sort);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(lines.size()));
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const Line& l = lines[static_cast<size_t>(i)];
+    // Every row is drawn (a year has a few hundred; rows differ in height, which a list
+    // clipper cannot place).
+    {
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const Line& l = lines[i];
         const Group* g = s.FindGroup(l.w->group_id);
         const double plan = g ? PlanHours(s, *g) : 0;
         // "3 из 5": the line's hours of what the curriculum gives the group.
         const std::string hours = HoursText(l.w->hours);
-        const std::string of_plan = plan > 0 ? "из " + HoursText(plan) + " по плану" : std::string();
+        const std::string of_plan = plan > 0 ? "из " + HoursText(plan) : std::string();
+        // Under a group whose name does not say the subject (an elective, a club): the subject.
+        const std::string subject = Contains(l.group, l.subject) ? std::string() : l.subject;
         std::vector<ui::TableCell> cells;
         if (compact) {
-          cells = {{l.teacher, ui::Tone::kNormal, l.group},
+          cells = {{l.teacher_short, ui::Tone::kNormal, l.group},
                    {hours, ui::Tone::kStrong, of_plan}};
         } else {
-          cells = {{l.teacher, ui::Tone::kNormal, ""},
-                   {l.subject, ui::Tone::kNormal, ""},
-                   {l.group, ui::Tone::kNormal, ""},
-                   {hours, ui::Tone::kStrong, of_plan}};
+          cells = {{l.teacher_short, ui::Tone::kNormal, ""},
+                   {l.group, ui::Tone::kNormal, subject},
+                   {hours + (of_plan.empty() ? "" : " " + of_plan), ui::Tone::kNormal, ""}};
         }
         const bool chosen = form.teacher_id == l.w->teacher_id && form.group_id == l.w->group_id;
         if (chosen && !cells.empty()) cells[0].tone = ui::Tone::kStrong;
-        if (ui::TableRow(l.teacher + "###load" + std::to_string(l.w->id), cells, true)) {
+        if (ui::TableRow(l.teacher_short + "###load" + std::to_string(l.w->id), cells, true)) {
           form.teacher_id = l.w->teacher_id;
           form.group_id = l.w->group_id;
           form.hours = HoursText(l.w->hours);
@@ -169,12 +172,12 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
         }
       }
     }
-    clipper.End();
     if (lines.empty()) ui::TableMessage("Нагрузки по этим условиям нет. Назначьте её в форме «Назначить нагрузку».");
     ui::EndTable();
     if (!lines.empty()) {
-      ui::MutedText("Строк: " + std::to_string(lines.size()) + " · всего " + HoursText(total) + " ч в неделю. "
-                    "Нажмите на строку, чтобы изменить часы.");
+      ui::MutedText("Строк: " + std::to_string(lines.size()) + " · всего " + HoursText(total) +
+                    " ч в неделю. «3 из 5» — часы учителя из часов группы по учебному плану. Нажмите на "
+                    "строку, чтобы изменить часы.");
     }
   }
   const float table_h = ui::EndPanel();

@@ -58,6 +58,7 @@ const ImWchar* GlyphRanges() {
       0x20BD, 0x20BD,  // ₽
       0x2116, 0x2116,  // №
       0x2190, 0x2193,  // ← ↑ → ↓
+      0x2212, 0x2212,  // − (a true minus: «4−»)
       0x2713, 0x2713,  // ✓
       0,
   };

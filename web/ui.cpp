@@ -92,6 +92,28 @@ bool Contains(const Widget& w, float x, float y) {
 }
 
 // Draws wrapped text in a font and colour and records it.
+// Dear ImGui wraps a line after any '.', even inside «31.08.2027» or «Иванова И.\u00A0П.». For
+// drawing (never for the record) a dot with a letter or digit right after it becomes U+2024
+// ONE DOT LEADER, which looks the same and is not a break point.
+std::string Unbreakable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '.' && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      // A digit, a Latin letter, or any UTF-8 sequence (Cyrillic, a no-break space) right after.
+      const bool glued = (next >= '0' && next <= '9') || (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
+                         next >= 0x80;
+      if (glued) {
+        out += "\u2024";
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 void WrappedText(std::string_view text, ImFont* font, ImU32 color, const char* kind,
                  float max_width) {
   if (font) ImGui::PushFont(font);
@@ -100,7 +122,8 @@ void WrappedText(std::string_view text, ImFont* font, ImU32 color, const char* k
   if (max_width > 0) width = std::min(width, max_width);
   float wrap_x = ImGui::GetCursorPosX() + width;
   ImGui::PushTextWrapPos(wrap_x);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  const std::string drawn = Unbreakable(text);
+  ImGui::TextUnformatted(drawn.data(), drawn.data() + drawn.size());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   if (font) ImGui::PopFont();
@@ -112,6 +135,7 @@ void WrappedText(std::string_view text, ImFont* font, ImU32 color, const char* k
 Widget& RecordCell(std::string_view label, const char* kind, ImVec2 min, ImVec2 max) {
   return RecordRect(label, kind, min, max);
 }
+std::string NoBreakAtDots(std::string_view text) { return Unbreakable(text); }
 
 // [SECTION] The record (the test seam)
 
@@ -263,7 +287,10 @@ bool Button(std::string_view label, const ButtonOptions& options) {
   ImGui::PushStyleColor(ImGuiCol_Border,
                         primary ? theme::kAccent : link ? transparent : theme::kFieldBorder);
   ImGui::BeginDisabled(!options.enabled);
-  bool clicked = ImGui::Button(id.c_str(), ImVec2(width, options.compact ? theme::kButtonHeight - 8 : theme::kButtonHeight));
+  // A compact button's label keeps its own padding (ImGui lays the label out inside it).
+  if (options.compact) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 4));
+  bool clicked = ImGui::Button(id.c_str(), ImVec2(width, options.compact ? theme::kButtonHeight - 12 : theme::kButtonHeight));
+  if (options.compact) ImGui::PopStyleVar();
   if (options.enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::EndDisabled();
   ImGui::PopStyleColor(5);
@@ -570,10 +597,27 @@ struct TableState {
   std::vector<float> x;  // each column's left edge, relative to `left`
   std::vector<float> w;  // each column's width
   std::vector<bool> right;
+  std::vector<bool> one_line;
 };
 TableState g_table;
 
 float CellWrap(const TableState& t, size_t i) { return std::max(10.0f, t.w[i] - 2 * t.pad_x); }
+
+// The text cut to fit `width` on one line, ending with «…» when cut (at a character boundary).
+std::string Shortened(const std::string& text, ImFont* font, float size, float width) {
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
+  const float ellipsis = font->CalcTextSizeA(size, FLT_MAX, 0, "…").x;
+  size_t end = text.size();
+  while (end > 0) {
+    do {
+      --end;
+    } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
+  }
+  std::string out = text.substr(0, end);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "…";
+}
 
 // The x of a text in a column (left- or right-aligned).
 float CellTextX(const TableState& t, size_t i, float left, float text_w) {
@@ -582,7 +626,7 @@ float CellTextX(const TableState& t, size_t i, float left, float text_w) {
 
 }  // namespace
 
-void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort) {
+void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort, bool dense) {
   IM_ASSERT(!g_table.open && "tables do not nest");
   ImGui::PushID(id);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
@@ -594,6 +638,8 @@ void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSo
   if (ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth) {
     t.pad_x = 8;
     t.pad_y = 10;
+  } else if (dense) {
+    t.pad_x = 10;
   }
   float fixed = 0;
   int shares = 0;
@@ -608,6 +654,7 @@ void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSo
     t.x.push_back(x);
     t.w.push_back(w);
     t.right.push_back(c.right);
+    t.one_line.push_back(c.one_line);
     x += w;
   }
 
@@ -668,13 +715,24 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
   // The row is as tall as its tallest cell.
   std::vector<ImVec2> sizes(n);
   std::vector<ImVec2> details(n);
+  std::vector<std::string> texts(n), detail_texts(n);  // as drawn (see Unbreakable)
+  for (size_t i = 0; i < n; ++i) {
+    texts[i] = Unbreakable(cells[i].text);
+    detail_texts[i] = Unbreakable(cells[i].detail);
+    if (t.one_line[i]) {
+      texts[i] = Shortened(texts[i], ToneFont(cells[i].tone), font_size, CellWrap(t, i));
+      if (!detail_texts[i].empty()) {
+        detail_texts[i] = Shortened(detail_texts[i], ToneFont(cells[i].detail_tone), font_size, CellWrap(t, i));
+      }
+    }
+  }
   float content_h = ImGui::GetTextLineHeight();
   for (size_t i = 0; i < n; ++i) {
     const float wrap = CellWrap(t, i);
-    sizes[i] = ToneFont(cells[i].tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].text.c_str());
+    sizes[i] = ToneFont(cells[i].tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, texts[i].c_str());
     float h = sizes[i].y;
     if (!cells[i].detail.empty()) {
-      details[i] = ToneFont(cells[i].detail_tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, cells[i].detail.c_str());
+      details[i] = ToneFont(cells[i].detail_tone)->CalcTextSizeA(font_size, FLT_MAX, wrap, detail_texts[i].c_str());
       h += detail_gap + details[i].y;
     }
     content_h = std::max(content_h, h);
@@ -707,11 +765,11 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
       const float wrap = CellWrap(t, i);
       const float y = pos.y + t.pad_y;
       dl->AddText(ToneFont(c.tone), font_size, ImVec2(std::round(CellTextX(t, i, pos.x, sizes[i].x)), y),
-                  ToneColor(c.tone), c.text.c_str(), nullptr, wrap);
+                  ToneColor(c.tone), texts[i].c_str(), nullptr, wrap);
       if (!c.detail.empty()) {
         dl->AddText(ToneFont(c.detail_tone), font_size,
                     ImVec2(std::round(CellTextX(t, i, pos.x, details[i].x)), y + sizes[i].y + detail_gap),
-                    ToneColor(c.detail_tone), c.detail.c_str(), nullptr, wrap);
+                    ToneColor(c.detail_tone), detail_texts[i].c_str(), nullptr, wrap);
       }
     }
     dl->AddLine(ImVec2(pos.x, max.y - 0.5f), ImVec2(max.x, max.y - 0.5f), theme::kBorder);
@@ -779,7 +837,8 @@ void ErrorText(std::string_view text, float max_width) {
   float width = AvailableWidth();
   if (max_width > 0) width = std::min(width, max_width);
   float wrap = width - pad.x * 2;
-  ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+  const std::string drawn = Unbreakable(text);
+  ImVec2 size = ImGui::CalcTextSize(drawn.data(), drawn.data() + drawn.size(), false, wrap);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 box(width, size.y + pad.y * 2);
   ImGui::Dummy(box);
@@ -788,7 +847,7 @@ void ErrorText(std::string_view text, float max_width) {
   dl->AddRectFilled(pos, max, theme::kErrorBackground, theme::kRounding);
   dl->AddRect(pos, max, theme::kErrorBorder, theme::kRounding);
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y),
-              theme::kErrorText, text.data(), text.data() + text.size(), wrap);
+              theme::kErrorText, drawn.data(), drawn.data() + drawn.size(), wrap);
   Record(text, "error").value = std::string(text);
 }
 
@@ -797,7 +856,8 @@ void Notice(std::string_view text, float max_width) {
   float width = AvailableWidth();
   if (max_width > 0) width = std::min(width, max_width);
   float wrap = width - pad.x * 2;
-  ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+  const std::string drawn = Unbreakable(text);
+  ImVec2 size = ImGui::CalcTextSize(drawn.data(), drawn.data() + drawn.size(), false, wrap);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 box(width, size.y + pad.y * 2);
   ImGui::Dummy(box);
@@ -806,7 +866,7 @@ void Notice(std::string_view text, float max_width) {
   dl->AddRectFilled(pos, max, theme::kSuccessBackground, theme::kRounding);
   dl->AddRect(pos, max, theme::kSuccessBorder, theme::kRounding);
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y),
-              theme::kSuccessText, text.data(), text.data() + text.size(), wrap);
+              theme::kSuccessText, drawn.data(), drawn.data() + drawn.size(), wrap);
   Record(text, "notice").value = std::string(text);
 }
 

@@ -95,7 +95,7 @@ struct ButtonOptions {
   ButtonKind kind = ButtonKind::kPrimary;
   float width = 0;  // 0: fit the label; < 0: all the available width
   bool enabled = true;
-  bool compact = false;  // lower, for a button inside a table row
+  bool compact = false;  // 32 px high with less room around the label: inside a table row or beside a field
 };
 // True on the frame the button is clicked.
 bool Button(std::string_view label, const ButtonOptions& options = {});
@@ -154,6 +154,7 @@ struct TableColumn {
   float width = 0;        // CSS px; 0: a share of what the fixed columns leave
   bool right = false;     // right-aligned (numbers)
   bool sortable = false;  // with a TableSort, a click on the title sorts by this column
+  bool one_line = false;  // never wraps: a text (and a detail) too long ends with «…» (rows keep one height)
 };
 // The column a table is sorted by: the caller keeps it and sorts its rows by it.
 struct TableSort {
@@ -169,7 +170,8 @@ struct TableCell {
 // With `sort`, the titles of sortable columns are buttons: a click sorts by the column, a second
 // click the other way round; the sorted column's title shows ↑ or ↓. Recorded as "header" with
 // `selected` on the sorted column and value "↑" or "↓".
-void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort = nullptr);
+// `dense`: less room left and right in each cell, for a table with many columns.
+void BeginTable(const char* id, const std::vector<TableColumn>& columns, TableSort* sort = nullptr, bool dense = false);
 // Draws a row; `label` identifies it ("11В###class12"): recorded as a "row" whose value is the
 // cells' texts (and details) joined by TABs; texts and details of Tone::kError are also
 // recorded as "error". True on a click of a clickable row.
@@ -177,6 +179,11 @@ bool TableRow(std::string_view label, const std::vector<TableCell>& cells, bool 
 // A row with one muted message across all columns («Ничего не найдено»).
 void TableMessage(std::string_view text);
 void EndTable();
+
+// Dear ImGui may break a line after any '.', even inside «31.08.2027» or «И.\u00A0П.»; texts are
+// drawn (never recorded) with a dot followed by a letter or digit replaced by U+2024, which
+// looks the same and is no break point. Exposed for tests.
+std::string NoBreakAtDots(std::string_view text);
 
 // Texts wrap at the available width, or at `max_width` (CSS px) if it is smaller.
 void Heading(std::string_view text, float max_width = 0);     // bold, large

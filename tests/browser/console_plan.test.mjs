@@ -39,6 +39,7 @@ test('a deputy works with the curriculum, the workload, the groups and a student
   // «Нагрузка»: the demo's lines; a row's click fills the form.
   await h.click(page, 'Нагрузка', { kind: 'tab' });
   await h.waitForWidget(page, 'Часов в неделю', { kind: 'header' });
+  await h.choose(page, 'Фильтр по классу', (o) => o.label === '7Б');
   const rows = (await h.widgets(page)).filter((w) => w.kind === 'row');
   assert.ok(rows.length > 5);
   await h.click(page, rows[0].label, { kind: 'row' });
@@ -48,7 +49,7 @@ test('a deputy works with the curriculum, the workload, the groups and a student
 
   // «Группы» sorted by size, then a subgroup's card.
   await h.click(page, 'Группы', { kind: 'tab' });
-  await h.waitForWidget(page, 'Вид', { kind: 'header' });
+  await h.waitForWidget(page, 'Вид и предмет', { kind: 'header' });
   await h.choose(page, 'Фильтр по виду', (o) => o.label === 'Подгруппа');
   await h.click(page, 'Учеников', { kind: 'header' });
   await h.waitForWidget(page, 'Учеников', { kind: 'header', test: (w) => w.selected });
@@ -68,6 +69,8 @@ test('a deputy works with the curriculum, the workload, the groups and a student
   await h.click(page, '1', { kind: 'row' });
   await h.waitForWidget(page, 'Индивидуальный учебный план');
   await h.waitForWidget(page, 'Движение');
+  await h.waitForWidget(page, 'Перевести', { kind: 'button' });
+  await h.screenshot(page, 'console-student-top');
   await h.choose(page, 'Предмет', (o) => o.label === 'Информатика');
   await h.fill(page, 'Часов в неделю', '1');
   await h.click(page, 'Сохранить строку', { kind: 'button' });
@@ -77,7 +80,7 @@ test('a deputy works with the curriculum, the workload, the groups and a student
   assert.deepEqual(messages.filter((m) => m.startsWith('pageerror')), []);
 });
 
-test('on a phone the curriculum shows one grade and the groups stack the form under the table', async () => {
+test('on a phone the curriculum shows one grade and a new group\'s form opens above the table', async () => {
   const { page } = await h.openClient(browser, server, {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   });
@@ -90,7 +93,8 @@ test('on a phone the curriculum shows one grade and the groups stack the form un
   assert.ok(cells[0].x + cells[0].w <= 390);
   await h.screenshot(page, 'console-curriculum-phone');
   await h.click(page, 'Группы', { kind: 'tab', touch: true });
-  await h.waitForWidget(page, 'Новая группа');
+  await h.click(page, '+ Новая группа', { kind: 'button', touch: true });
+  await h.waitForWidget(page, 'Создать группу', { kind: 'button' });
   await h.screenshot(page, 'console-groups-phone');
 });
 
@@ -106,13 +110,13 @@ test('the school\'s rules and the accounts are readable pages for the deputy and
   await login(admin.page, 'admin');
   await h.waitForWidget(admin.page, 'Учётные записи', { kind: 'heading' });
   await h.waitForWidget(admin.page, 'Логин', { kind: 'header' });
+  await h.screenshot(admin.page, 'console-accounts');
   const all = await h.widgets(admin.page);
   const visibleRows = all.filter((w) => w.kind === 'row' && w.visible);
   assert.ok(visibleRows.length >= 10, `rows on screen: ${visibleRows.length}`);
   const search = all.find((w) => w.label === 'Поиск' && w.kind === 'input');
   const filter = all.find((w) => w.label === 'Фильтр по роли' && w.kind === 'combo');
   assert.ok(search.x + search.w <= filter.x, 'the role filter is beside the search box');
-  await h.screenshot(admin.page, 'console-accounts');
   await h.choose(admin.page, 'Фильтр по роли', (o) => o.label === 'Учитель');
   await h.click(admin.page, 'ФИО', { kind: 'header' });
   await h.waitForWidget(admin.page, 'ФИО', { kind: 'header', test: (w) => w.selected });

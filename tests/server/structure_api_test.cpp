@@ -64,7 +64,7 @@ Date D(const char* iso) { return *Date::ParseIso(iso); }
 
 }  // namespace
 
-TEST_CASE("the deputy reads the structure with personal data; the technical administrator without it") {
+TEST_CASE("the deputy reads the structure with personal data — the technical administrator without it") {
   DemoServer server;
   Structure full = Snapshot(server, server.As("zavuch"));
   CHECK(full.years.size() == 1);
@@ -106,7 +106,7 @@ TEST_CASE("parents and students cannot read the school's structure") {
   CHECK(anonymous->status == 401);
 }
 
-TEST_CASE("the deputy creates a class and students; the log holds each change once") {
+TEST_CASE("the deputy creates a class and students — the log holds each change once") {
   DemoServer server;
   auto deputy = server.As("zavuch");
   Structure before = Snapshot(server, deputy);
@@ -364,6 +364,13 @@ TEST_CASE("individual study plans are stored, read back from the tables, and see
   }
   REQUIRE(seen != 0);
   REQUIRE(unseen != 0);
+  // The demo school comes with two plans (an extra hour, an exemption).
+  REQUIRE(s.iup.size() == 2);
+  const int64_t demo_lines = CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines");
+  CHECK(demo_lines == 2);
+  bool exempt = false;
+  for (const IupLine& l : s.iup) exempt = exempt || (l.mode == IupMode::kReplace && l.hours == 0);
+  CHECK(exempt);
   // Half an hour less of the first subject of each one's plan: always within СанПиН.
   std::vector<Operation> ops;
   for (int64_t student : {seen, unseen}) {
@@ -379,21 +386,27 @@ TEST_CASE("individual study plans are stored, read back from the tables, and see
   CHECK_MESSAGE(r.results[1].outcome == OpOutcome::kApplied, r.results[1].error.message());
   CHECK(r.results[2].outcome == OpOutcome::kRejected);
   CHECK(r.results[2].error.message().find("по СанПиН") != std::string::npos);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines") == 2);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines") == demo_lines + 2);
 
   Structure stored = FromTables(server);
-  CHECK(stored.iup.size() == 2);
+  CHECK(stored.iup.size() == static_cast<size_t>(demo_lines) + 2);
   CheckSameSnapshot(stored, Snapshot(server, deputy));
-  // The teacher gets the line of the student they see; the technical administrator none.
+  // The teacher gets the lines of the students they see, the new one included; the technical
+  // administrator none.
   Structure teacher = Snapshot(server, server.As("uchitel"));
-  REQUIRE(teacher.iup.size() == 1);
-  CHECK(teacher.iup[0].student_id == seen);
+  bool has_seen = false;
+  for (const IupLine& l : teacher.iup) {
+    CHECK(l.student_id != unseen);
+    CHECK(teacher.FindPerson(l.student_id) != nullptr);
+    has_seen = has_seen || l.student_id == seen;
+  }
+  CHECK(has_seen);
   CHECK(Snapshot(server, server.As("admin")).iup.empty());
   // A teacher cannot write a plan.
   auto refused = Push(server, server.As("uchitel"), {Op(op_kind::kIupSet, IupSetPayload(year, seen, s.StudentPlan(seen, year)[0].subject_id, "none", 0))});
   CHECK(refused.results[0].outcome == OpOutcome::kRejected);
   CHECK(refused.results[0].error.code() == ErrorCode::kForbidden);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines") == 2);
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines") == demo_lines + 2);
 }
 
 TEST_CASE("/me names the person behind the account, the one the structure snapshot knows") {
@@ -427,7 +440,7 @@ static SchoolRules RulesOf(const DemoServer& server, const httplib::Headers& aut
   return std::move(rules.value());
 }
 
-TEST_CASE("every user reads the school's rules; only the administration changes them, version by version") {
+TEST_CASE("every user reads the school's rules — only the administration changes them, version by version") {
   DemoServer server;
   SchoolRules seen_by_parent = RulesOf(server, server.As("roditel"));
   CHECK(seen_by_parent.corrections.correction_window_days == DefaultSchoolRules().corrections.correction_window_days);
@@ -473,7 +486,7 @@ TEST_CASE("every user reads the school's rules; only the administration changes 
 
 namespace ej::server {
 
-TEST_CASE("the deputy sets bells and timetable entries; conflicts are listed, not rejected; a restart keeps them") {
+TEST_CASE("the deputy sets bells and timetable entries — conflicts are listed, not rejected — a restart keeps them") {
   DemoServer server;
   auto deputy = server.As("zavuch");
   Structure s = Snapshot(server, deputy);

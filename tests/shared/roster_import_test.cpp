@@ -101,7 +101,7 @@ TEST_CASE("an accepted row becomes a student.create operation the core accepts")
 
 namespace ej {
 
-TEST_CASE("staff pasted from a spreadsheet get roles from Russian words; duplicates are reported") {
+TEST_CASE("staff pasted from a spreadsheet get roles from Russian words — duplicates are reported") {
   School school;
   school.s.persons[20] = Person{20, {"Цветкова", "Тамара", "Андреевна"}, std::nullopt, 'f', {Role::kTeacher}};
   std::string text =

@@ -83,7 +83,7 @@ TEST_CASE("the curriculum keeps a grade within the СанПиН weekly maximum a
   CHECK(MaxWeeklyHours(11) == 34);
 }
 
-TEST_CASE("a group needs a subject and classes of its year; whole-class groups are one per subject") {
+TEST_CASE("a group needs a subject and classes of its year — whole-class groups are one per subject") {
   Plan p;
   Rejected(p.Apply(op_kind::kGroupCreate, GroupCreatePayload(p.year, GroupKind::kElective, "Шахматы", 0, {p.c5a})),
            "должен быть предмет", "subject_id");

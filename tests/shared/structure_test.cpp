@@ -174,7 +174,7 @@ TEST_CASE("a transfer closes the old enrollment so a student is never in two cla
   CheckRejected(f.Apply(op_kind::kStudentLeave, StudentLeavePayload(id, D("2027-03-01"))), "не числится");
 }
 
-TEST_CASE("only the head and deputies change the structure; nothing changes on refusal") {
+TEST_CASE("only the head and deputies change the structure — nothing changes on refusal") {
   Fixture f;
   size_t before = f.s.classes.size();
   for (Role role : {Role::kTeacher, Role::kClassTeacher, Role::kParent, Role::kStudent, Role::kTechAdmin, Role::kOther}) {
@@ -274,7 +274,7 @@ TEST_CASE("the structure snapshot round-trips through JSON and hides personal da
 
 namespace ej {
 
-TEST_CASE("staff and parents are created with roles; students and class teachers come through classes") {
+TEST_CASE("staff and parents are created with roles — students and class teachers come through classes") {
   Fixture f;
   Actor head;
   head.roles = {Role::kHead};
@@ -375,7 +375,7 @@ TEST_CASE("a transfer into a class of another year is refused and the student st
   CHECK(f.s.ClassOf(id, D("2026-12-02"))->id == c5a);
 }
 
-TEST_CASE("a new class teacher takes the role; the previous one loses it unless leading another class") {
+TEST_CASE("a new class teacher takes the role — the previous one loses it unless leading another class") {
   Fixture f;
   int64_t c5a = f.Class(5, "А", f.teacher);
   REQUIRE(f.Apply(op_kind::kClassSetTeacher, ClassSetTeacherPayload(c5a, f.teacher2)).ok());
@@ -389,7 +389,7 @@ TEST_CASE("a new class teacher takes the role; the previous one loses it unless 
 
 namespace ej {
 
-TEST_CASE("a teacher sees the students of their groups and class only; other staff see no students") {
+TEST_CASE("a teacher sees the students of their groups and class only — other staff see no students") {
   Fixture f;
   int64_t c5a = f.Class(5, "А", f.teacher2), c5b = f.Class(5, "Б");
   int64_t a = f.Student("Орлов", "Пётр", c5a), b = f.Student("Зайцев", "Иван", c5b);

@@ -107,7 +107,7 @@ TEST_CASE("weeks alternate from the year's first week") {
   CHECK(ParityOn(y, D("2026-09-14")) == WeekParity::kOdd);
 }
 
-TEST_CASE("a conflict-free week has no conflicts; subgroups may meet at the same time") {
+TEST_CASE("a conflict-free week has no conflicts — subgroups may meet at the same time") {
   School sc;
   auto cs = FindTimetableConflicts(sc.s, sc.Week(), sc.year);
   CHECK_MESSAGE(cs.empty(), (cs.empty() ? "" : cs[0].message));

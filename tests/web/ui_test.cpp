@@ -30,6 +30,31 @@ TEST_CASE("the widget record is JSON with label, kind, rectangle, value and stat
   }
 }
 
+TEST_CASE("the fonts have every sign the screens write: minus, the dot that does not break, arrows, №") {
+  FakeServer server;
+  HeadlessClient client(server);
+  for (ImWchar c : {ImWchar(0x2212), ImWchar(0x2024), ImWchar(0x2191), ImWchar(0x2193), ImWchar(0x2116), ImWchar(0x00AB),
+                    ImWchar(0x2014), ImWchar(0x0451)}) {
+    CAPTURE(static_cast<int>(c));
+    CHECK(ImGui::GetFont()->FindGlyphNoFallback(c) != nullptr);
+  }
+}
+
+TEST_CASE("a date or initials are never split at a dot when a text wraps") {
+  FakeServer server;
+  HeadlessClient client(server, ImVec2(360, 740));
+  CHECK(ui::NoBreakAtDots("31.08.2027") == "31\u202408\u20242027");
+  CHECK(ui::NoBreakAtDots("Румянцева И.\u00A0Д.") == "Румянцева И\u2024\u00A0Д.");
+  CHECK(ui::NoBreakAtDots("Англ. яз., 2 гр.") == "Англ. яз., 2 гр.");  // a dot before a space may break
+  // ImGui's wrapping then keeps «И. Д.» together: at a width that ends between them, the break
+  // comes before «И.», not after it.
+  const std::string text = ui::NoBreakAtDots("Румянцева И.\u00A0Д.");
+  const float upto_first = ImGui::CalcTextSize("Румянцева И.").x;
+  const char* end = text.data() + text.size();
+  const char* wrap = ImGui::GetFont()->CalcWordWrapPositionA(1.0f, text.data(), end, upto_first + 4);
+  CHECK(std::string(text.data(), wrap) == "Румянцева");  // without the change: «Румянцева И.»
+}
+
 TEST_CASE("the input under a point is found from the last frame, with whether it is a password") {
   FakeServer server;
   HeadlessClient client(server);
