@@ -149,7 +149,7 @@ TEST_CASE("the demo school has the year's lessons and a journal up to its date")
   }).ok());
 }
 
-TEST_CASE("the teacher writes in their group's journal; another teacher, a parent and the deputy are refused") {
+TEST_CASE("the teacher writes in their group's journal, another teacher, a parent and the deputy are refused") {
   DemoServer server;
   auto teacher = server.As("uchitel");
   Structure s = Snapshot(server, server.As("zavuch"));
@@ -196,7 +196,7 @@ TEST_CASE("the teacher writes in their group's journal; another teacher, a paren
   CHECK(server.Client().Get(std::string(protocol::route::kJournal) + "?group_id=abc", teacher)->status == 400);
 }
 
-TEST_CASE("a stale base_version comes back as a conflict; a late correction needs a reason and is logged old → new") {
+TEST_CASE("a stale base_version comes back as a conflict, a late correction needs a reason and is logged old → new") {
   DemoServer server;
   auto teacher = server.As("uchitel");
   Structure s = Snapshot(server, server.As("zavuch"));
@@ -292,7 +292,7 @@ TEST_CASE("a substitution gives the substitute that one lesson and no other less
   CHECK(regular_try.results[0].error.code() == ErrorCode::kForbidden);
 }
 
-TEST_CASE("the corrections audit lists a late correction for the deputy, as JSON and as CSV; a teacher is refused") {
+TEST_CASE("the corrections audit lists a late correction for the deputy, as JSON and as CSV, a teacher is refused") {
   DemoServer server;
   auto teacher = server.As("uchitel");
   Structure s = Snapshot(server, server.As("zavuch"));

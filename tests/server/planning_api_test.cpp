@@ -130,7 +130,7 @@ std::set<int64_t> WorkIds(const Json& schedule) {
 
 }  // namespace
 
-TEST_CASE("a teacher sets a plan from pasted rows; bad rows are reported, a stale version is a conflict") {
+TEST_CASE("a teacher sets a plan from pasted rows, bad rows are reported, a stale version is a conflict") {
   Demo demo;
   const Group& g = demo.GroupOf(demo.teacher_id, false);
   int64_t v0 = demo.Version(g.id);
@@ -203,7 +203,7 @@ TEST_CASE("a teacher is refused on another teacher's group, and nothing changes"
   CHECK(demo.Schedule(demo.deputy)["rules"] == ToJson(ControlWorkRules{}));
 }
 
-TEST_CASE("plans: group_id is required; the class teacher reads the plans of their class; parents may not") {
+TEST_CASE("plans: group_id is required, the class teacher reads the plans of their class, parents may not") {
   Demo demo;
   auto missing = demo.server.Client().Get(std::string(protocol::route::kPlans), demo.teacher);
   REQUIRE(missing);
@@ -220,7 +220,7 @@ TEST_CASE("plans: group_id is required; the class teacher reads the plans of the
   CHECK(anonymous->status == 401);
 }
 
-TEST_CASE("control works: a violating work is applied and listed; a parent sees only their children's classes") {
+TEST_CASE("control works: a violating work is applied and listed, a parent sees only their children's classes") {
   Demo demo;
   const Group& math7 = demo.ClassGroup("7А", "Алгебра");
   const Group& rus7 = demo.ClassGroup("7А", "Русский язык");

@@ -192,7 +192,7 @@ TEST_CASE("a teacher sets and removes control works of their own groups only") {
   CHECK(sch.Apply(op_kind::kControlWorkRemove, ControlWorkRemovePayload(id), t1).status().code() == ErrorCode::kNotFound);
 }
 
-TEST_CASE("staff see every control work; a parent and a student only those of the student's groups") {
+TEST_CASE("staff see every control work, a parent and a student only those of the student's groups") {
   Schedule sch;
   int64_t math5a = sch.Add(sch.sc.g_math5a, "2026-10-12");
   int64_t en1 = sch.Add(sch.sc.g_en1, "2026-10-13");

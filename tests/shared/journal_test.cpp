@@ -120,7 +120,7 @@ struct School {
   }
 };
 
-TEST_CASE("lessons.generate: the year's lessons from the timetable; only the administration plans") {
+TEST_CASE("lessons.generate: the year's lessons from the timetable, only the administration plans") {
   School sc;
   // 1 четверть of the default calendar starts on Tuesday 01.09.2026: mathematics every weekday.
   CHECK(sc.j.FindLesson(sc.LessonOn(sc.g_math, "2026-09-01")) != nullptr);
@@ -209,7 +209,7 @@ TEST_CASE("the same mark.add sent twice has one effect") {
   CHECK(sc.j.marks.size() == 1);
 }
 
-TEST_CASE("substitution: the substitute keeps that one lesson only; the regular teacher does not") {
+TEST_CASE("substitution: the substitute keeps that one lesson only, the regular teacher does not") {
   School sc;
   int64_t sub = sc.LessonOn(sc.g_math, "2026-09-08");
   int64_t other = sc.LessonOn(sc.g_math, "2026-09-09");
@@ -301,7 +301,7 @@ TEST_CASE("final.set obeys the grading system and belongs to the group's teacher
   CHECK(sc.Do(sc.teacher1, op_kind::kFinalSet, FinalSetPayload(stranger, "5")).status().field() == "student_id");
 }
 
-TEST_CASE("corrections: free inside the window, with a reason after it; old → new is returned") {
+TEST_CASE("corrections: free inside the window, with a reason after it, old → new is returned") {
   School sc;
   int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
   std::string mark = sc.AddMark(lesson, sc.kids[0], "3");
@@ -320,7 +320,7 @@ TEST_CASE("corrections: free inside the window, with a reason after it; old → 
   CHECK(sc.j.FindMark(mark)->version == 3);
 }
 
-TEST_CASE("conflicts: a stale base_version is refused with the current value; the same value is not a conflict") {
+TEST_CASE("conflicts: a stale base_version is refused with the current value, the same value is not a conflict") {
   School sc;
   int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
   REQUIRE(sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(lesson, sc.kids[0], "н"), 0).ok());
@@ -480,7 +480,7 @@ TEST_CASE("the journal grid: students × lessons, cells, averages, proposals, fi
 namespace ej {
 namespace {
 
-TEST_CASE("the corrections audit: who, what, class, subject, student, lesson, old → new, why; CSV") {
+TEST_CASE("the corrections audit: who, what, class, subject, student, lesson, old → new, why, CSV") {
   School sc;
   int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
   std::string mark = sc.AddMark(lesson, sc.kids[0], "3");

@@ -68,7 +68,7 @@ TEST_CASE("a comma-separated file, columns in another order, a form column") {
   CHECK(rows.topics[1] == PlanTopic{"Изложение по тексту", 1, true, "изложение"});
 }
 
-TEST_CASE("without a header the columns are [№;] topic; hours [; control]; one column is one-hour topics") {
+TEST_CASE("without a header the columns are [№,] topic, hours [, control], one column is one-hour topics") {
   PlanRows numbered = ParsePlanRows("1;Углы;2;к/р\n2;Треугольники;3\n");
   CHECK_FALSE(numbered.header);
   REQUIRE(numbered.topics.size() == 2);
@@ -87,7 +87,7 @@ TEST_CASE("without a header the columns are [№;] topic; hours [; control]; one
   CHECK(ParsePlanRows("Тема 1. Углы\t2\n").topics.size() == 1);
 }
 
-TEST_CASE("every bad row is rejected with its number and a Russian reason; good rows still come") {
+TEST_CASE("every bad row is rejected with its number and a Russian reason, good rows still come") {
   PlanRows rows = ParsePlanRows(
       "№;Тема;Часы\n"
       "1;Углы;2\n"
@@ -118,7 +118,7 @@ TEST_CASE("every bad row is rejected with its number and a Russian reason; good 
   CHECK(ReasonFor("1;\"Углы;2\n") == "незакрытая кавычка: текст до конца файла попал в одну ячейку");
 }
 
-TEST_CASE("a plan holds at most 400 topics; rows beyond are rejected") {
+TEST_CASE("a plan holds at most 400 topics, rows beyond are rejected") {
   std::string text;
   for (int i = 1; i <= 402; ++i) text += "Тема " + std::to_string(i) + "\t1\n";
   PlanRows rows = ParsePlanRows(text);
@@ -174,7 +174,7 @@ TEST_CASE("plan against fact: planned hours, lessons held, behind or ahead") {
   CHECK(PlanAgainstFact(sc.s, plans, {{sc.g_en1, 30, 40}})[0].message == "по плану");
 }
 
-TEST_CASE("the group's teacher sets the plan; versions guard against lost changes") {
+TEST_CASE("the group's teacher sets the plan, versions guard against lost changes") {
   PlanningSchool sc;
   ThematicPlans plans;
   auto topics = Topics({{"Натуральные числа", 4, false, ""}, {"Контрольная работа № 1", 1, true, "контрольная работа"}});

@@ -56,7 +56,7 @@ TEST_CASE("a teacher lands on the journal of their group: students × lessons, t
   CHECK(!t.server.journal_reads.empty());
 }
 
-TEST_CASE("a digit in the selected cell is a mark at once, then on the server; letters are attendance") {
+TEST_CASE("a digit in the selected cell is a mark at once, then on the server, letters are attendance") {
   Desk t;
   t.Select("Белов Артём · 14.09");
   CHECK(t.c().Get("Белов Артём · 14.09", "cell").selected);
@@ -117,7 +117,7 @@ TEST_CASE("a change the core refuses is explained at once and never sent") {
   CHECK(t.desk().problems().empty());
 }
 
-TEST_CASE("a conflict with another user's entry is shown with both values; the journal shows the server's") {
+TEST_CASE("a conflict with another user's entry is shown with both values, the journal shows the server's") {
   Desk t;
   int64_t lesson = t.desk().grid()->columns[9].lesson_id;  // 14.09
   // Someone else marks Белов absent on the server after the page was loaded.
