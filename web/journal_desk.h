@@ -74,7 +74,6 @@ class JournalDesk {
   void Handle(const JournalAction& action);
   std::string Describe(const Operation& op) const;
   std::string Status() const;
-  bool* dummy_ = nullptr;
 
   PageRequests requests_;
   Env& env_;
