@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "crypto.h"
+#include "date.h"
 #include "login_throttle.h"
 #include "protocol.h"
 #include "status.h"
@@ -33,6 +34,9 @@ struct ApiRequest {
 
 // A required id in the query (?group_id=12): kBadRequest naming the parameter otherwise.
 Result<int64_t> QueryId(const ApiRequest& req, std::string_view name);
+// A date in the query (?from=2026-09-01): none when absent (kBadRequest when required), kBadRequest
+// naming the parameter when it is not an ISO date.
+Result<std::optional<Date>> QueryDate(const ApiRequest& req, std::string_view name, bool required);
 
 struct ApiResponse {
   int status = 200;
