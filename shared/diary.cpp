@@ -203,12 +203,35 @@ Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_
     }
     view.days.push_back(std::move(day));
   }
+  // One pass over each group's lessons of the range and the period: the days' lessons and the
+  // subject's marks (each lesson's marks are looked at once).
+  std::string system_id(GradingSystemIdForGrade(src.rules, grade));
   for (const Group* g : groups) {
-    std::string subject = SubjectName(s, *g);
-    std::vector<const JournalLesson*> lessons = j.LessonsOf(g->id, range);
-    for (const JournalLesson* jl : lessons) {
+    DiarySubject subj;
+    subj.group_id = g->id;
+    subj.subject = SubjectName(s, *g);
+    for (const auto& w : s.workload) {
+      if (w.group_id == g->id) {
+        subj.teacher = ShortNameOf(s, w.teacher_id);
+        break;
+      }
+    }
+    std::vector<const Mark*> period_marks;
+    for (const JournalLesson* jl : j.LessonsOf(g->id, wide)) {
       const Lesson& l = jl->lesson;
-      if (!InGroupOn(*g, student_id, stays, l.date)) continue;
+      bool in_days = range.Contains(l.date);
+      bool in_period = view.period_range.Contains(l.date);
+      std::vector<const Mark*> marks;
+      for (const Mark* m : j.MarksOf(l.id)) {
+        if (m->student_id == student_id) marks.push_back(m);
+      }
+      if (in_period) {
+        for (const Mark* m : marks) {
+          period_marks.push_back(m);
+          subj.marks.push_back(MarkOf(src.rules, *m, l.date));
+        }
+      }
+      if (!in_days || !InGroupOn(*g, student_id, stays, l.date)) continue;
       DiaryLesson out;
       out.lesson_id = l.id;
       out.group_id = g->id;
@@ -217,7 +240,7 @@ Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_
         out.start = slot->start.Text();
         out.end = slot->end.Text();
       }
-      out.subject = subject;
+      out.subject = subj.subject;
       out.teacher = ShortNameOf(s, l.substitute_id != 0 ? l.substitute_id : l.teacher_id);
       out.room = l.room;
       out.topic = jl->topic;
@@ -226,9 +249,7 @@ Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_
         out.homework_minutes = jl->homework.minutes;
         out.homework_due = DueDate(j, *jl);
       }
-      for (const Mark* m : j.MarksOf(l.id)) {
-        if (m->student_id == student_id) out.marks.push_back(MarkOf(src.rules, *m, l.date));
-      }
+      for (const Mark* m : marks) out.marks.push_back(MarkOf(src.rules, *m, l.date));
       if (const AttendanceMark* a = j.FindAttendance(l.id, student_id)) out.attendance = a->code;
       if (l.substitute_id != 0) {
         out.substituted = true;
@@ -237,6 +258,19 @@ Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_
       out.moved = jl->moved;
       view.days[static_cast<size_t>(l.date.Days() - range.first.Days())].lessons.push_back(std::move(out));
     }
+    if (auto avg = WeightedAverageOf(src.rules, system_id, period_marks)) subj.average = FormatAverage(*avg);
+    for (auto it = j.finals.lower_bound(FinalKey{g->id, student_id, FinalKind::kPeriod, 0});
+         it != j.finals.end() && it->first.group_id == g->id && it->first.student_id == student_id; ++it) {
+      DiaryFinal f;
+      f.kind = std::string(FinalKindCode(it->first.kind));
+      f.period = std::string(FinalKindTitle(it->first.kind));
+      for (const auto& p : s.periods) {
+        if (p.id == it->first.period_id) f.period = p.name;
+      }
+      f.value = it->second.value;
+      subj.finals.push_back(std::move(f));
+    }
+    view.subjects.push_back(std::move(subj));
   }
   // Control works: on the lesson of their number, or the group's first lesson that day.
   for (const ControlWork& w : src.control_works.works) {
@@ -262,39 +296,6 @@ Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_
     });
   }
 
-  // Subjects over the period.
-  std::string system_id(GradingSystemIdForGrade(src.rules, grade));
-  for (const Group* g : groups) {
-    DiarySubject subj;
-    subj.group_id = g->id;
-    subj.subject = SubjectName(s, *g);
-    for (const auto& w : s.workload) {
-      if (w.group_id == g->id) {
-        subj.teacher = ShortNameOf(s, w.teacher_id);
-        break;
-      }
-    }
-    for (const JournalLesson* jl : j.LessonsOf(g->id, view.period_range)) {
-      for (const Mark* m : j.MarksOf(jl->lesson.id)) {
-        if (m->student_id == student_id) subj.marks.push_back(MarkOf(src.rules, *m, jl->lesson.date));
-      }
-    }
-    if (auto avg = WeightedAverage(j, src.rules, system_id, g->id, student_id, view.period_range)) {
-      subj.average = FormatAverage(*avg);
-    }
-    for (auto it = j.finals.lower_bound(FinalKey{g->id, student_id, FinalKind::kPeriod, 0});
-         it != j.finals.end() && it->first.group_id == g->id && it->first.student_id == student_id; ++it) {
-      DiaryFinal f;
-      f.kind = std::string(FinalKindCode(it->first.kind));
-      f.period = std::string(FinalKindTitle(it->first.kind));
-      for (const auto& p : s.periods) {
-        if (p.id == it->first.period_id) f.period = p.name;
-      }
-      f.value = it->second.value;
-      subj.finals.push_back(std::move(f));
-    }
-    view.subjects.push_back(std::move(subj));
-  }
   std::sort(view.subjects.begin(), view.subjects.end(), [](const DiarySubject& a, const DiarySubject& b) {
     return std::tie(a.subject, a.group_id) < std::tie(b.subject, b.group_id);
   });
