@@ -42,6 +42,7 @@ struct ApiResponse {
   int status = 200;
   protocol::Json body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string raw_json;  // when set, sent as the body instead of `body` (a response kept as text)
 };
 
 // Everything a handler may use. Owned by the server; handlers get a reference.

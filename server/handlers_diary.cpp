@@ -41,7 +41,9 @@ Result<ApiResponse> HandleDiary(ServerContext& ctx, ApiRequest& req) {
       return logged;
     }
   }
-  return ApiResponse{200, std::move(diary.value()), {{"Cache-Control", "no-store"}}};
+  ApiResponse response{200, nullptr, {{"Cache-Control", "no-store"}}};
+  response.raw_json = std::move(diary.value());
+  return response;
 }
 
 Result<ApiResponse> HandleChildren(ServerContext& ctx, ApiRequest& req) {

@@ -116,7 +116,8 @@ void HttpServer::Install() {
       if (!out.ok()) return SendError(res, out.status());
       res.status = out->status;
       for (const auto& [name, value] : out->headers) res.set_header(name, value);
-      res.set_content(out->body.dump(), "application/json; charset=utf-8");
+      res.set_content(out->raw_json.empty() ? out->body.dump() : std::move(out->raw_json),
+                      "application/json; charset=utf-8");
     };
     std::string path(route.path);
     if (route.method == "GET") {

@@ -252,6 +252,7 @@ Status SqliteStore::DropCachesIfChangedOutside() {
     journals_.clear();
     plans_.clear();
     rules_.clear();
+    diaries_.clear();
     control_works_.clear();
     data_version_ = *version;
   }
@@ -482,6 +483,7 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   rules_.erase(actor.school_id);  // a push may change them (rules.update)
+  diaries_.clear();
   PushResponse response;
   bool committed = false;
   // Whatever happens (an error, an exception from a library), a write that did not commit
@@ -754,17 +756,28 @@ Result<SchoolRules*> SqliteStore::CachedRules(Connection& c, int64_t school_id) 
   return slot.get();
 }
 
-Result<protocol::Json> SqliteStore::Diary(const Actor& actor, int64_t student_id, DateRange range) {
+Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, DateRange range) {
   // A family asks only for its own: anything else is "not found" before anything is read.
   if (!IsStaff(actor) && student_id != actor.person_id && actor.children.count(student_id) == 0) {
     return Status(ErrorCode::kNotFound, "Ученик не найден.", std::string(protocol::route::kParamStudentId));
   }
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
-  protocol::Json out;
+  std::string out;
   Status s = db_.Read([&](Connection& c) -> Status {
     auto st = CachedStructure(c, actor.school_id);
     if (!st.ok()) return st.status();
+    // Who may see it is decided on every request; a whole diary is the same for all who see
+    // all of it, so that one is kept until the next change.
+    auto full = AuthorizeDiary(**st, actor, student_id, range);
+    if (!full.ok()) return full.status();
+    auto key = std::make_tuple(actor.school_id, student_id, range.first.Days(), range.last.Days());
+    if (*full) {
+      if (auto hit = diaries_.find(key); hit != diaries_.end()) {
+        out = hit->second;
+        return Status::Ok();
+      }
+    }
     auto j = CachedJournal(c, actor.school_id);
     if (!j.ok()) return j.status();
     auto t = CachedTimetable(c, actor.school_id);
@@ -775,7 +788,11 @@ Result<protocol::Json> SqliteStore::Diary(const Actor& actor, int64_t student_id
     if (!rules.ok()) return rules.status();
     auto view = BuildDiary(DiarySources{**st, **j, **t, **cw, **rules}, actor, student_id, range);
     if (!view.ok()) return view.status();
-    out = ToJson(*view);
+    out = ToJson(*view).dump();
+    if (*full) {
+      if (diaries_.size() >= kMaxCachedDiaries) diaries_.clear();
+      diaries_[key] = out;
+    }
     return Status::Ok();
   });
   if (!s.ok()) return s;

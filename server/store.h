@@ -112,10 +112,10 @@ class Store {
   // The lessons of a day the actor keeps (as teacher of the group or substitute): an array.
   virtual Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) = 0;
 
-  // A student's diary over a range (diary.h BuildDiary ToJson). kNotFound for someone who is
+  // A student's diary over a range as JSON text (diary.h BuildDiary ToJson). kNotFound for someone who is
   // not a student of the school and, for an actor who is not staff, for any student not theirs
   // (checked before anything is read); kForbidden for staff without the right.
-  virtual Result<protocol::Json> Diary(const Actor& actor, int64_t student_id, DateRange range) = 0;
+  virtual Result<std::string> Diary(const Actor& actor, int64_t student_id, DateRange range) = 0;
   // The actor's children (a parent) or themself (a student) with their classes on `today`.
   virtual Result<protocol::Json> Children(const Actor& actor, Date today) = 0;
   // Records a read of students' data by staff (R7, R22): the students or the group, the route.

@@ -133,59 +133,92 @@ Target DiaryTarget(const Structure& s, int64_t student_id, DateRange range) {
   return t;
 }
 
-Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_t student_id, DateRange range) {
-  const Structure& s = src.structure;
-  const Journal& j = src.journal;
-  const Person* student = s.FindPerson(student_id);
-  if (!student || !student->Has(Role::kStudent)) {
+namespace {
+
+// What BuildDiary and AuthorizeDiary share: the checks, the student's stays, class, period and
+// groups, and whether the actor sees them all.
+struct DiaryScope {
+  const Person* student = nullptr;
+  std::vector<Stay> stays;
+  const SchoolClass* cls = nullptr;
+  const StudyPeriod* period = nullptr;
+  DateRange wide;
+  std::vector<const Group*> groups;
+  bool full = false;
+};
+
+Result<DiaryScope> ScopeOf(const Structure& s, const Actor& actor, int64_t student_id, DateRange range) {
+  DiaryScope sc;
+  sc.student = s.FindPerson(student_id);
+  if (!sc.student || !sc.student->Has(Role::kStudent)) {
     return Status(ErrorCode::kNotFound, "Ученик не найден.", "student_id");
   }
   if (range.last < range.first) return Status(ErrorCode::kBadRequest, "Конец периода раньше начала.", "to");
   if (range.last.Days() - range.first.Days() + 1 > kMaxDiaryDays) {
     return Status(ErrorCode::kBadRequest, "Дневник показывается не больше чем за 100 дней.", "to");
   }
-  std::vector<Stay> stays = StaysOf(s, student_id);
-  DiaryView view;
-  view.student_id = student_id;
-  view.student = FullName(student->name);
-  view.range = range;
-
+  sc.stays = StaysOf(s, student_id);
   // The study period the subjects cover: the one of the student's grade containing the first
   // day (or the last), else the range itself.
-  const SchoolClass* cls = nullptr;
-  for (const auto& st : stays) {
-    if (st.days.Overlaps(range)) cls = s.FindClass(st.class_id);
+  for (const auto& st : sc.stays) {
+    if (st.days.Overlaps(range)) sc.cls = s.FindClass(st.class_id);
     if (st.days.Contains(range.first)) break;
   }
-  if (cls) view.class_name = cls->Name();
-  int grade = cls ? cls->grade : 0;
-  const StudyPeriod* period = cls ? PeriodOf(s, grade, range.first) : nullptr;
-  if (!period && cls) period = PeriodOf(s, grade, range.last);
-  view.period_range = period ? period->range : range;
-  view.period = period ? period->name : range.Russian();
-  DateRange wide{std::min(range.first, view.period_range.first), std::max(range.last, view.period_range.last)};
+  int grade = sc.cls ? sc.cls->grade : 0;
+  sc.period = sc.cls ? PeriodOf(s, grade, range.first) : nullptr;
+  if (!sc.period && sc.cls) sc.period = PeriodOf(s, grade, range.last);
+  DateRange period_range = sc.period ? sc.period->range : range;
+  sc.wide = {std::min(range.first, period_range.first), std::max(range.last, period_range.last)};
 
   Target target;
   target.student_id = student_id;
-  for (const auto& st : stays) {
-    if (st.days.Overlaps(wide) && !Has(target.class_ids, st.class_id)) target.class_ids.push_back(st.class_id);
+  for (const auto& st : sc.stays) {
+    if (st.days.Overlaps(sc.wide) && !Has(target.class_ids, st.class_id)) target.class_ids.push_back(st.class_id);
   }
-  std::vector<const Group*> groups;
   for (const auto& g : s.groups) {
-    if (InGroupDuring(g, student_id, stays, wide)) {
-      groups.push_back(&g);
+    if (InGroupDuring(g, student_id, sc.stays, sc.wide)) {
+      sc.groups.push_back(&g);
       target.group_ids.push_back(g.id);
     }
   }
   if (Status a = Authorize(actor, Action::kReadDiary, target); !a.ok()) return a;
   // Everything for the administration, the student, a parent and the class teacher; a teacher
   // only the groups they teach.
-  bool full = IsAdministration(actor) || actor.person_id == student_id || actor.children.count(student_id) > 0;
-  for (int64_t c : target.class_ids) full = full || actor.led_classes.count(c) > 0;
-  if (!full) {
-    std::erase_if(groups, [&](const Group* g) { return actor.taught_groups.count(g->id) == 0; });
-    view.partial = true;
+  sc.full = IsAdministration(actor) || actor.person_id == student_id || actor.children.count(student_id) > 0;
+  for (int64_t c : target.class_ids) sc.full = sc.full || actor.led_classes.count(c) > 0;
+  if (!sc.full) {
+    std::erase_if(sc.groups, [&](const Group* g) { return actor.taught_groups.count(g->id) == 0; });
   }
+  return sc;
+}
+
+}  // namespace
+
+Result<bool> AuthorizeDiary(const Structure& s, const Actor& actor, int64_t student_id, DateRange range) {
+  auto sc = ScopeOf(s, actor, student_id, range);
+  if (!sc.ok()) return sc.status();
+  return sc->full;
+}
+
+Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_t student_id, DateRange range) {
+  const Structure& s = src.structure;
+  const Journal& j = src.journal;
+  auto scope = ScopeOf(s, actor, student_id, range);
+  if (!scope.ok()) return scope.status();
+  const std::vector<Stay>& stays = scope->stays;
+  const std::vector<const Group*>& groups = scope->groups;
+  const SchoolClass* cls = scope->cls;
+  const StudyPeriod* period = scope->period;
+  const DateRange wide = scope->wide;
+  int grade = cls ? cls->grade : 0;
+  DiaryView view;
+  view.student_id = student_id;
+  view.student = FullName(scope->student->name);
+  view.range = range;
+  if (cls) view.class_name = cls->Name();
+  view.period_range = period ? period->range : range;
+  view.period = period ? period->name : range.Russian();
+  view.partial = !scope->full;
 
   // Holidays.
   for (const auto& h : s.holidays) {

@@ -130,6 +130,10 @@ Target DiaryTarget(const Structure& s, int64_t student_id, DateRange range);
 // The groups of a student during a range (on any day of it), ordered by id.
 std::vector<int64_t> GroupsOfStudent(const Structure& s, int64_t student_id, DateRange range);
 
+// Whether the actor may see the student's diary over the range: true when they see all of it,
+// false when only the groups they teach (a teacher); errors as BuildDiary's. Cheap: no journal.
+Result<bool> AuthorizeDiary(const Structure& s, const Actor& actor, int64_t student_id, DateRange range);
+
 // The diary of a student over a range, as much of it as the actor may see. kNotFound for a
 // person who is not a student of the school; kForbidden (Authorize kReadDiary) when the actor
 // may not see it; kBadRequest for a range longer than kMaxDiaryDays or reversed. A teacher who

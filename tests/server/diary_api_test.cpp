@@ -115,6 +115,10 @@ TEST_CASE("a mark the teacher enters appears in the student's diary for the fami
   REQUIRE(!j.lessons.empty());
   const JournalLesson& lesson = j.lessons.begin()->second;
   int64_t student = s.GroupStudents(group, lesson.lesson.date).front();
+  // Read first: the server keeps a whole diary until the next change, which must drop it.
+  auto before = GetDiary(server, head, student);
+  REQUIRE(before.ok());
+  REQUIRE(*GetDiary(server, head, student) == *before);
   Operation op;
   op.op_id = "6d61726b-0000-4000-8000-000000000001";
   op.kind = std::string(op_kind::kMarkAdd);
