@@ -1,6 +1,7 @@
 #include "diary.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "json_reader.h"
 #include "names.h"
