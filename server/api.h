@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "crypto.h"
+#include "date.h"
 #include "login_throttle.h"
 #include "protocol.h"
 #include "status.h"
@@ -33,6 +34,9 @@ struct ApiRequest {
 
 // A required id in the query (?group_id=12): kBadRequest naming the parameter otherwise.
 Result<int64_t> QueryId(const ApiRequest& req, std::string_view name);
+// A date in the query (?from=2026-09-01): none when absent (kBadRequest when required), kBadRequest
+// naming the parameter when it is not an ISO date.
+Result<std::optional<Date>> QueryDate(const ApiRequest& req, std::string_view name, bool required);
 
 struct ApiResponse {
   int status = 200;
@@ -41,6 +45,7 @@ struct ApiResponse {
   // A body that is not JSON (a CSV export): sent as it is with this content type.
   std::string raw;
   std::string content_type;
+  std::string raw_json;  // when set, sent as the body instead of `body` (a response kept as text)
 };
 
 // Everything a handler may use. Owned by the server; handlers get a reference.

@@ -42,20 +42,6 @@ Result<ApiResponse> HandleRules(ServerContext& ctx, ApiRequest& req) {
   return ApiResponse{200, ToJson(*rules), {{"Cache-Control", "no-store"}}};
 }
 
-namespace {
-
-Result<std::optional<Date>> QueryDate(const ApiRequest& req, const std::string& key, bool required) {
-  auto it = req.query.find(key);
-  if (it == req.query.end() || it->second.empty()) {
-    if (required) return Status(ErrorCode::kBadRequest, "Не указан параметр «" + key + "».", key);
-    return std::optional<Date>();
-  }
-  auto d = Date::ParseIso(it->second);
-  if (!d) return Status(ErrorCode::kBadRequest, "Параметр «" + key + "» — дата в виде ГГГГ-ММ-ДД.", key);
-  return std::optional<Date>(*d);
-}
-
-}  // namespace
 
 Result<ApiResponse> HandleJournal(ServerContext& ctx, ApiRequest& req) {
   auto group = QueryId(req, protocol::route::kParamGroupId);
@@ -73,6 +59,11 @@ Result<ApiResponse> HandleJournal(ServerContext& ctx, ApiRequest& req) {
   if (!actor.ok()) return actor.status();
   auto slice = ctx.store.JournalSlice(*actor, *group, range);
   if (!slice.ok()) return slice.status();
+  // A group's journal is students' data: every read by staff is logged (R7, R22).
+  if (Status logged = ctx.store.LogPersonalDataRead(*actor, protocol::route::kJournal, {}, *group, ctx.now());
+      !logged.ok()) {
+    return logged;
+  }
   return ApiResponse{200, std::move(slice.value()), {{"Cache-Control", "no-store"}}};
 }
 

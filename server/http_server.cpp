@@ -119,7 +119,8 @@ void HttpServer::Install() {
       if (!out->content_type.empty()) {
         res.set_content(out->raw, out->content_type.c_str());
       } else {
-        res.set_content(out->body.dump(), "application/json; charset=utf-8");
+        res.set_content(out->raw_json.empty() ? out->body.dump() : std::move(out->raw_json),
+                        "application/json; charset=utf-8");
       }
     };
     std::string path(route.path);

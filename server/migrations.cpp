@@ -360,6 +360,21 @@ CREATE TABLE locked_periods (
   PRIMARY KEY (school_id, period_id)
 );
 )SQL"},
+    {8, "the personal-data access log; indexes for loading who a user is", R"SQL(
+CREATE TABLE pd_access_log (
+  id          INTEGER PRIMARY KEY,
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  account_id  INTEGER NOT NULL REFERENCES accounts(id),
+  at          INTEGER NOT NULL,              -- Unix seconds
+  route       TEXT NOT NULL,                 -- the API route that read the data
+  student_ids TEXT NOT NULL DEFAULT '[]',    -- JSON array of the students read
+  group_id    INTEGER NOT NULL DEFAULT 0     -- or the group whose journal was read
+);
+CREATE INDEX pd_access_log_time ON pd_access_log(school_id, at);
+-- LoadActor runs on every request: the lessons a person substitutes in, the groups they teach.
+CREATE INDEX lessons_substitute ON lessons(substitute_id) WHERE substitute_id IS NOT NULL;
+CREATE INDEX workload_teacher ON workload(teacher_id);
+)SQL"},
 };
 
 }  // namespace

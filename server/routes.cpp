@@ -4,6 +4,7 @@
 #include "api.h"
 #include "handlers_accounts.h"
 #include "handlers_auth.h"
+#include "handlers_diary.h"
 #include "handlers_planning.h"
 #include "handlers_structure.h"
 
@@ -29,6 +30,9 @@ const std::vector<Route>& Routes() {
       {"GET", route::kJournal, Access::kSession, &HandleJournal},
       {"GET", route::kLessons, Access::kSession, &HandleLessons},
       {"GET", route::kAudit, Access::kSession, &HandleAudit},
+      {"GET", route::kDiary, Access::kSession, &HandleDiary},
+      {"GET", route::kChildren, Access::kSession, &HandleChildren},
+      {"GET", route::kPdLog, Access::kSession, &HandlePdLog},
   };
   return kRoutes;
 }
@@ -44,6 +48,18 @@ Result<int64_t> QueryId(const ApiRequest& req, std::string_view name) {
     return Status(ErrorCode::kBadRequest, what + ": ожидалось целое число.", std::string(name));
   }
   return std::stoll(v);
+}
+
+Result<std::optional<Date>> QueryDate(const ApiRequest& req, std::string_view name, bool required) {
+  auto it = req.query.find(name);
+  std::string key(name);
+  if (it == req.query.end() || it->second.empty()) {
+    if (required) return Status(ErrorCode::kBadRequest, "Не указан параметр «" + key + "».", key);
+    return std::optional<Date>();
+  }
+  auto d = Date::ParseIso(it->second);
+  if (!d) return Status(ErrorCode::kBadRequest, "Параметр «" + key + "» — дата в виде ГГГГ-ММ-ДД.", key);
+  return std::optional<Date>(*d);
 }
 
 }  // namespace ej::server

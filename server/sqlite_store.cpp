@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "crypto.h"
+#include "diary.h"
 #include "journal_store.h"
 #include "op_log.h"
 #include "planning_store.h"
@@ -250,6 +251,8 @@ Status SqliteStore::DropCachesIfChangedOutside() {
     timetables_.clear();
     journals_.clear();
     plans_.clear();
+    rules_.clear();
+    diaries_.clear();
     control_works_.clear();
     data_version_ = *version;
   }
@@ -518,6 +521,8 @@ Result<SchoolRules> SqliteStore::Rules(int64_t school_id) {
 Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) {
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  rules_.erase(actor.school_id);  // a push may change them (rules.update)
+  diaries_.clear();
   PushResponse response;
   bool committed = false;
   // Whatever happens (an error, an exception from a library), a write that did not commit
@@ -776,6 +781,111 @@ Status SqliteStore::SetAccountDisabled(const Actor& actor, int64_t account_id, b
     }
     return LogAccountAction(c, actor, disabled ? "account.disabled" : "account.enabled", account_id, now);
   });
+}
+
+// ---- the diary, the children, the personal-data access log ----
+
+Result<SchoolRules*> SqliteStore::CachedRules(Connection& c, int64_t school_id) {
+  auto& slot = rules_[school_id];
+  if (!slot) {
+    auto loaded = ReadRules(c, school_id);
+    if (!loaded.ok()) return loaded.status();
+    slot = std::make_unique<SchoolRules>(std::move(loaded.value()));
+  }
+  return slot.get();
+}
+
+Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, DateRange range) {
+  // A family asks only for its own: anything else is "not found" before anything is read.
+  if (!IsStaff(actor) && student_id != actor.person_id && actor.children.count(student_id) == 0) {
+    return Status(ErrorCode::kNotFound, "Ученик не найден.", std::string(protocol::route::kParamStudentId));
+  }
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  std::string out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    // Who may see it is decided on every request; a whole diary is the same for all who see
+    // all of it, so that one is kept until the next change.
+    auto full = AuthorizeDiary(**st, actor, student_id, range);
+    if (!full.ok()) return full.status();
+    auto key = std::make_tuple(actor.school_id, student_id, range.first.Days(), range.last.Days());
+    if (*full) {
+      if (auto hit = diaries_.find(key); hit != diaries_.end()) {
+        out = hit->second;
+        return Status::Ok();
+      }
+    }
+    auto j = CachedJournal(c, actor.school_id);
+    if (!j.ok()) return j.status();
+    auto t = CachedTimetable(c, actor.school_id);
+    if (!t.ok()) return t.status();
+    auto cw = CachedControlWorks(c, actor.school_id);
+    if (!cw.ok()) return cw.status();
+    auto rules = CachedRules(c, actor.school_id);
+    if (!rules.ok()) return rules.status();
+    auto view = BuildDiary(DiarySources{**st, **j, **t, **cw, **rules}, actor, student_id, range);
+    if (!view.ok()) return view.status();
+    out = ToJson(*view).dump();
+    if (*full) {
+      if (diaries_.size() >= kMaxCachedDiaries) diaries_.clear();
+      diaries_[key] = out;
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<protocol::Json> SqliteStore::Children(const Actor& actor, Date today) {
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  protocol::Json out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    out = ToJson(ChildrenOf(**st, actor, today));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status SqliteStore::LogPersonalDataRead(const Actor& actor, std::string_view route,
+                                        const std::vector<int64_t>& student_ids, int64_t group_id, int64_t now) {
+  return db_.Write([&](Connection& c) {
+    return c.Query(
+        "INSERT INTO pd_access_log (school_id, account_id, at, route, student_ids, group_id) VALUES (?, ?, ?, ?, ?, ?)",
+        {actor.school_id, actor.account_id, now, std::string(route), protocol::Json(student_ids).dump(), group_id});
+  });
+}
+
+Result<protocol::PdAccessLog> SqliteStore::PersonalDataLog(int64_t school_id, int64_t from, int64_t to) {
+  protocol::PdAccessLog out;
+  Status s = db_.Read([&](Connection& c) {
+    return c.Query(
+        "SELECT l.id, l.at, l.account_id, p.last_name, p.first_name, p.middle_name, l.route, l.student_ids, l.group_id "
+        "FROM pd_access_log l JOIN accounts a ON a.id = l.account_id JOIN persons p ON p.id = a.person_id "
+        "WHERE l.school_id = ? AND l.at >= ? AND l.at < ? ORDER BY l.at DESC, l.id DESC LIMIT 5000",
+        {school_id, from, to}, [&](const Row& r) {
+          protocol::PdAccessEntry e;
+          e.id = r.Int(0);
+          e.at = r.Int(1);
+          e.account_id = r.Int(2);
+          e.who = FullName({r.Text(3), r.Text(4), r.Text(5)});
+          e.route = r.Text(6);
+          if (auto ids = protocol::ParseJson(r.Text(7)); ids.ok() && ids->is_array()) {
+            for (const auto& id : *ids) {
+              if (id.is_number_integer()) e.student_ids.push_back(id.get<int64_t>());
+            }
+          }
+          e.group_id = r.Int(8);
+          out.entries.push_back(std::move(e));
+        });
+  });
+  if (!s.ok()) return s;
+  return out;
 }
 
 }  // namespace ej::server

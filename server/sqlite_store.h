@@ -4,6 +4,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <tuple>
 
 #include "db.h"
 #include "journal.h"
@@ -43,6 +45,11 @@ class SqliteStore final : public Store {
   Result<protocol::Json> JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) override;
   Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) override;
   Result<std::vector<AuditRow>> CorrectionsAudit(const Actor& actor, const AuditFilter& filter) override;
+  Result<std::string> Diary(const Actor& actor, int64_t student_id, DateRange range) override;
+  Result<protocol::Json> Children(const Actor& actor, Date today) override;
+  Status LogPersonalDataRead(const Actor& actor, std::string_view route, const std::vector<int64_t>& student_ids,
+                             int64_t group_id, int64_t now) override;
+  Result<protocol::PdAccessLog> PersonalDataLog(int64_t school_id, int64_t from, int64_t to) override;
 
   // Schools hosted by this database (the command line's `school add` and `school list`).
   struct SchoolRecord {
@@ -75,6 +82,15 @@ class SqliteStore final : public Store {
   Result<ControlWorks*> CachedControlWorks(Connection& c, int64_t school_id);
   std::map<int64_t, std::unique_ptr<ThematicPlans>> plans_;
   std::map<int64_t, std::unique_ptr<ControlWorks>> control_works_;
+  // The cached rules of a school (dropped by every push, which may change them); call with
+  // cache_mutex_ held.
+  Result<SchoolRules*> CachedRules(Connection& c, int64_t school_id);
+  std::map<int64_t, std::unique_ptr<SchoolRules>> rules_;
+  // Whole diaries as sent (JSON text) by (school, student, first day, last day): parents read the
+  // same weeks again and again between changes. Dropped with the other caches and by every
+  // push; call with cache_mutex_ held.
+  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, std::string> diaries_;
+  static constexpr size_t kMaxCachedDiaries = 4096;
 };
 
 }  // namespace ej::server

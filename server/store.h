@@ -115,6 +115,18 @@ class Store {
   // The school's corrections (audit.h), newest first, those the filter keeps; kForbidden
   // unless the actor may read the audit (kReadAudit).
   virtual Result<std::vector<AuditRow>> CorrectionsAudit(const Actor& actor, const AuditFilter& filter) = 0;
+
+  // A student's diary over a range as JSON text (diary.h BuildDiary ToJson). kNotFound for someone who is
+  // not a student of the school and, for an actor who is not staff, for any student not theirs
+  // (checked before anything is read); kForbidden for staff without the right.
+  virtual Result<std::string> Diary(const Actor& actor, int64_t student_id, DateRange range) = 0;
+  // The actor's children (a parent) or themself (a student) with their classes on `today`.
+  virtual Result<protocol::Json> Children(const Actor& actor, Date today) = 0;
+  // Records a read of students' data by staff (R7, R22): the students or the group, the route.
+  virtual Status LogPersonalDataRead(const Actor& actor, std::string_view route, const std::vector<int64_t>& student_ids,
+                                     int64_t group_id, int64_t now) = 0;
+  // The school's access log between two times (inclusive from, exclusive to), newest first.
+  virtual Result<protocol::PdAccessLog> PersonalDataLog(int64_t school_id, int64_t from, int64_t to) = 0;
 };
 
 }  // namespace ej::server

@@ -44,6 +44,9 @@ enum class Action {
   kEditPlan,           // set a group's thematic plan: Target.group_id
   kEditControlWork,    // add, change or remove a control work of a group: Target.group_id
   kReadControlWork,    // see a control work of a group: Target.group_id, .student_ids
+  kReadDiary,          // one student's diary (diary.h): Target.student_id, .class_ids (their
+                       // classes in the range), .group_ids (their groups in the range)
+  kReadAccessLog,      // the personal-data access log (R7, R22): the head only
 };
 
 // What the action is aimed at; unused fields stay zero.
@@ -53,10 +56,15 @@ struct Target {
   int64_t group_id = 0;
   std::vector<int64_t> class_ids;    // the classes the group draws from
   std::vector<int64_t> student_ids;  // the group's students (who may see its control works)
+  std::vector<int64_t> group_ids;    // a student's groups (kReadDiary)
   int64_t lesson_id = 0;
   int64_t lesson_teacher_id = 0;     // the teacher of the lesson by the timetable
   int64_t substitute_id = 0;         // the lesson's substitute (0: none)
 };
+
+// A member of the school's staff (any role but parent and student). A refusal to someone who
+// is not staff is answered as "not found", so a family never learns what exists (R22).
+bool IsStaff(const Actor& actor);
 
 // Ok, or kForbidden with a Russian message that says what the user may not do.
 Status Authorize(const Actor& actor, Action action, const Target& target = {});

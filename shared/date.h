@@ -50,6 +50,7 @@ struct DateRange {
   bool Contains(Date d) const { return first <= d && d <= last; }
   bool Contains(const DateRange& r) const { return first <= r.first && r.last <= last; }
   bool Overlaps(const DateRange& r) const { return first <= r.last && r.first <= last; }
+  friend bool operator==(const DateRange&, const DateRange&) = default;
   // "01.09.2026 — 31.10.2026" with a no-break space before the dash
   std::string Russian() const;
 };

@@ -170,6 +170,15 @@ struct Weighted {
   int count = 0;
 };
 
+void Add(Weighted& w, const SchoolRules& rules, const GradingSystem& system, const Mark& m) {
+  const MarkValue* v = FindMarkValue(system, m.value);
+  if (!v || !v->numeric) return;
+  double weight = WeightOf(rules, m.type);
+  w.sum += *v->numeric * weight;
+  w.weights += weight;
+  ++w.count;
+}
+
 Weighted Collect(const Journal& j, const SchoolRules& rules, const std::string& system_id, int64_t group_id,
                  int64_t student_id, DateRange range) {
   Weighted w;
@@ -177,13 +186,7 @@ Weighted Collect(const Journal& j, const SchoolRules& rules, const std::string& 
   if (!system) return w;
   for (const JournalLesson* l : j.LessonsOf(group_id, range)) {
     for (const Mark* m : j.MarksOf(l->lesson.id)) {
-      if (m->student_id != student_id) continue;
-      const MarkValue* v = FindMarkValue(*system, m->value);
-      if (!v || !v->numeric) continue;
-      double weight = WeightOf(rules, m->type);
-      w.sum += *v->numeric * weight;
-      w.weights += weight;
-      ++w.count;
+      if (m->student_id == student_id) Add(w, rules, *system, *m);
     }
   }
   return w;
@@ -194,6 +197,16 @@ Weighted Collect(const Journal& j, const SchoolRules& rules, const std::string& 
 std::optional<double> WeightedAverage(const Journal& j, const SchoolRules& rules, const std::string& system_id,
                                       int64_t group_id, int64_t student_id, DateRange range) {
   Weighted w = Collect(j, rules, system_id, group_id, student_id, range);
+  if (w.weights <= 0) return std::nullopt;
+  return w.sum / w.weights;
+}
+
+std::optional<double> WeightedAverageOf(const SchoolRules& rules, const std::string& system_id,
+                                        const std::vector<const Mark*>& marks) {
+  Weighted w;
+  const GradingSystem* system = FindGradingSystem(rules, system_id);
+  if (!system) return std::nullopt;
+  for (const Mark* m : marks) Add(w, rules, *system, *m);
   if (w.weights <= 0) return std::nullopt;
   return w.sum / w.weights;
 }

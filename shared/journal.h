@@ -170,6 +170,10 @@ int GradeOfGroup(const Structure& s, int64_t group_id);
 std::optional<double> WeightedAverage(const Journal& j, const SchoolRules& rules, const std::string& system_id,
                                       int64_t group_id, int64_t student_id, DateRange range);
 
+// The same over marks already at hand (the diary collects a student's marks once).
+std::optional<double> WeightedAverageOf(const SchoolRules& rules, const std::string& system_id,
+                                        const std::vector<const Mark*>& marks);
+
 // What the core proposes as a final mark: the average rounded by the school's rule (an
 // average whose fraction reaches rules.finals.round_up_from rounds up: with 0.5, 3.5 → 4 and
 // 3.49 → 3), matched to the system's whole final values (the nearest numeric value allowed as

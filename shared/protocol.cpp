@@ -292,3 +292,55 @@ Result<AccountDisable> AccountDisableFromJson(const Json& j) {
 }
 
 }  // namespace ej::protocol
+
+namespace ej::protocol {
+
+namespace {
+constexpr const char* kKeyEntries = "entries";
+constexpr const char* kKeyAt = "at";
+constexpr const char* kKeyWho = "who";
+constexpr const char* kKeyRoute = "route";
+constexpr const char* kKeyStudentIds = "student_ids";
+constexpr const char* kKeyGroupId = "group_id";
+constexpr const char* kKeyEntryId = "id";
+constexpr const char* kKeyEntryAccount = "account_id";
+}  // namespace
+
+Json ToJson(const PdAccessEntry& e) {
+  return Json{{kKeyEntryId, e.id},       {kKeyAt, e.at},       {kKeyEntryAccount, e.account_id},
+              {kKeyWho, e.who},          {kKeyRoute, e.route}, {kKeyStudentIds, e.student_ids},
+              {kKeyGroupId, e.group_id}};
+}
+
+Result<PdAccessEntry> PdAccessEntryFromJson(const Json& j) {
+  if (!j.is_object()) return Status(ErrorCode::kBadRequest, "Запись журнала доступа должна быть объектом.");
+  PdAccessEntry e;
+  JsonReader r(j);
+  r.Int(kKeyEntryId, &e.id).Int(kKeyAt, &e.at).Int(kKeyEntryAccount, &e.account_id).String(kKeyWho, &e.who);
+  r.String(kKeyRoute, &e.route).IntArray(kKeyStudentIds, &e.student_ids).Int(kKeyGroupId, &e.group_id);
+  if (!r.ok()) return r.status();
+  return e;
+}
+
+Json ToJson(const PdAccessLog& l) {
+  Json a = Json::array();
+  for (const auto& e : l.entries) a.push_back(ToJson(e));
+  return Json{{kKeyEntries, std::move(a)}};
+}
+
+Result<PdAccessLog> PdAccessLogFromJson(const Json& j) {
+  if (!j.is_object()) return Status(ErrorCode::kBadRequest, "Журнал доступа должен быть объектом.");
+  const Json* items = nullptr;
+  JsonReader r(j);
+  r.Array(kKeyEntries, &items);
+  if (!r.ok()) return r.status();
+  PdAccessLog out;
+  for (const auto& item : *items) {
+    auto e = PdAccessEntryFromJson(item);
+    if (!e.ok()) return e.status();
+    out.entries.push_back(std::move(e.value()));
+  }
+  return out;
+}
+
+}  // namespace ej::protocol

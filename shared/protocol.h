@@ -60,6 +60,16 @@ inline constexpr std::string_view kJournal = "/api/v1/journal";
 inline constexpr std::string_view kLessons = "/api/v1/lessons";
 // The corrections audit (audit.h): ?class_id=&teacher_id=&subject_id=&from=&to=&what=&format=csv.
 inline constexpr std::string_view kAudit = "/api/v1/audit";
+// One student's diary (diary.h DiaryView): ?student_id=N[&from=YYYY-MM-DD][&to=YYYY-MM-DD]; from
+// defaults to the Monday of the current week, to to a week from `from`.
+inline constexpr std::string_view kDiary = "/api/v1/diary";
+// The students whose diary the user opens as family: a parent's children, a student themself.
+inline constexpr std::string_view kChildren = "/api/v1/children";
+// The personal-data access log (R7, R22), for the head: ?from=YYYY-MM-DD&to=YYYY-MM-DD.
+inline constexpr std::string_view kPdLog = "/api/v1/pd-log";
+inline constexpr std::string_view kParamStudentId = "student_id";
+inline constexpr std::string_view kParamFrom = "from";
+inline constexpr std::string_view kParamTo = "to";
 }  // namespace route
 
 // ---- Errors: {"error":{"code","message"[,"field"][,"retry_after"]}} ----
@@ -164,5 +174,27 @@ struct AccountDisable {
 };
 Json ToJson(const AccountDisable& d);
 Result<AccountDisable> AccountDisableFromJson(const Json& j);
+
+// ---- The personal-data access log (R7, R22) ----
+
+// One read of students' data by staff: who, whose (students or a group), through which route,
+// when.
+struct PdAccessEntry {
+  int64_t id = 0;
+  int64_t at = 0;           // Unix seconds
+  int64_t account_id = 0;
+  std::string who;          // the reader's full name
+  std::string route;        // "/api/v1/diary"
+  std::vector<int64_t> student_ids;
+  int64_t group_id = 0;     // 0 when the read was of students
+};
+Json ToJson(const PdAccessEntry& e);
+Result<PdAccessEntry> PdAccessEntryFromJson(const Json& j);
+
+struct PdAccessLog {
+  std::vector<PdAccessEntry> entries;  // newest first
+};
+Json ToJson(const PdAccessLog& l);
+Result<PdAccessLog> PdAccessLogFromJson(const Json& j);
 
 }  // namespace ej::protocol

@@ -123,3 +123,44 @@ TEST_CASE("the access matrix for thematic plans and control works: roles × acti
 }
 
 }  // namespace ej
+
+namespace ej {
+
+TEST_CASE("the access matrix for a student's diary and the personal-data access log") {
+  auto with = [](std::vector<Role> roles) {
+    Actor a;
+    a.person_id = 100;
+    a.roles = std::move(roles);
+    return a;
+  };
+  Actor head = with({Role::kHead}), deputy = with({Role::kDeputy}), teacher = with({Role::kTeacher}),
+        admin = with({Role::kTechAdmin}), parent = with({Role::kParent}), student = with({Role::kStudent});
+  Actor class_teacher = with({Role::kTeacher, Role::kClassTeacher});
+  class_teacher.led_classes = {5};
+  teacher.taught_groups = {7};
+  teacher.substituted_lessons = {900};
+  parent.children = {42};
+  student.person_id = 42;
+  Target of42{.class_id = 5, .student_id = 42, .class_ids = {5}, .group_ids = {7, 8}};
+  Target of43{.class_id = 6, .student_id = 43, .class_ids = {6}, .group_ids = {8}, .lesson_id = 900};
+  for (const Actor* a : {&head, &deputy, &class_teacher, &parent, &student, &teacher}) {
+    CHECK(Authorize(*a, Action::kReadDiary, of42).ok());
+  }
+  // Another family's child, another class, a group not taught, a substituted lesson: refused.
+  for (const Actor* a : {&class_teacher, &parent, &student, &teacher, &admin}) {
+    CHECK(Authorize(*a, Action::kReadDiary, of43).code() == ErrorCode::kForbidden);
+  }
+  CHECK(Authorize(head, Action::kReadDiary, of43).ok());
+  CHECK_FALSE(Authorize(head, Action::kReadDiary, {}).ok());
+  CHECK(IsStaff(teacher));
+  CHECK(IsStaff(admin));
+  CHECK_FALSE(IsStaff(parent));
+  CHECK_FALSE(IsStaff(student));
+  // The access log: the head alone.
+  CHECK(Authorize(head, Action::kReadAccessLog).ok());
+  for (const Actor* a : {&deputy, &teacher, &class_teacher, &admin, &parent, &student}) {
+    CHECK_FALSE(Authorize(*a, Action::kReadAccessLog).ok());
+  }
+}
+
+}  // namespace ej

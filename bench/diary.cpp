@@ -1,0 +1,218 @@
+// The parents' week view under load (issue 7): requests per second and p99 latency of
+// GET /api/v1/diary for a mix of the demo school's parents (each with their own bearer token
+// and children, over three weeks of the journal), side by side in the same run with the same
+// server answering a static file of the same size. wrk (Debian package `wrk`), 64 connections,
+// 127.0.0.1. Target: the diary at no less than half the static rate, p99 under 50 ms.
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "crypto.h"
+#include "db.h"
+#include "demo_school.h"
+#include "diary.h"
+#include "http_server.h"
+#include "login_throttle.h"
+#include "sqlite_store.h"
+
+using namespace ej;
+using namespace ej::server;
+
+namespace {
+
+constexpr int kParents = 40;
+constexpr int kConnections = 64;
+constexpr int kSeconds = 5;
+
+struct WrkFigures {
+  double rps = 0;
+  double p99_ms = 0;
+  long long requests = 0;
+  long long errors = 0;  // non-2xx/3xx and socket errors
+  bool ok = false;
+};
+
+double ToMs(const std::string& value, const std::string& unit) {
+  double v = std::atof(value.c_str());
+  if (unit == "us") return v / 1000;
+  if (unit == "s") return v * 1000;
+  if (unit == "m") return v * 60000;
+  return v;
+}
+
+WrkFigures RunWrk(const std::string& args) {
+  std::string cmd = "wrk -t2 -c" + std::to_string(kConnections) + " -d" + std::to_string(kSeconds) + "s --latency " +
+                    args + " 2>&1";
+  WrkFigures f;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return f;
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  if (pclose(pipe) != 0) {
+    std::fprintf(stderr, "%s\n", out.c_str());
+    return f;
+  }
+  std::smatch m;
+  if (std::regex_search(out, m, std::regex(R"(Requests/sec:\s+([0-9.]+))"))) f.rps = std::atof(m[1].str().c_str());
+  if (std::regex_search(out, m, std::regex(R"(99%\s+([0-9.]+)(us|ms|s|m))"))) f.p99_ms = ToMs(m[1].str(), m[2].str());
+  if (std::regex_search(out, m, std::regex(R"((\d+) requests in)"))) f.requests = std::atoll(m[1].str().c_str());
+  if (std::regex_search(out, m, std::regex(R"(Non-2xx or 3xx responses:\s+(\d+))"))) f.errors += std::atoll(m[1].str().c_str());
+  if (std::regex_search(out, m, std::regex(R"(Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+))"))) {
+    for (int i = 1; i <= 4; ++i) f.errors += std::atoll(m[i].str().c_str());
+  }
+  f.ok = f.rps > 0;
+  return f;
+}
+
+std::string Token(httplib::Client& c, const std::string& login, const std::string& password) {
+  auto r = c.Post("/api/v1/auth/login", protocol::ToJson(protocol::LoginRequest{login, password}).dump(), "application/json");
+  if (!r || r->status != 200) return {};
+  return protocol::LoginResponseFromJson(protocol::ParseJson(r->body).value()).value().token;
+}
+
+}  // namespace
+
+int main() {
+  if (std::system("command -v wrk >/dev/null 2>&1") != 0) {
+    std::fprintf(stderr, "diary: wrk is not installed (Debian package wrk; scripts/setup installs it)\n");
+    return 1;
+  }
+  std::string dir = (std::filesystem::temp_directory_path() / "ej-bench-diary").string();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir + "/static");
+  auto db = Database::Open(dir + "/ej.db", {});
+  if (!db.ok()) {
+    std::fprintf(stderr, "%s\n", db.status().message().c_str());
+    return 1;
+  }
+  PasswordHasher::Params cheap;  // the diary path is measured, not Argon2id
+  cheap.time_cost = 1;
+  cheap.memory_kib = 256;
+  PasswordHasher hasher(cheap);
+  DemoOptions demo;
+  demo.now = static_cast<int64_t>(std::time(nullptr));
+  if (Status s = CreateDemoSchool(**db, demo, [&](std::string_view p) { return hasher.Hash(p).value(); }, nullptr);
+      !s.ok()) {
+    std::fprintf(stderr, "%s\n", s.message().c_str());
+    return 1;
+  }
+  SqliteStore store(**db);
+  LoginThrottle throttle;
+  ServerContext ctx{store, hasher, throttle, [] { return static_cast<int64_t>(std::time(nullptr)); }, "bench"};
+  HttpServer server(ctx, HttpServer::Options{.port = 0, .static_dirs = {dir + "/static"}});
+  if (!server.Bind().ok()) return 1;
+  std::thread serving([&] { server.Run(); });
+  int port = server.port();
+
+  // Parents: the technical administrator issues passwords to the first kParents parents with
+  // an account; each logs in and lists their children.
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(30);
+  std::string admin = Token(c, "admin", std::string(kDemoPassword));
+  httplib::Headers admin_auth{{"Authorization", "Bearer " + admin}};
+  auto list = protocol::AccountListFromJson(protocol::ParseJson(c.Get("/api/v1/accounts", admin_auth)->body).value()).value();
+  std::vector<std::pair<std::string, int64_t>> mix;  // (token, child)
+  int parents = 0;
+  for (const auto& a : list.accounts) {
+    if (parents >= kParents) break;
+    if (std::find(a.roles.begin(), a.roles.end(), Role::kParent) == a.roles.end()) continue;
+    std::string token;
+    if (a.login == "roditel") {
+      token = Token(c, a.login, std::string(kDemoPassword));
+    } else {
+      auto r = c.Post("/api/v1/accounts/password", admin_auth, protocol::ToJson(protocol::AccountRef{a.account_id}).dump(),
+                      "application/json");
+      if (!r || r->status != 200) continue;
+      auto issued = protocol::IssuedPasswordFromJson(protocol::ParseJson(r->body).value()).value();
+      token = Token(c, issued.login, issued.password);
+    }
+    if (token.empty()) continue;
+    auto kids = c.Get("/api/v1/children", httplib::Headers{{"Authorization", "Bearer " + token}});
+    auto children = ChildrenFromJson(protocol::ParseJson(kids->body).value()).value();
+    for (const auto& child : children) mix.push_back({token, child.student_id});
+    ++parents;
+  }
+  if (mix.empty()) {
+    std::fprintf(stderr, "diary: no parent could log in\n");
+    return 1;
+  }
+  // Three weeks of the journal (the demo's journal runs to its date), per child.
+  const char* weeks[] = {"2026-09-14", "2026-09-21", "2026-09-28"};
+  std::ofstream lua(dir + "/diary.lua");
+  lua << "local reqs = {}\n";
+  size_t total_bytes = 0, samples = 0;
+  for (size_t i = 0; i < mix.size(); ++i) {
+    for (const char* week : weeks) {
+      std::string path = "/api/v1/diary?student_id=" + std::to_string(mix[i].second) + "&from=" + week;
+      lua << "reqs[#reqs + 1] = wrk.format(\"GET\", \"" << path << "\", {[\"Authorization\"] = \"Bearer "
+          << mix[i].first << "\"})\n";
+      if (samples < 30) {
+        auto r = c.Get(path, httplib::Headers{{"Authorization", "Bearer " + mix[i].first}});
+        if (r && r->status == 200) {
+          total_bytes += r->body.size();
+          ++samples;
+        }
+      }
+    }
+  }
+  lua << "local n = 0\n"
+         "request = function()\n"
+         "  n = n % #reqs + 1\n"
+         "  return reqs[n]\n"
+         "end\n";
+  lua.close();
+  size_t size = samples ? total_bytes / samples : 1000;
+  {
+    std::ofstream f(dir + "/static/same-size.json");
+    std::string body(size, ' ');
+    body.front() = '{';
+    body.back() = '}';
+    f << body;
+  }
+  std::string base = "http://127.0.0.1:" + std::to_string(port);
+  // Warm the caches (the first diary loads the school's journal).
+  c.Get("/api/v1/diary?student_id=" + std::to_string(mix[0].second),
+        httplib::Headers{{"Authorization", "Bearer " + mix[0].first}});
+
+  // One request at a time: what a single diary costs with no queueing.
+  std::vector<double> single;
+  for (size_t i = 0; i < std::min<size_t>(mix.size(), 40); ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    c.Get("/api/v1/diary?student_id=" + std::to_string(mix[i].second) + "&from=2026-09-21",
+          httplib::Headers{{"Authorization", "Bearer " + mix[i].first}});
+    single.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::sort(single.begin(), single.end());
+
+  WrkFigures stat = RunWrk(base + "/same-size.json");
+  WrkFigures diary = RunWrk("-s " + dir + "/diary.lua " + base);
+  server.Stop();
+  serving.join();
+
+  std::printf("diary: %d parents, %zu children, 3 weeks each; a week's diary is %zu bytes on average (%zu sampled)\n",
+              parents, mix.size(), size, samples);
+  std::printf("diary: wrk, %d connections, %d s each, 127.0.0.1, %u hardware threads\n", kConnections, kSeconds,
+              std::thread::hardware_concurrency());
+  std::printf("diary: one request at a time: median %.2f ms, slowest %.2f ms\n", single[single.size() / 2], single.back());
+  std::printf("diary: %-28s %10s %10s %10s\n", "", "req/s", "p99 ms", "errors");
+  std::printf("diary: %-28s %10.0f %10.2f %10lld\n", "static file (same size)", stat.rps, stat.p99_ms, stat.errors);
+  std::printf("diary: %-28s %10.0f %10.2f %10lld\n", "parent's week (GET diary)", diary.rps, diary.p99_ms, diary.errors);
+  if (stat.ok && diary.ok) {
+    std::printf("diary: the diary runs at %.0f%% of the static rate (target ≥ 50%%); p99 %.1f ms (target < 50 ms)\n",
+                100.0 * diary.rps / stat.rps, diary.p99_ms);
+  }
+  std::filesystem::remove_all(dir);
+  return stat.ok && diary.ok ? 0 : 1;
+}

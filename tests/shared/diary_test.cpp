@@ -1,0 +1,351 @@
+// The diary of one student (diary.h): what a student, a parent, the class teacher, a teacher
+// and the administration see, built from the journal, the bells and the control works.
+#include <doctest/doctest.h>
+
+#include "calendar.h"
+#include "diary.h"
+#include "journal.h"
+
+namespace ej {
+namespace {
+
+// The journal tests' school (journal_test.cpp): 5А with four students, mathematics every day
+// (2nd lesson, t1), English in two subgroups (Mon, Wed, Fri, 3rd lesson: t1 and t2).
+Date D(const char* iso) { return *Date::ParseIso(iso); }
+
+// 5А (4 students), the default calendar, mathematics for the class (Mon–Fri, 2nd lesson, t1)
+// and English in two subgroups (Mon, Wed, Fri, 3rd lesson: t1 and t2); lessons generated for the
+// year; "today" is 10.09.2026 unless a test moves it.
+struct School {
+  Structure s;
+  Timetable t;
+  SchoolRules rules = DefaultSchoolRules();
+  Journal j;
+  Actor head, teacher1, teacher2;
+  Date today = D("2026-09-10");
+  int64_t year = 0, c5a = 0, math = 0, english = 0, g_math = 0, g_en1 = 0, g_en2 = 0;
+  int64_t t1 = 10, t2 = 11;
+  std::vector<int64_t> kids;
+  int n = 0;
+
+  School() {
+    head.person_id = 1;
+    head.roles = {Role::kHead};
+    s.persons[1] = Person{1, {"Орлова", "Елена", "Петровна"}, std::nullopt, 'f', {Role::kHead}};
+    s.persons[t1] = Person{t1, {"Цветкова", "Тамара", "Андреевна"}, std::nullopt, 'f', {Role::kTeacher}};
+    s.persons[t2] = Person{t2, {"Румянцев", "Кирилл", "Витальевич"}, std::nullopt, 'm', {Role::kTeacher}};
+    year = Must(op_kind::kYearCreate, YearCreatePayload("2026/2027", {D("2026-09-01"), D("2027-08-31")}));
+    CalendarDraft cal = DefaultCalendar(*s.FindYear(year));
+    for (const auto& p : cal.periods) Must(op_kind::kPeriodCreate, PeriodCreatePayload(year, p.name, p.range, p.grade_from, p.grade_to));
+    for (const auto& h : cal.holidays) Must(op_kind::kHolidayCreate, HolidayCreatePayload(year, h.name, h.range));
+    math = Must(op_kind::kSubjectCreate, SubjectCreatePayload("Математика", ""));
+    english = Must(op_kind::kSubjectCreate, SubjectCreatePayload("Английский язык", ""));
+    Must(op_kind::kCurriculumSet, CurriculumSetPayload(year, 5, math, 5));
+    Must(op_kind::kCurriculumSet, CurriculumSetPayload(year, 5, english, 3));
+    c5a = Must(op_kind::kClassCreate, ClassCreatePayload(year, 5, "А", 0));
+    for (const char* last : {"Абрамов", "Борисов", "Васильев", "Григорьев"}) {
+      kids.push_back(Must(op_kind::kStudentCreate,
+                          StudentCreatePayload({{last, "Иван", ""}, D("2014-02-02"), 'm'}, c5a, D("2026-09-01"))));
+    }
+    g_math = Must(op_kind::kGroupCreate, GroupCreatePayload(year, GroupKind::kWholeClass, "", math, {c5a}));
+    g_en1 = Must(op_kind::kGroupCreate, GroupCreatePayload(year, GroupKind::kSubgroup, "5А англ. 1", english, {c5a}));
+    g_en2 = Must(op_kind::kGroupCreate, GroupCreatePayload(year, GroupKind::kSubgroup, "5А англ. 2", english, {c5a}));
+    Must(op_kind::kGroupSetMembers, GroupSetMembersPayload(g_en1, {kids[0], kids[1]}));
+    Must(op_kind::kGroupSetMembers, GroupSetMembersPayload(g_en2, {kids[2], kids[3]}));
+    Must(op_kind::kWorkloadSet, WorkloadSetPayload(t1, g_math, 5));
+    Must(op_kind::kWorkloadSet, WorkloadSetPayload(t1, g_en1, 3));
+    Must(op_kind::kWorkloadSet, WorkloadSetPayload(t2, g_en2, 3));
+    BellSchedule bells{1, "1 смена", {}};
+    for (int i = 1; i <= 7; ++i) {
+      bells.slots.push_back({i, ClockTime{8 * 60 + 30 + (i - 1) * 55}, ClockTime{8 * 60 + 30 + (i - 1) * 55 + 45}});
+    }
+    t.bells = {bells};
+    int64_t id = 0;
+    for (int wd = 1; wd <= 5; ++wd) t.entries.push_back(Entry(++id, g_math, t1, wd, 2));
+    for (int wd : {1, 3, 5}) {
+      t.entries.push_back(Entry(++id, g_en1, t1, wd, 3));
+      t.entries.push_back(Entry(++id, g_en2, t2, wd, 3));
+    }
+    teacher1 = TeacherActor(t1);
+    teacher2 = TeacherActor(t2);
+    auto gen = Do(head, op_kind::kLessonsGenerate, LessonsGeneratePayload(year, D("2026-09-01")));
+    REQUIRE_MESSAGE(gen.ok(), gen.status().message());
+  }
+  Actor TeacherActor(int64_t id) {
+    Actor a;
+    a.person_id = id;
+    a.roles = {Role::kTeacher};
+    AddJournalRelations(a, s, j);
+    return a;
+  }
+  TimetableEntry Entry(int64_t id, int64_t group, int64_t teacher, int weekday, int number) {
+    return TimetableEntry{id, year, group, teacher, weekday, number, "", WeekParity::kEvery, TimetableKind::kMain};
+  }
+  int64_t Must(std::string_view kind, protocol::Json payload) {
+    Operation op;
+    op.op_id = "st-" + std::to_string(++n);
+    op.kind = std::string(kind);
+    op.payload = std::move(payload);
+    auto r = ApplyStructureOp(s, op, head);
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    return r->created_id;
+  }
+  Operation Op(std::string_view kind, protocol::Json payload, int64_t base_version = 0) {
+    Operation op;
+    std::string num = std::to_string(++n);
+    op.op_id = "00000000-0000-4000-8000-" + std::string(12 - num.size(), '0') + num;
+    op.kind = std::string(kind);
+    op.payload = std::move(payload);
+    op.base_version = base_version;
+    return op;
+  }
+  Result<JournalApplied> Apply(const Actor& who, const Operation& op) {
+    JournalContext ctx{s, t, rules, today};
+    Actor a = who;
+    AddJournalRelations(a, s, j);
+    return ApplyJournalOp(j, ctx, op, a);
+  }
+  Result<JournalApplied> Do(const Actor& who, std::string_view kind, protocol::Json payload, int64_t base = 0) {
+    return Apply(who, Op(kind, std::move(payload), base));
+  }
+  // The lesson of a group on a day (the first by number).
+  int64_t LessonOn(int64_t group, const char* iso) {
+    for (const auto& [id, l] : j.lessons) {
+      if (l.lesson.group_id == group && l.lesson.date == D(iso)) return id;
+    }
+    FAIL("no lesson of group " << group << " on " << iso);
+    return 0;
+  }
+  // Adds a mark as t1 and returns its id.
+  std::string AddMark(int64_t lesson, int64_t student, const std::string& value, const std::string& type = "answer") {
+    Operation op = Op(op_kind::kMarkAdd, MarkAddPayload(lesson, student, value, type));
+    auto r = Apply(teacher1, op);
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    return op.op_id;
+  }
+};
+
+Actor Role1(int64_t person, Role r) {
+  Actor a;
+  a.person_id = person;
+  a.roles = {r};
+  return a;
+}
+
+struct DiarySchool : School {
+  ControlWorks works;
+  int64_t parent = 500, teacher3 = 501;
+  DiarySchool() {
+    s.persons[parent] = Person{parent, {"Абрамова", "Ольга", "Ивановна"}, std::nullopt, 'f', {Role::kParent}};
+    s.persons[teacher3] = Person{teacher3, {"Белова", "Ольга", "Игоревна"}, std::nullopt, 'f', {Role::kTeacher}};
+  }
+  Result<DiaryView> Diary(const Actor& who, int64_t student, const char* from, const char* to) {
+    Actor a = who;
+    AddJournalRelations(a, s, j);
+    return BuildDiary(DiarySources{s, j, t, works, rules}, a, student, {D(from), D(to)});
+  }
+  Actor Parent() {
+    Actor a = Role1(parent, Role::kParent);
+    a.children = {kids[0]};
+    return a;
+  }
+};
+
+const DiaryLesson* Find(const DiaryView& v, const char* iso, int number) {
+  for (const auto& d : v.days) {
+    if (d.date != D(iso)) continue;
+    for (const auto& l : d.lessons) {
+      if (l.number == number) return &l;
+    }
+  }
+  return nullptr;
+}
+
+TEST_CASE("a student's week: their lessons with times, topics, homework, marks, attendance and the flags") {
+  DiarySchool sc;
+  int64_t mon = sc.LessonOn(sc.g_math, "2026-09-07");
+  int64_t tue = sc.LessonOn(sc.g_math, "2026-09-08");
+  int64_t wed = sc.LessonOn(sc.g_math, "2026-09-09");
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetTopic, LessonSetTopicPayload(mon, "Натуральные числа")).ok());
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(mon, Homework{"№ 12, 14", 20, 0, 0})).ok());
+  std::string mark = sc.AddMark(mon, sc.kids[0], "4", "control");
+  sc.AddMark(mon, sc.kids[1], "2");
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(mon, sc.kids[0], "н")).ok());
+  REQUIRE(sc.Do(sc.head, op_kind::kLessonSubstitute, LessonSubstitutePayload(tue, sc.t2)).ok());
+  REQUIRE(sc.Do(sc.head, op_kind::kLessonMove, LessonMovePayload(wed, D("2026-09-09"), 5)).ok());
+  sc.works.works.push_back(ControlWork{1, sc.year, sc.g_math, D("2026-09-10"), 2, "контрольная работа", "Дроби"});
+  sc.works.works.push_back(ControlWork{2, sc.year, sc.g_en2, D("2026-09-11"), 3, "тест", ""});
+
+  auto v = sc.Diary(sc.head, sc.kids[0], "2026-09-07", "2026-09-13");
+  REQUIRE_MESSAGE(v.ok(), v.status().message());
+  CHECK(v->student == "Абрамов Иван");
+  CHECK(v->class_name == "5А");
+  REQUIRE(v->days.size() == 7);
+  CHECK_FALSE(v->partial);
+  // Monday: mathematics (2nd) and English of the first subgroup (3rd), never the second's.
+  REQUIRE(v->days[0].lessons.size() == 2);
+  const DiaryLesson* m = Find(*v, "2026-09-07", 2);
+  REQUIRE(m);
+  CHECK(m->subject == "Математика");
+  CHECK(m->start == "09:25");
+  CHECK(m->end == "10:10");
+  CHECK(m->teacher == "Цветкова Т.\u00A0А.");
+  CHECK(m->topic == "Натуральные числа");
+  CHECK(m->homework == "№ 12, 14");
+  CHECK(m->homework_minutes == 20);
+  REQUIRE(m->homework_due);
+  CHECK(*m->homework_due == D("2026-09-08"));
+  REQUIRE(m->marks.size() == 1);  // the classmate's 2 is not here
+  CHECK(m->marks[0].id == mark);
+  CHECK(m->marks[0].value == "4");
+  CHECK(m->marks[0].type_name == "Контрольная работа");
+  CHECK(m->marks[0].weight == 3);
+  CHECK(m->attendance == "н");
+  CHECK(Find(*v, "2026-09-07", 3)->group_id == sc.g_en1);
+  // Tuesday substituted, Wednesday moved to the 5th lesson, Thursday a control work.
+  const DiaryLesson* sub = Find(*v, "2026-09-08", 2);
+  REQUIRE(sub);
+  CHECK(sub->substituted);
+  CHECK(sub->substitute == "Румянцев К.\u00A0В.");
+  CHECK(sub->teacher == sub->substitute);
+  const DiaryLesson* moved = Find(*v, "2026-09-09", 5);
+  REQUIRE(moved);
+  CHECK(moved->moved);
+  CHECK(Find(*v, "2026-09-10", 2)->control_work == "контрольная работа");
+  CHECK(Find(*v, "2026-09-10", 2)->control_work_title == "Дроби");
+  // The second subgroup's test is not this student's.
+  for (const auto& d : v->days) {
+    for (const auto& l : d.lessons) CHECK(l.group_id != sc.g_en2);
+  }
+  CHECK(v->days[5].lessons.empty());
+  CHECK(v->days[6].lessons.empty());
+  // Subjects over the first quarter.
+  CHECK(v->period == "1 четверть");
+  REQUIRE(v->subjects.size() == 2);
+  CHECK(v->subjects[0].subject == "Английский язык");
+  CHECK(v->subjects[1].subject == "Математика");
+  CHECK(v->subjects[1].marks.size() == 1);
+  CHECK(v->subjects[1].average == "4,00");
+  CHECK(v->subjects[1].teacher == "Цветкова Т.\u00A0А.");
+  CHECK(v->subjects[0].average == "");
+}
+
+TEST_CASE("the diary's subjects: the weighted average and the finals of the student") {
+  DiarySchool sc;
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-07"), sc.kids[0], "5", "control");
+  sc.AddMark(sc.LessonOn(sc.g_math, "2026-09-08"), sc.kids[0], "3");
+  const StudyPeriod* q1 = PeriodOf(sc.s, 5, D("2026-09-10"));
+  REQUIRE(q1);
+  sc.j.finals[FinalKey{sc.g_math, sc.kids[0], FinalKind::kPeriod, q1->id}] =
+      FinalMark{FinalKey{sc.g_math, sc.kids[0], FinalKind::kPeriod, q1->id}, "5", 1};
+  sc.j.finals[FinalKey{sc.g_math, sc.kids[1], FinalKind::kPeriod, q1->id}] =
+      FinalMark{FinalKey{sc.g_math, sc.kids[1], FinalKind::kPeriod, q1->id}, "2", 1};
+  auto v = sc.Diary(sc.Parent(), sc.kids[0], "2026-09-07", "2026-09-13");
+  REQUIRE(v.ok());
+  const DiarySubject& math = v->subjects[1];
+  CHECK(math.average == "4,50");  // (5·3 + 3·1) / 4
+  REQUIRE(math.finals.size() == 1);
+  CHECK(math.finals[0].value == "5");
+  CHECK(math.finals[0].period == "1 четверть");
+  CHECK(math.finals[0].kind == "period");
+}
+
+TEST_CASE("the diary shows the school's holidays in the range") {
+  DiarySchool sc;
+  auto v = sc.Diary(sc.head, sc.kids[0], "2026-10-19", "2026-10-28");
+  REQUIRE(v.ok());
+  REQUIRE(v->holidays.size() == 1);
+  CHECK(v->holidays[0].name == "Осенние каникулы");
+  CHECK(v->days[7].holiday == "Осенние каникулы");  // 26.10
+  CHECK(v->days[7].lessons.empty());
+  CHECK(v->days[6].holiday == "");
+  CHECK_FALSE(v->days[4].lessons.empty());  // Friday 23.10
+}
+
+TEST_CASE("who sees a student's diary: self, the family, the class teacher, the administration, a teacher only their subjects") {
+  DiarySchool sc;
+  const char* from = "2026-09-07";
+  const char* to = "2026-09-13";
+  auto code = [&](const Actor& a, int64_t student) { return sc.Diary(a, student, from, to).status().code(); };
+  // The student themself and no other.
+  Actor student = Role1(sc.kids[0], Role::kStudent);
+  CHECK(code(student, sc.kids[0]) == ErrorCode::kOk);
+  CHECK(code(student, sc.kids[1]) == ErrorCode::kForbidden);
+  // A parent: their child, not another.
+  CHECK(code(sc.Parent(), sc.kids[0]) == ErrorCode::kOk);
+  CHECK(code(sc.Parent(), sc.kids[1]) == ErrorCode::kForbidden);
+  // The class teacher of 5А sees every subject of every student of the class.
+  Actor klruk = Role1(sc.teacher3, Role::kClassTeacher);
+  klruk.led_classes = {sc.c5a};
+  auto by_klruk = sc.Diary(klruk, sc.kids[3], from, to);
+  REQUIRE(by_klruk.ok());
+  CHECK_FALSE(by_klruk->partial);
+  CHECK(by_klruk->subjects.size() == 2);
+  Actor other_klruk = Role1(sc.teacher3, Role::kClassTeacher);
+  other_klruk.led_classes = {sc.c5a + 100};
+  CHECK(code(other_klruk, sc.kids[3]) == ErrorCode::kForbidden);
+  // t2 teaches only the second English subgroup: its students, that subject only.
+  auto by_t2 = sc.Diary(sc.teacher2, sc.kids[2], from, to);
+  REQUIRE(by_t2.ok());
+  CHECK(by_t2->partial);
+  REQUIRE(by_t2->subjects.size() == 1);
+  CHECK(by_t2->subjects[0].group_id == sc.g_en2);
+  for (const auto& d : by_t2->days) {
+    for (const auto& l : d.lessons) CHECK(l.group_id == sc.g_en2);
+  }
+  CHECK(code(sc.teacher2, sc.kids[0]) == ErrorCode::kForbidden);
+  // A substitute of one mathematics lesson gets no diary of the class by it.
+  REQUIRE(sc.Do(sc.head, op_kind::kLessonSubstitute, LessonSubstitutePayload(sc.LessonOn(sc.g_math, "2026-09-08"), sc.teacher3)).ok());
+  CHECK(code(Role1(sc.teacher3, Role::kTeacher), sc.kids[0]) == ErrorCode::kForbidden);
+  // The technical administrator sees no diary; the head and a deputy see all.
+  CHECK(code(Role1(2, Role::kTechAdmin), sc.kids[0]) == ErrorCode::kForbidden);
+  CHECK(code(Role1(3, Role::kDeputy), sc.kids[0]) == ErrorCode::kOk);
+  CHECK(code(sc.head, sc.kids[0]) == ErrorCode::kOk);
+}
+
+TEST_CASE("the diary refuses a person who is not a student and a range too long or reversed") {
+  DiarySchool sc;
+  CHECK(sc.Diary(sc.head, sc.t1, "2026-09-07", "2026-09-13").status().code() == ErrorCode::kNotFound);
+  CHECK(sc.Diary(sc.head, 99999, "2026-09-07", "2026-09-13").status().code() == ErrorCode::kNotFound);
+  CHECK(sc.Diary(sc.head, sc.kids[0], "2026-09-13", "2026-09-07").status().code() == ErrorCode::kBadRequest);
+  CHECK(sc.Diary(sc.head, sc.kids[0], "2026-09-01", "2026-12-31").status().code() == ErrorCode::kBadRequest);
+}
+
+TEST_CASE("the diary's JSON round-trips, and broken JSON is refused without throwing") {
+  DiarySchool sc;
+  int64_t mon = sc.LessonOn(sc.g_math, "2026-09-07");
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(mon, Homework{"§ 3", 15, 0, 0})).ok());
+  sc.AddMark(mon, sc.kids[0], "5");
+  sc.works.works.push_back(ControlWork{1, sc.year, sc.g_math, D("2026-09-10"), 0, "диктант", ""});
+  auto v = sc.Diary(sc.head, sc.kids[0], "2026-09-07", "2026-09-13");
+  REQUIRE(v.ok());
+  CHECK(Find(*v, "2026-09-10", 2)->control_work == "диктант");  // no number: the group's first lesson
+  auto back = DiaryViewFromJson(ToJson(*v));
+  REQUIRE_MESSAGE(back.ok(), back.status().message());
+  CHECK(*back == *v);
+  protocol::Json broken = ToJson(*v);
+  broken["days"][0]["lessons"][0]["marks"][0]["weight"] = "три";
+  CHECK(DiaryViewFromJson(broken).status().code() == ErrorCode::kBadRequest);
+  CHECK(DiaryViewFromJson(protocol::Json::array()).status().code() == ErrorCode::kBadRequest);
+}
+
+TEST_CASE("a parent's children and a student's own entry, with their classes") {
+  DiarySchool sc;
+  Actor p = sc.Parent();
+  p.children.insert(sc.kids[3]);
+  auto kids = ChildrenOf(sc.s, p, D("2026-09-10"));
+  REQUIRE(kids.size() == 2);
+  CHECK(kids[0].name == "Абрамов Иван");
+  CHECK(kids[0].class_name == "5А");
+  CHECK(kids[1].student_id == sc.kids[3]);
+  auto self = ChildrenOf(sc.s, Role1(sc.kids[1], Role::kStudent), D("2026-09-10"));
+  REQUIRE(self.size() == 1);
+  CHECK(self[0].student_id == sc.kids[1]);
+  CHECK(ChildrenOf(sc.s, sc.head, D("2026-09-10")).empty());
+  auto back = ChildrenFromJson(ToJson(kids));
+  REQUIRE(back.ok());
+  CHECK(*back == kids);
+}
+
+}  // namespace
+}  // namespace ej
