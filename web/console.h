@@ -116,6 +116,7 @@ class Console {
   void SaveGroupMembers(int64_t group_id);
   void TransferStudent(int64_t student_id);
   void LeaveStudent(int64_t student_id);
+  void AddParent(int64_t student_id);
   void SaveIup(int64_t student_id, bool remove);
   // Draws the plan's pages and the cards (console_plan.cpp); false if `page_` is none of them.
   bool DrawPlanPage(const ConsoleContext& context);

@@ -314,6 +314,60 @@ void Console::TransferStudent(int64_t student_id) {
        });
 }
 
+// A new parent of the student: person.create (the parent role; the server gives the person an
+// own account), then guardian.link with the id the first answer names.
+void Console::AddParent(int64_t student_id) {
+  StudentCardForm& form = students_[student_id];
+  if (!structure_ || form.parent_busy) return;
+  form.parent_errors.clear();
+  form.parent_error.clear();
+  form.parent_notice.clear();
+  std::vector<std::string> parts;
+  std::string word;
+  for (char ch : form.parent_name + " ") {
+    if (ch == ' ' || ch == '\t') {
+      if (!word.empty()) parts.push_back(word);
+      word.clear();
+    } else {
+      word += ch;
+    }
+  }
+  if (parts.size() < 2 || parts.size() > 3) {
+    form.parent_errors["name"] = "Укажите фамилию, имя и, если есть, отчество через пробел.";
+    return;
+  }
+  PersonName name{parts[0], parts[1], parts.size() > 2 ? parts[2] : std::string()};
+  static const char* kKinds[] = {"mother", "father", "guardian"};
+  const std::string kind = kKinds[std::clamp(form.parent_kind, 0, 2)];
+  form.parent_busy = true;
+  Push({MakeOp(op_kind::kPersonCreate, PersonCreatePayload(name, {Role::kParent}))},
+       [this, student_id, kind, full = FullName(name)](const Result<PushResponse>& r) {
+         OneAnswer a = AnswerOf(r);
+         StudentCardForm& f = students_[student_id];
+         if (!a.applied) {
+           f.parent_busy = false;
+           if (a.field == "last_name" || a.field == "first_name" || a.field == "middle_name") {
+             f.parent_errors[a.field] = a.message;
+           } else {
+             f.parent_error = a.message;
+           }
+           return;
+         }
+         Push({MakeOp(op_kind::kGuardianLink, GuardianLinkPayload(a.created_id, student_id, kind))},
+              [this, student_id, full](const Result<PushResponse>& linked) {
+                StudentCardForm& g = students_[student_id];
+                g.parent_busy = false;
+                OneAnswer b = AnswerOf(linked);
+                if (!b.applied) {
+                  g.parent_errors["kind"] = b.message;
+                  return;
+                }
+                g.parent_notice = full + " — в списке родителей. Учётная запись создана; пароль выдаёт технический администратор.";
+                g.parent_name.clear();
+              });
+       });
+}
+
 void Console::LeaveStudent(int64_t student_id) {
   StudentCardForm& form = students_[student_id];
   if (!structure_ || form.move_busy) return;
@@ -449,6 +503,7 @@ bool Console::DrawPlanPage(const ConsoleContext& context) {
       if (a.leave) LeaveStudent(id);
       if (a.iup_save) SaveIup(id, false);
       if (a.iup_remove) SaveIup(id, true);
+      if (a.add_parent) AddParent(id);
       return true;
     }
     default: return false;

@@ -146,6 +146,13 @@ struct StudentCardForm {
   std::string iup_error;
   std::string iup_notice;
   bool iup_busy = false;
+  // «Добавить родителя»: a new parent's full name and the link (0 мать, 1 отец, 2 законный представитель).
+  std::string parent_name;
+  int parent_kind = 0;
+  std::map<std::string, std::string> parent_errors;  // by field: "last_name" …, "kind"
+  std::string parent_error;
+  std::string parent_notice;
+  bool parent_busy = false;
 };
 
 struct StudentCardAction {
@@ -154,6 +161,7 @@ struct StudentCardAction {
   bool leave = false;          // «Подтвердить выбытие»
   bool iup_save = false;       // «Сохранить строку»
   bool iup_remove = false;     // «Убрать из плана»
+  bool add_parent = false;     // «Добавить родителя»
 };
 
 StudentCardAction DrawStudentCardScreen(const ConsoleContext& context, const Person& student, StudentCardForm& form);

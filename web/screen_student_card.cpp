@@ -40,7 +40,8 @@ void Gap(float x) {
   ImGui::SetCursorPosX(x);
 }
 
-void DrawParents(const Structure& s, const Person& student) {
+void DrawParents(const ConsoleContext& context, const Person& student, StudentCardForm& form, StudentCardAction& action) {
+  const Structure& s = *context.structure;
   ui::StrongText("Родители и законные представители");
   std::vector<const Guardianship*> links;
   for (const Guardianship& g : s.guardianships) {
@@ -48,16 +49,40 @@ void DrawParents(const Structure& s, const Person& student) {
   }
   if (links.empty()) {
     ui::MutedText("Не указаны.");
-    return;
+  } else {
+    ui::BeginTable("parents", {{"Кем приходится", 220, false}, {"ФИО", 0, false}});
+    for (const Guardianship* g : links) {
+      const Person* p = s.FindPerson(g->parent_id);
+      const std::string kind(GuardianKindTitle(g->kind));
+      ui::TableRow(kind + "###parent" + std::to_string(g->parent_id),
+                   {{kind, ui::Tone::kMuted}, {p ? FullName(p->name) : std::string("?"), ui::Tone::kNormal}});
+    }
+    ui::EndTable();
   }
-  ui::BeginTable("parents", {{"Кем приходится", 220, false}, {"ФИО", 0, false}});
-  for (const Guardianship* g : links) {
-    const Person* p = s.FindPerson(g->parent_id);
-    const std::string kind(GuardianKindTitle(g->kind));
-    ui::TableRow(kind + "###parent" + std::to_string(g->parent_id),
-                 {{kind, ui::Tone::kMuted}, {p ? FullName(p->name) : std::string("?"), ui::Tone::kNormal}});
+  // A new parent: an own account is made with the person (R9), without a password until issued.
+  ui::Space(8);
+  ui::InputOptions name;
+  name.hint = "Фамилия Имя Отчество";
+  name.enabled = !context.busy && !form.parent_busy;
+  auto error_of = [&](const char* field) {
+    auto it = form.parent_errors.find(field);
+    return it == form.parent_errors.end() ? std::string() : it->second;
+  };
+  name.error = error_of("name");
+  for (const char* f : {"last_name", "first_name", "middle_name"}) {
+    if (name.error.empty()) name.error = error_of(f);
   }
-  ui::EndTable();
+  ui::InputText("ФИО родителя###parent_name", &form.parent_name, name);
+  std::vector<ui::ComboItem> kinds = {{"мать", ""}, {"отец", ""}, {"законный представитель", ""}};
+  ui::ComboOptions kind;
+  kind.width = 280;
+  kind.error = error_of("kind");
+  ui::Combo("Кем приходится###parent_kind", kinds, &form.parent_kind, kind);
+  ui::ButtonOptions add{ui::ButtonKind::kSecondary};
+  add.enabled = !context.busy && !form.parent_busy;
+  if (ui::Button(form.parent_busy ? "Добавление…###add_parent" : "Добавить родителя###add_parent", add)) action.add_parent = true;
+  if (!form.parent_error.empty()) ui::ErrorText(form.parent_error);
+  if (!form.parent_notice.empty()) ui::Notice(form.parent_notice);
 }
 
 void DrawMovement(const ConsoleContext& context, const Person& student, StudentCardForm& form,
@@ -326,7 +351,7 @@ StudentCardAction DrawStudentCardScreen(const ConsoleContext& context, const Per
   ui::PanelStyle style;
   style.padding = narrow ? 16 : 24;
   ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
-  DrawParents(s, student);
+  DrawParents(context, student, form, action);
   ui::Space(10);
   DrawMovement(context, student, form, action);
   ui::EndPanel();

@@ -324,6 +324,31 @@ TEST_CASE("the class card shows parents with their link — a student's card tra
   CHECK(t.c().app.console().class_id() == k5B);
 }
 
+TEST_CASE("a parent is added from the student's card: a person with the parent role and the link") {
+  Session t;
+  t.c().Click("Классы", "tab");
+  t.c().Click("5А", "row");
+  t.c().Click("1", "row");  // Андреева Дарья: no parents yet
+  CHECK(t.c().Has("Не указаны."));
+  t.c().Fill("ФИО родителя", "Андреева");
+  t.c().Click("Добавить родителя", "button");
+  CHECK(t.c().Has("Укажите фамилию, имя и, если есть, отчество через пробел.", "error"));
+  CHECK(t.server.Sent("POST", protocol::route::kOps).empty());
+  t.Replace("ФИО родителя", "Андреев Сергей Павлович");  // the rejected text was kept in the field
+  t.c().Choose("Кем приходится", "отец");
+  t.c().Click("Добавить родителя", "button");
+  t.Settle();
+  CHECK(t.c().Has("Андреев Сергей Павлович — в списке родителей. Учётная запись создана; пароль выдаёт технический администратор.", "notice"));
+  CHECK(t.c().Get("отец", "row").value == "отец\tАндреев Сергей Павлович");
+  bool linked = false;
+  for (const auto& g : t.server.structure.guardianships) {
+    const Person* p = t.server.structure.FindPerson(g.parent_id);
+    linked = linked || (g.student_id == 202 && g.kind == "father" && p && p->name.last == "Андреев" && p->Has(Role::kParent));
+  }
+  CHECK(linked);
+  CHECK(t.c().Get("ФИО родителя", "input").value.empty());
+}
+
 TEST_CASE("a student's individual study plan adds and replaces hours and shows the week against СанПиН") {
   Session t;
   t.c().Click("Классы", "tab");
