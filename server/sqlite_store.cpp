@@ -297,6 +297,9 @@ Date LocalDate(int64_t unix_seconds) {
 }
 
 Result<protocol::Json> SqliteStore::JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) {
+  // Families read the diary, never a group's journal; to them no group exists (R22: not even
+  // whether an id is a group leaks).
+  if (!IsStaff(actor)) return Status(ErrorCode::kNotFound, "Группа не найдена.", "group_id");
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   protocol::Json out;
@@ -357,6 +360,7 @@ Result<ControlWorks*> SqliteStore::CachedControlWorks(Connection& c, int64_t sch
 }
 
 Result<protocol::Json> SqliteStore::GroupPlans(const Actor& actor, int64_t group_id) {
+  if (!IsStaff(actor)) return Status(ErrorCode::kNotFound, "Группа не найдена.", std::string(protocol::route::kParamGroupId));
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   protocol::Json out;

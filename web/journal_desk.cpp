@@ -219,7 +219,8 @@ void JournalDesk::Rebuild() {
   in_flight_ = std::min(in_flight_, outbox_.size());
   const StudyPeriod* period = Period();
   auto group = GroupId();
-  if (period && group) {
+  // No grid until the group's journal has come: an empty grid would say «no lessons».
+  if (period && group && journal_loaded_ && !journal_loading_) {
     grid_ = BuildJournalGrid(*structure_, journal_, *rules_, *group, *period, env_.Today());
   } else {
     grid_.reset();

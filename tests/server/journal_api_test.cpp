@@ -189,9 +189,12 @@ TEST_CASE("the teacher writes in their group's journal, another teacher, a paren
   auto deputy = Push(server.Client(), server.As("zavuch"),
                      {Op(op_kind::kMarkAdd, MarkAddPayload(flesson->lesson.id, fstudent, "2", "answer", "", "x"))});
   CHECK(deputy.results[0].error.code() == ErrorCode::kForbidden);
-  for (const char* login : {"roditel", "uchenik", "admin"}) {
-    CHECK(GetJournal(server.Client(), server.As(login), g.mine)->status == 403);
+  // A family is told no such group exists (existence must not leak); staff without the right: 403.
+  for (const char* login : {"roditel", "uchenik"}) {
+    CHECK(GetJournal(server.Client(), server.As(login), g.mine)->status == 404);
+    CHECK(GetJournal(server.Client(), server.As(login), 999999)->status == 404);
   }
+  CHECK(GetJournal(server.Client(), server.As("admin"), g.mine)->status == 403);
   CHECK(GetJournal(server.Client(), teacher, 999999)->status == 404);
   CHECK(server.Client().Get(std::string(protocol::route::kJournal) + "?group_id=abc", teacher)->status == 400);
 }
