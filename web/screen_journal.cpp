@@ -137,17 +137,24 @@ JournalAction DrawJournalScreen(const JournalView& view, JournalForm& form) {
   int group = form.group;
   ui::ComboOptions combo;
   combo.width = field_w;
+  // Side by side on a desk (each caption above its list), one under the other on a phone.
+  const ImVec2 row_start = ImGui::GetCursorPos();
+  ImGui::BeginGroup();
   if (ui::Combo("Группа", view.groups, &group, combo) && group != form.group) {
     form.group = group;
     form.period = -1;
     action.reload = true;
   }
-  if (!narrow) ImGui::SameLine(0, 16), ImGui::SetCursorPosY(ImGui::GetCursorPosY());
+  ImGui::EndGroup();
+  // Not SameLine: it would align the second caption to the first list's text, 10 px lower.
+  if (!narrow) ImGui::SetCursorPos(ImVec2(row_start.x + field_w + 16, row_start.y));
+  ImGui::BeginGroup();
   int period = std::max(0, form.period);
   if (!view.periods.empty() && ui::Combo("Период", view.periods, &period, combo) && period != form.period) {
     form.period = period;
     action.reload = true;
   }
+  ImGui::EndGroup();
   ui::Space(4);
   ui::ColoredText(view.status, view.status_warning ? theme::kWarning : theme::kMutedText);
   if (!view.can_write && view.grid) ui::MutedText("Только просмотр: записи в этой группе делает её учитель.");
