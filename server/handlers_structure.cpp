@@ -46,9 +46,9 @@ Result<ApiResponse> HandleRules(ServerContext& ctx, ApiRequest& req) {
 Result<ApiResponse> HandleJournal(ServerContext& ctx, ApiRequest& req) {
   auto group = QueryId(req, protocol::route::kParamGroupId);
   if (!group.ok()) return group.status();
-  auto from = QueryDate(req, "from", false);
+  auto from = QueryDate(req, protocol::route::kParamFrom, false);
   if (!from.ok()) return from.status();
-  auto to = QueryDate(req, "to", false);
+  auto to = QueryDate(req, protocol::route::kParamTo, false);
   if (!to.ok()) return to.status();
   std::optional<DateRange> range;
   if (*from || *to) {
@@ -87,9 +87,9 @@ Result<ApiResponse> HandleAudit(ServerContext& ctx, ApiRequest& req) {
       *out = *id;
     }
   }
-  auto from = QueryDate(req, "from", false);
+  auto from = QueryDate(req, protocol::route::kParamFrom, false);
   if (!from.ok()) return from.status();
-  auto to = QueryDate(req, "to", false);
+  auto to = QueryDate(req, protocol::route::kParamTo, false);
   if (!to.ok()) return to.status();
   filter.from = *from;
   filter.to = *to;

@@ -1,22 +1,8 @@
 #include "journal_store.h"
 
+#include "store_rows.h"
+
 namespace ej::server {
-namespace {
-
-// See structure_store.cpp: a guarded upsert that changed nothing hit another school's row.
-Status Owned(Connection& c, Status st) {
-  if (st.ok() && c.Changes() == 0) {
-    return Status(ErrorCode::kInternal, "Внутренняя ошибка: идентификатор уже занят другой школой.");
-  }
-  return st;
-}
-
-SqlValue IdOrNull(int64_t id) {
-  if (id == 0) return nullptr;
-  return id;
-}
-
-}  // namespace
 
 Result<Journal> LoadJournal(Connection& c, int64_t school_id) {
   Journal j;

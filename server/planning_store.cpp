@@ -2,18 +2,9 @@
 
 #include <map>
 
+#include "store_rows.h"
+
 namespace ej::server {
-namespace {
-
-// See structure_store.cpp: a guarded upsert that changed nothing hit another school's row.
-Status Owned(Connection& c, Status st) {
-  if (st.ok() && c.Changes() == 0) {
-    return Status(ErrorCode::kInternal, "Внутренняя ошибка: идентификатор уже занят другой школой.");
-  }
-  return st;
-}
-
-}  // namespace
 
 Result<ThematicPlans> LoadPlans(Connection& c, int64_t school_id) {
   ThematicPlans out;

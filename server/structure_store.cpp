@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "store_rows.h"
+
 #include "text.h"
 
 namespace ej::server {
@@ -19,20 +21,6 @@ DateRange RangeOf(const Row& r, int first_col) {
 SqlValue DateValue(const std::optional<Date>& d) {
   if (!d) return nullptr;
   return d->Iso();
-}
-
-// An upsert guarded by `WHERE t.school_id = excluded.school_id` that changed nothing hit a
-// row of another school: refuse rather than lose the write.
-Status Owned(Connection& c, Status st) {
-  if (st.ok() && c.Changes() == 0) {
-    return Status(ErrorCode::kInternal, "Внутренняя ошибка: идентификатор уже занят другой школой.");
-  }
-  return st;
-}
-
-SqlValue IdOrNull(int64_t id) {
-  if (id == 0) return nullptr;
-  return id;
 }
 
 Status EnsureAccount(Connection& c, int64_t school_id, const Person& p, int64_t now) {

@@ -46,7 +46,6 @@ void JournalDesk::Close() {
   structure_.reset();
   rules_.reset();
   groups_.clear();
-  writable_.clear();
   journal_ = Journal();
   server_journal_ = Journal();
   journal_loaded_ = journal_loading_ = false;
@@ -84,12 +83,10 @@ void JournalDesk::LoadStructure() {
     structure_ = std::make_unique<Structure>(std::move(parsed).value());
     // The groups the user teaches, then the other groups of the class they lead (read only).
     groups_.clear();
-    writable_.clear();
     const Structure& s = *structure_;
     for (const auto& w : s.workload) {
       if (w.teacher_id != user_.person_id) continue;
       if (std::find(groups_.begin(), groups_.end(), w.group_id) == groups_.end()) groups_.push_back(w.group_id);
-      writable_.push_back(w.group_id);
     }
     auto label = [&](int64_t id) {
       const Group* g = s.FindGroup(id);
@@ -458,17 +455,19 @@ TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_er
   view.bar = bar;
   view.error = !bar_error.empty() ? bar_error : error_;
   if (structure_) {
+    const Actor actor = LocalActor();
     for (int64_t id : groups_) {
       const Group* g = structure_->FindGroup(id);
       const Subject* subject = g ? structure_->FindSubject(g->subject_id) : nullptr;
       std::string name = g ? g->name : "№ " + std::to_string(id);
-      bool mine = std::find(writable_.begin(), writable_.end(), id) != writable_.end();
+      // Who keeps the group's journal is the core's answer (the teacher of the group).
+      bool mine = Authorize(actor, Action::kWriteFinals, GroupTarget(*structure_, id)).ok();
       view.groups.push_back({name + (subject && name.find(subject->name) == std::string::npos ? " — " + subject->name : ""),
                              mine ? "" : "просмотр"});
     }
     if (auto group = GroupId()) {
       for (const StudyPeriod* p : PeriodsOfGroup(*structure_, *group)) view.periods.push_back({p->name, p->range.Russian()});
-      view.can_write = std::find(writable_.begin(), writable_.end(), *group) != writable_.end();
+      view.can_write = Authorize(actor, Action::kWriteFinals, GroupTarget(*structure_, *group)).ok();
     }
   }
   if (structure_ && groups_.empty() && error_.empty()) view.error = "У вас нет групп в нагрузке этого учебного года.";

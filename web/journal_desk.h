@@ -84,7 +84,6 @@ class JournalDesk {
   std::optional<SchoolRules> rules_;
   Timetable timetable_;  // not needed by the entry operations; empty
   std::vector<int64_t> groups_;       // the groups shown, in the drop-down's order
-  std::vector<int64_t> writable_;     // the groups the user keeps
   Journal journal_;                   // the chosen group's, with the outbox applied
   Journal server_journal_;            // as the server sent it
   bool journal_loaded_ = false;
