@@ -5,6 +5,7 @@
 #include "handlers_accounts.h"
 #include "handlers_auth.h"
 #include "handlers_diary.h"
+#include "handlers_journal.h"
 #include "handlers_planning.h"
 #include "handlers_structure.h"
 
@@ -33,6 +34,8 @@ const std::vector<Route>& Routes() {
       {"GET", route::kDiary, Access::kSession, &HandleDiary},
       {"GET", route::kChildren, Access::kSession, &HandleChildren},
       {"GET", route::kPdLog, Access::kSession, &HandlePdLog},
+      {"GET", route::kClassJournal, Access::kSession, &HandleClassJournal},
+      {"GET", route::kCorrections, Access::kSession, &HandleCorrections},
   };
   return kRoutes;
 }

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "class_summary.h"
 #include "crypto.h"
 #include "diary.h"
 #include "journal_store.h"
@@ -401,6 +402,53 @@ Result<protocol::Json> SqliteStore::ControlWorkSchedule(const Actor& actor, int6
     auto works = CachedControlWorks(c, actor.school_id);
     if (!works.ok()) return works.status();
     out = ControlWorkScheduleJson(**st, **works, year_id, actor);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<protocol::Json> SqliteStore::ClassJournalSlice(const Actor& actor, int64_t class_id,
+                                                      std::optional<DateRange> range, std::vector<int64_t>* students) {
+  const std::string field(protocol::route::kParamClassId);
+  if (!IsStaff(actor)) return Status(ErrorCode::kNotFound, "Класс не найден.", field);
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  protocol::Json out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    if (!(*st)->FindClass(class_id)) return Status(ErrorCode::kNotFound, "Класс не найден.", field);
+    Target target;
+    target.class_ids = {class_id};
+    if (Status a = Authorize(actor, Action::kReadJournal, target); !a.ok()) {
+      return Status(ErrorCode::kForbidden, "Сводный журнал класса видят его классный руководитель и администрация.", field);
+    }
+    auto j = CachedJournal(c, actor.school_id);
+    if (!j.ok()) return j.status();
+    out = ToJson(SliceForClass(**st, **j, class_id, range));
+    if (students) *students = (*st)->StudentsEverIn(class_id);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<protocol::Json> SqliteStore::CorrectionRequests(const Actor& actor) {
+  if (Status a = Authorize(actor, Action::kReadCorrectionRequests); !a.ok()) return a;
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  protocol::Json out;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto st = CachedStructure(c, actor.school_id);
+    if (!st.ok()) return st.status();
+    auto j = CachedJournal(c, actor.school_id);
+    if (!j.ok()) return j.status();
+    protocol::Json list = protocol::Json::array();
+    for (const RequestRow& r : DescribeRequests(**st, **j, actor)) list.push_back(ToJson(r));
+    protocol::Json locked = protocol::Json::array();
+    for (int64_t id : (*j)->locked_periods) locked.push_back(id);
+    out = protocol::Json{{"requests", std::move(list)}, {"locked_periods", std::move(locked)}};
     return Status::Ok();
   });
   if (!s.ok()) return s;

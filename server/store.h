@@ -115,6 +115,13 @@ class Store {
   // The school's corrections (audit.h), newest first, those the filter keeps; kForbidden
   // unless the actor may read the audit (kReadAudit).
   virtual Result<std::vector<AuditRow>> CorrectionsAudit(const Actor& actor, const AuditFilter& filter) = 0;
+  // The class's journal for its class teacher's summary (class_summary.h SliceForClass), if the
+  // actor may read it (kReadJournal on the class): kNotFound for an unknown class, kForbidden.
+  // `students`: whose data it holds (for the personal-data access log).
+  virtual Result<protocol::Json> ClassJournalSlice(const Actor& actor, int64_t class_id, std::optional<DateRange> range,
+                                                   std::vector<int64_t>* students) = 0;
+  // The correction requests the actor may see (audit.h DescribeRequests) and the locked periods.
+  virtual Result<protocol::Json> CorrectionRequests(const Actor& actor) = 0;
 
   // A student's diary over a range as JSON text (diary.h BuildDiary ToJson). kNotFound for someone who is
   // not a student of the school and, for an actor who is not staff, for any student not theirs

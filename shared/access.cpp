@@ -80,6 +80,11 @@ Status Authorize(const Actor& actor, Action action, const Target& target) {
       if (target.group_id != 0 && actor.taught_groups.count(target.group_id)) return Status::Ok();
       return Refuse("Итоговые отметки выставляет учитель этой группы.");
 
+    case Action::kReadCorrectionRequests:
+      // Which requests: audit.h DescribeRequests (a teacher sees the ones they made).
+      if (IsAdministration(actor) || actor.Has(Role::kTeacher) || actor.Has(Role::kClassTeacher)) return Status::Ok();
+      return Refuse("Заявки на исправление видят учителя и администрация.");
+
     case Action::kReadAudit:
       if (IsAdministration(actor)) return Status::Ok();
       return Refuse("Журнал исправлений просматривают директор и заместители директора.");

@@ -47,6 +47,7 @@ enum class Action {
   kReadDiary,          // one student's diary (diary.h): Target.student_id, .class_ids (their
                        // classes in the range), .group_ids (their groups in the range)
   kReadAccessLog,      // the personal-data access log (R7, R22): the head only
+  kReadCorrectionRequests,  // correction requests: the administration all, a teacher their own
 };
 
 // What the action is aimed at; unused fields stay zero.

@@ -1,6 +1,8 @@
 // The corrections audit: see audit.h.
 #include "audit.h"
 
+#include <algorithm>
+
 #include "names.h"
 
 namespace ej {
@@ -66,7 +68,18 @@ std::string CsvField(const std::string& v) {
 
 }  // namespace
 
-AuditRow DescribeCorrection(const Structure& s, const Journal& j, const AuditSource& e) {
+AuditRow DescribeCorrection(const Structure& s, const Journal& j, const AuditSource& entry) {
+  // An approved request is described as the change it made, by the teacher who asked for it.
+  AuditSource e = entry;
+  std::string approved_by;
+  if (e.kind == op_kind::kCorrectionDecide) {
+    if (auto it = j.requests.find(Int(e.payload, "request_id")); it != j.requests.end()) {
+      approved_by = PersonName_(s, e.author_id, true);
+      e.kind = it->second.op.kind;
+      e.payload = it->second.op.payload;
+      e.author_id = it->second.author_id;
+    }
+  }
   AuditRow row;
   row.seq = e.seq;
   row.when = e.when;
@@ -100,7 +113,69 @@ AuditRow DescribeCorrection(const Structure& s, const Journal& j, const AuditSou
     if (row.lesson.empty()) row.lesson = std::string(FinalKindTitle(FinalKindFromCode(Str(e.payload, "kind")).value_or(FinalKind::kYear)));
   }
   row.student = PersonName_(s, student_id, false);
+  if (!approved_by.empty()) row.reason += (row.reason.empty() ? "" : " ") + std::string("(одобрил ") + approved_by + ")";
   return row;
+}
+
+namespace {
+
+// The value an entry operation would change, as it is now (null when there is none).
+Json CurrentValue(const Journal& j, const Operation& op) {
+  const Json& p = op.payload;
+  if (op.kind == op_kind::kMarkSet || op.kind == op_kind::kMarkRemove) {
+    if (const Mark* m = j.FindMark(Str(p, "mark_id"))) return Json{{"value", m->value}};
+  } else if (op.kind == op_kind::kAttendanceSet) {
+    if (const AttendanceMark* a = j.FindAttendance(Int(p, "lesson_id"), Int(p, "student_id"))) return Json{{"code", a->code}};
+  } else if (op.kind == op_kind::kLessonSetTopic) {
+    if (const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"))) return Json{{"topic", l->topic}};
+  } else if (op.kind == op_kind::kLessonSetHomework) {
+    if (const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"))) return Json{{"text", l->homework.text}};
+  } else if (op.kind == op_kind::kFinalSet) {
+    auto kind = FinalKindFromCode(Str(p, "kind"));
+    FinalKey key{Int(p, "group_id"), Int(p, "student_id"), kind.value_or(FinalKind::kPeriod), Int(p, "period_id")};
+    if (const FinalMark* f = j.FindFinal(key)) return Json{{"value", f->value}};
+  }
+  return Json();
+}
+
+}  // namespace
+
+std::vector<RequestRow> DescribeRequests(const Structure& s, const Journal& j, const Actor& actor) {
+  const bool all = Authorize(actor, Action::kApproveCorrections).ok();
+  std::vector<RequestRow> out;
+  for (const auto& [id, r] : j.requests) {
+    if (!all && r.author_id != actor.person_id) continue;
+    AuditSource e;
+    e.seq = id;
+    e.author_id = r.author_id;
+    e.kind = r.op.kind;
+    e.payload = r.op.payload;
+    e.result = Json{{"old", r.state == RequestState::kPending ? CurrentValue(j, r.op) : Json()}, {"reason", r.reason}};
+    RequestRow row;
+    row.id = id;
+    row.state = std::string(RequestStateCode(r.state));
+    row.row = DescribeCorrection(s, j, e);
+    if (r.state != RequestState::kPending) row.row.old_value = "";
+    if (r.decided_by) row.decided_by = PersonName_(s, r.decided_by, true);
+    row.decision_comment = r.decision_comment;
+    out.push_back(std::move(row));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const RequestRow& a, const RequestRow& b) {
+    bool pa = a.state == "pending", pb = b.state == "pending";
+    if (pa != pb) return pa;
+    return a.id > b.id;
+  });
+  return out;
+}
+
+protocol::Json ToJson(const RequestRow& r) {
+  Json o = ToJson(r.row);
+  o.erase("seq");
+  o["id"] = r.id;
+  o["state"] = r.state;
+  o["decided_by"] = r.decided_by;
+  o["decision_comment"] = r.decision_comment;
+  return o;
 }
 
 bool Matches(const AuditRow& row, const AuditFilter& f) {

@@ -59,6 +59,20 @@ struct AuditFilter {
 bool Matches(const AuditRow& row, const AuditFilter& f);
 
 protocol::Json ToJson(const AuditRow& row);
+
+// A correction request as the deputy reads it: the change asked for described like an audit
+// row (who asked, the entry, its value now → the value asked, why), its state and decision.
+struct RequestRow {
+  int64_t id = 0;
+  std::string state;           // "pending", "approved", "declined"
+  AuditRow row;
+  std::string decided_by;      // «Соколова Е. В.» or ""
+  std::string decision_comment;
+};
+// The requests the actor may see (every one for who may decide them, else their own), the
+// pending first, then the newest.
+std::vector<RequestRow> DescribeRequests(const Structure& s, const Journal& j, const Actor& actor);
+protocol::Json ToJson(const RequestRow& row);
 // "Когда;Кто;Что;Класс;Предмет;Ученик;Урок;Было;Стало;Причина", a UTF-8 BOM first (Excel opens
 // it as Unicode), fields with ; " or line breaks quoted.
 std::string AuditCsv(const std::vector<AuditRow>& rows);

@@ -211,6 +211,27 @@ std::optional<double> WeightedAverageOf(const SchoolRules& rules, const std::str
   return w.sum / w.weights;
 }
 
+namespace {
+
+// The system's whole final value nearest to the average rounded by the school's threshold (in
+// hundredths, compared on whole hundredths so 3,4999… from floating point does not count as
+// 3,50); "" when the system has no numeric final value.
+std::string RoundToFinal(const SchoolRules& rules, const std::string& system_id, double average) {
+  const GradingSystem* system = FindGradingSystem(rules, system_id);
+  if (!system) return {};
+  int64_t hundredths = std::llround(average * 100);
+  int64_t whole = hundredths / 100, fraction = hundredths % 100;
+  double rounded = static_cast<double>(fraction >= rules.finals.round_up_from ? whole + 1 : whole);
+  const MarkValue* best = nullptr;
+  for (const auto& v : system->values) {
+    if (!v.final_allowed || v.plus_minus || !v.numeric) continue;
+    if (!best || std::fabs(*v.numeric - rounded) < std::fabs(*best->numeric - rounded)) best = &v;
+  }
+  return best ? best->code : std::string();
+}
+
+}  // namespace
+
 ProposedFinal ProposeFinal(const Journal& j, const SchoolRules& rules, const std::string& system_id,
                            int64_t group_id, int64_t student_id, DateRange range) {
   ProposedFinal out;
@@ -220,19 +241,28 @@ ProposedFinal ProposeFinal(const Journal& j, const SchoolRules& rules, const std
   double average = w.sum / w.weights;
   out.average = average;
   if (w.count < rules.finals.min_marks) return out;
+  out.value = RoundToFinal(rules, system_id, average);
+  return out;
+}
+
+ProposedFinal ProposeFromPeriods(const SchoolRules& rules, const std::string& system_id,
+                                 const std::vector<std::string>& period_values) {
+  ProposedFinal out;
   const GradingSystem* system = FindGradingSystem(rules, system_id);
   if (!system) return out;
-  // Round by the school's threshold (in hundredths, compared on whole hundredths so 3,4999…
-  // from floating point does not count as 3,50).
-  int64_t hundredths = std::llround(average * 100);
-  int64_t whole = hundredths / 100, fraction = hundredths % 100;
-  double rounded = static_cast<double>(fraction >= rules.finals.round_up_from ? whole + 1 : whole);
-  const MarkValue* best = nullptr;
-  for (const auto& v : system->values) {
-    if (!v.final_allowed || v.plus_minus || !v.numeric) continue;
-    if (!best || std::fabs(*v.numeric - rounded) < std::fabs(*best->numeric - rounded)) best = &v;
+  double sum = 0;
+  for (const std::string& code : period_values) {
+    if (code.empty()) return ProposedFinal{};  // a period without its mark: nothing to propose yet
+    for (const auto& v : system->values) {
+      if (v.code == code && v.numeric) {
+        sum += *v.numeric;
+        ++out.marks;
+      }
+    }
   }
-  if (best) out.value = best->code;
+  if (out.marks == 0) return out;
+  out.average = sum / out.marks;
+  out.value = RoundToFinal(rules, system_id, *out.average);
   return out;
 }
 

@@ -186,6 +186,11 @@ struct ProposedFinal {
 ProposedFinal ProposeFinal(const Journal& j, const SchoolRules& rules, const std::string& system_id, int64_t group_id,
                            int64_t student_id, DateRange range);
 
+// The year's mark from the period marks (R21): their average rounded by the same rule. None
+// while a period has no mark (an empty code) or when no period mark is numeric (зачёт).
+ProposedFinal ProposeFromPeriods(const SchoolRules& rules, const std::string& system_id,
+                                 const std::vector<std::string>& period_values);
+
 // "4,25" (Russian decimal comma, two decimals).
 std::string FormatAverage(double average);
 

@@ -121,4 +121,62 @@ JournalGrid BuildJournalGrid(const Structure& s, const Journal& j, const SchoolR
   return grid;
 }
 
+YearGrid BuildYearGrid(const Structure& s, const Journal& j, const SchoolRules& rules, int64_t group_id) {
+  YearGrid out;
+  out.group_id = group_id;
+  const Group* group = s.FindGroup(group_id);
+  if (!group) return out;
+  out.group_name = group->name;
+  if (const Subject* subject = s.FindSubject(group->subject_id)) out.subject = subject->name;
+  const int grade = GradeOfGroup(s, group_id);
+  out.exams = grade == 9 || grade == 11;
+  out.system_id = std::string(GradingSystemIdForGrade(rules, grade));
+  if (const GradingSystem* system = FindGradingSystem(rules, out.system_id)) {
+    for (const auto& v : system->values) {
+      if (v.final_allowed && !v.plus_minus) out.final_values.push_back(v.code);
+    }
+  }
+  std::vector<const StudyPeriod*> periods = PeriodsOfGroup(s, group_id);
+  for (const StudyPeriod* p : periods) out.periods.push_back(p->name);
+  if (periods.empty()) return out;
+  const DateRange year{periods.front()->range.first, periods.back()->range.last};
+
+  std::set<int64_t> students;
+  for (Date d = year.first; d <= year.last; d = d.AddDays(7)) {
+    for (int64_t id : s.GroupStudents(group_id, d)) students.insert(id);
+  }
+  for (int64_t id : s.GroupStudents(group_id, year.last)) students.insert(id);
+  std::vector<int64_t> ordered(students.begin(), students.end());
+  auto name_of = [&](int64_t id) {
+    const Person* p = s.FindPerson(id);
+    return p ? p->name : PersonName{"№ " + std::to_string(id), "", ""};
+  };
+  std::sort(ordered.begin(), ordered.end(), [&](int64_t a, int64_t b) {
+    PersonName na = name_of(a), nb = name_of(b);
+    return RussianLess(na.last + " " + na.first + " " + na.middle, nb.last + " " + nb.first + " " + nb.middle);
+  });
+  auto final_of = [&](int64_t student, FinalKind kind, int64_t period_id, int64_t* version) {
+    const FinalMark* f = j.FindFinal({group_id, student, kind, period_id});
+    if (version) *version = f ? f->version : 0;
+    return f ? f->value : std::string();
+  };
+  for (int64_t id : ordered) {
+    YearGridRow row;
+    row.student_id = id;
+    PersonName n = name_of(id);
+    row.name = n.last + (n.first.empty() ? "" : " " + n.first);
+    for (const StudyPeriod* p : periods) row.period_values.push_back(final_of(id, FinalKind::kPeriod, p->id, nullptr));
+    ProposedFinal marks = ProposeFinal(j, rules, out.system_id, group_id, id, year);
+    if (marks.average) row.average = FormatAverage(*marks.average);
+    row.proposed = ProposeFromPeriods(rules, out.system_id, row.period_values).value;
+    row.year_value = final_of(id, FinalKind::kYear, 0, &row.year_version);
+    if (out.exams) {
+      row.exam_value = final_of(id, FinalKind::kExam, 0, &row.exam_version);
+      row.final_value = final_of(id, FinalKind::kFinal, 0, &row.final_version);
+    }
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace ej

@@ -63,6 +63,36 @@ struct JournalGrid {
 JournalGrid BuildJournalGrid(const Structure& s, const Journal& j, const SchoolRules& rules, int64_t group_id,
                              const StudyPeriod& period, Date today);
 
+// The year's marks of a group (R21): per student the period marks, the year's average, the
+// proposed year mark, the year mark, and for the grades that sit state exams (9 and 11) the
+// exam and the final (итоговая) mark. The teacher confirms or chooses another value.
+struct YearGridRow {
+  int64_t student_id = 0;
+  std::string name;
+  std::vector<std::string> period_values;  // one per period, "" when none
+  std::string average;       // the weighted average of the year's marks, "4,25" or ""
+  std::string proposed;      // the proposed year mark (from the period marks), "" when none
+  std::string year_value;
+  int64_t year_version = 0;
+  std::string exam_value;
+  int64_t exam_version = 0;
+  std::string final_value;   // итоговая
+  int64_t final_version = 0;
+};
+
+struct YearGrid {
+  int64_t group_id = 0;
+  std::string group_name;
+  std::string subject;
+  std::string system_id;
+  std::vector<std::string> final_values;  // what a year, exam or final mark may be
+  std::vector<std::string> periods;       // «1 четверть» …
+  bool exams = false;                     // grade 9 or 11: exam and итоговая columns
+  std::vector<YearGridRow> rows;
+};
+
+YearGrid BuildYearGrid(const Structure& s, const Journal& j, const SchoolRules& rules, int64_t group_id);
+
 // The study periods of the group's grade in its year, in order.
 std::vector<const StudyPeriod*> PeriodsOfGroup(const Structure& s, int64_t group_id);
 

@@ -60,6 +60,12 @@ inline constexpr std::string_view kJournal = "/api/v1/journal";
 inline constexpr std::string_view kLessons = "/api/v1/lessons";
 // The corrections audit (audit.h): ?class_id=&teacher_id=&subject_id=&from=&to=&what=&format=csv.
 inline constexpr std::string_view kAudit = "/api/v1/audit";
+// A class teacher's view of their class (class_summary.h SliceForClass): ?class_id=N&from=&to=.
+inline constexpr std::string_view kClassJournal = "/api/v1/class-journal";
+inline constexpr std::string_view kParamClassId = "class_id";
+// Correction requests (R3, R13) and the locked periods: the administration sees every request,
+// a teacher their own.
+inline constexpr std::string_view kCorrections = "/api/v1/corrections";
 // One student's diary (diary.h DiaryView): ?student_id=N[&from=YYYY-MM-DD][&to=YYYY-MM-DD]; from
 // defaults to the Monday of the current week, to to a week from `from`.
 inline constexpr std::string_view kDiary = "/api/v1/diary";

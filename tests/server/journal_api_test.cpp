@@ -11,7 +11,9 @@
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <set>
 
+#include "class_summary.h"
 #include "journal.h"
 #include "op_log.h"
 #include "structure.h"
@@ -334,6 +336,109 @@ TEST_CASE("the corrections audit lists a late correction for the deputy, as JSON
   auto filtered = server.Client().Get(std::string(protocol::route::kAudit) + "?class_id=" + std::to_string(other_class), deputy);
   for (const auto& other : BodyOf(filtered)["rows"]) CHECK(other["reason"] != "пересдал тему");
   CHECK(server.Client().Get(std::string(protocol::route::kAudit), teacher)->status == 403);
+}
+
+TEST_CASE("the class teacher reads every subject of the class, only the class's students, and the read is logged") {
+  DemoServer server;
+  auto klruk = server.As("klruk");
+  Structure s = Snapshot(server, server.As("zavuch"));
+  int64_t person = PersonOf(server.db(), "klruk");
+  int64_t mine = 0, other = 0;
+  for (const auto& c : s.classes) {
+    if (c.teacher_id == person && !mine) mine = c.id;
+    else if (c.teacher_id != person && c.grade >= 5 && !other) other = c.id;
+  }
+  REQUIRE(mine);
+  REQUIRE(other);
+  const std::string path = std::string(protocol::route::kClassJournal) + "?class_id=";
+  const StudyPeriod* period = nullptr;
+  Date today = D("2026-10-20");
+  for (const auto& p : s.periods) {
+    if (p.range.Contains(today) && p.grade_from <= s.FindClass(mine)->grade && s.FindClass(mine)->grade <= p.grade_to) period = &p;
+  }
+  REQUIRE(period);
+  int64_t logged_before = CountRows(server.db(), "SELECT COUNT(*) FROM pd_access_log WHERE route = '/api/v1/class-journal'");
+  auto r = server.Client().Get(path + std::to_string(mine) + "&from=" + period->range.first.Iso() + "&to=" +
+                                   period->range.last.Iso(),
+                               klruk);
+  REQUIRE(r->status == 200);
+  Journal j = JournalFromJson(BodyOf(r)).value();
+  auto everyone = s.StudentsEverIn(mine);
+  std::set<int64_t> groups;
+  for (const auto& [id, l] : j.lessons) groups.insert(l.lesson.group_id);
+  CHECK(groups.size() >= 8);  // every subject of the class, not only the class teacher's own
+  REQUIRE(!j.marks.empty());
+  for (const auto& [id, m] : j.marks) {
+    CHECK(std::find(everyone.begin(), everyone.end(), m.student_id) != everyone.end());
+  }
+  ClassSummary sum = BuildClassSummary(s, j, DefaultSchoolRules(), mine, *period, today);
+  CHECK(sum.columns.size() == groups.size());
+  int with_average = 0;
+  for (const auto& row : sum.rows) {
+    for (const auto& cell : row.cells) with_average += !cell.average.empty();
+  }
+  CHECK(with_average > static_cast<int>(sum.rows.size()));
+  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM pd_access_log WHERE route = '/api/v1/class-journal'") == logged_before + 1);
+
+  // Another class, a teacher who leads no class, a parent: refused; an unknown class: not found.
+  CHECK(server.Client().Get(path + std::to_string(other), klruk)->status == 403);
+  CHECK(server.Client().Get(path + std::to_string(mine), server.As("uchitel"))->status == 403);
+  CHECK(server.Client().Get(path + std::to_string(mine), server.As("roditel"))->status == 404);
+  CHECK(server.Client().Get(path + "999999", klruk)->status == 404);
+  CHECK(server.Client().Get(path + std::to_string(mine), server.As("zavuch"))->status == 200);
+  CHECK(server.Client().Get(path + "x", klruk)->status == 400);
+}
+
+TEST_CASE("correction requests over HTTP: asked in a locked period, listed for the deputy, approved, audited") {
+  DemoServer server;
+  auto teacher = server.As("uchitel");
+  auto deputy = server.As("zavuch");
+  Structure s = Snapshot(server, deputy);
+  Groups g = GroupsOf(s, PersonOf(server.db(), "uchitel"));
+  Journal j = JournalOf(server, teacher, g.mine);
+  auto [lesson, student] = LessonAndStudent(j, s, D("2026-09-15"));
+  Operation add = Op(op_kind::kMarkAdd, MarkAddPayload(lesson->lesson.id, student, "3", "answer", "", "позже"));
+  REQUIRE(Push(server.Client(), teacher, {add}).results[0].outcome == OpOutcome::kApplied);
+  const StudyPeriod* period = PeriodOf(s, GradeOfGroup(s, g.mine), lesson->lesson.date);
+  REQUIRE(period);
+  REQUIRE(Push(server.Client(), deputy, {Op(op_kind::kPeriodLock, PeriodLockPayload(period->id, true))}).results[0].outcome ==
+          OpOutcome::kApplied);
+
+  Operation fix = Op(op_kind::kMarkSet, MarkSetPayload(add.op_id, "4", "answer", "", "пересдал"), 1);
+  auto direct = Push(server.Client(), teacher, {fix});
+  CHECK(direct.results[0].outcome == OpOutcome::kRejected);
+  CHECK(direct.results[0].error.field() == "approval");
+  auto asked = Push(server.Client(), teacher, {Op(op_kind::kCorrectionRequest, CorrectionRequestPayload(fix, "пересдал тему"))});
+  REQUIRE(asked.results[0].outcome == OpOutcome::kApplied);
+
+  auto listed = BodyOf(server.Client().Get(std::string(protocol::route::kCorrections), deputy));
+  REQUIRE(listed["requests"].size() == 1);
+  const Json& row = listed["requests"][0];
+  CHECK(row["state"] == "pending");
+  CHECK(row["old"] == "3");
+  CHECK(row["new"] == "4");
+  CHECK(row["reason"] == "пересдал тему");
+  CHECK(row["what"] == "Отметка");
+  CHECK(std::find(listed["locked_periods"].begin(), listed["locked_periods"].end(), Json(period->id)) !=
+        listed["locked_periods"].end());
+  // The author sees it, another teacher does not, a parent and the technical administrator are refused.
+  CHECK(BodyOf(server.Client().Get(std::string(protocol::route::kCorrections), teacher))["requests"].size() == 1);
+  CHECK(BodyOf(server.Client().Get(std::string(protocol::route::kCorrections), server.As("klruk")))["requests"].empty());
+  CHECK(server.Client().Get(std::string(protocol::route::kCorrections), server.As("roditel"))->status == 403);
+  CHECK(server.Client().Get(std::string(protocol::route::kCorrections), server.As("admin"))->status == 403);
+
+  int64_t id = row["id"].get<int64_t>();
+  REQUIRE(Push(server.Client(), deputy, {Op(op_kind::kCorrectionDecide, CorrectionDecidePayload(id, true, "согласовано"))})
+              .results[0]
+              .outcome == OpOutcome::kApplied);
+  CHECK(JournalOf(server, teacher, g.mine).FindMark(add.op_id)->value == "4");
+  auto after = BodyOf(server.Client().Get(std::string(protocol::route::kCorrections), deputy));
+  CHECK(after["requests"][0]["state"] == "approved");
+  CHECK(after["requests"][0]["decision_comment"] == "согласовано");
+  auto audit = BodyOf(server.Client().Get(std::string(protocol::route::kAudit), deputy));
+  bool found = false;
+  for (const auto& a : audit["rows"]) found = found || (a["reason"].get<std::string>().find("пересдал тему (одобрил ") == 0 && a["old"] == "3" && a["new"] == "4");
+  CHECK(found);
 }
 
 // ---- durability: the real binary, killed with SIGKILL after acknowledging a mark ----
