@@ -59,6 +59,13 @@ void JournalDesk::Close() {
   error_.clear();
   lesson_error_.clear();
   final_error_.clear();
+  led_classes_.clear();
+  summary_.reset();
+  year_.reset();
+  pending_.reset();
+  pending_message_.clear();
+  pending_error_.clear();
+  notice_.clear();
 }
 
 bool JournalDesk::settled() const {
@@ -105,6 +112,11 @@ void JournalDesk::LoadStructure() {
         }
       }
     }
+    // A class teacher's summary of each class they lead, after the groups.
+    led_classes_.clear();
+    for (const auto& c : s.classes) {
+      if (c.teacher_id == user_.person_id) led_classes_.push_back(c.id);
+    }
     form_.group = 0;
     form_.period = -1;
     LoadJournal();
@@ -142,7 +154,77 @@ const StudyPeriod* JournalDesk::Period() const {
   return nullptr;
 }
 
+bool JournalDesk::YearShown() const {
+  auto group = GroupId();
+  return structure_ && group && form_.period == static_cast<int>(PeriodsOfGroup(*structure_, *group).size());
+}
+
+std::optional<int64_t> JournalDesk::SummaryClass() const {
+  int k = form_.group - static_cast<int>(groups_.size());
+  if (k < 0 || k >= static_cast<int>(led_classes_.size())) return std::nullopt;
+  return led_classes_[static_cast<size_t>(k)];
+}
+
+std::vector<const StudyPeriod*> JournalDesk::ClassPeriods() const {
+  std::vector<const StudyPeriod*> out;
+  auto class_id = SummaryClass();
+  const SchoolClass* cls = structure_ && class_id ? structure_->FindClass(*class_id) : nullptr;
+  if (!cls) return out;
+  for (const auto& p : structure_->periods) {
+    if (p.year_id == cls->year_id && p.grade_from <= cls->grade && cls->grade <= p.grade_to) out.push_back(&p);
+  }
+  std::sort(out.begin(), out.end(), [](const StudyPeriod* a, const StudyPeriod* b) { return a->range.first < b->range.first; });
+  return out;
+}
+
+void JournalDesk::LoadClassJournal() {
+  auto periods = ClassPeriods();
+  if (periods.empty()) {
+    journal_loaded_ = true;
+    return;
+  }
+  if (form_.period < 0 || form_.period >= static_cast<int>(periods.size())) {
+    form_.period = 0;
+    for (size_t i = 0; i < periods.size(); ++i) {
+      if (periods[i]->range.first <= env_.Today()) form_.period = static_cast<int>(i);
+    }
+  }
+  const StudyPeriod* period = periods[static_cast<size_t>(form_.period)];
+  int64_t class_id = *SummaryClass();
+  int64_t period_id = period->id;
+  journal_loading_ = true;
+  requests_.Call("GET",
+                 Query(route::kClassJournal, {{std::string(route::kParamClassId), std::to_string(class_id)},
+                                              {"from", period->range.first.Iso()},
+                                              {"to", period->range.last.Iso()}}),
+                 "", [this, class_id, period_id](const HttpResponse& r) {
+                   journal_loading_ = false;
+                   journal_loaded_ = true;
+                   if (SummaryClass() != class_id) return;  // the user chose something else meanwhile
+                   if (r.status != 200) {
+                     error_ = ErrorOf(r).message();
+                     return;
+                   }
+                   auto json = protocol::ParseJson(r.body);
+                   auto parsed = json.ok() ? JournalFromJson(*json) : Result<Journal>(json.status());
+                   if (!parsed.ok()) {
+                     error_ = "Не удалось прочитать журнал класса: " + parsed.status().message();
+                     return;
+                   }
+                   error_.clear();
+                   const StudyPeriod* p = nullptr;
+                   for (const auto& sp : structure_->periods) {
+                     if (sp.id == period_id) p = &sp;
+                   }
+                   if (p && rules_) summary_ = BuildClassSummary(*structure_, *parsed, *rules_, class_id, *p, env_.Today());
+                 });
+}
+
 void JournalDesk::LoadJournal() {
+  if (SummaryClass()) {
+    LoadClassJournal();
+    return;
+  }
   auto group = GroupId();
   if (!structure_ || !group) {
     journal_loaded_ = true;
@@ -158,21 +240,23 @@ void JournalDesk::LoadJournal() {
     }
   }
   const StudyPeriod* period = Period();
-  if (!period) {
+  auto periods = PeriodsOfGroup(*structure_, *group);
+  if (!period && !(YearShown() && !periods.empty())) {
     journal_loaded_ = true;
     return;
   }
+  const Date to = period ? period->range.last : periods.back()->range.last;
   journal_loading_ = true;
   int64_t group_id = *group;
   // From the year's start: the КТП's proposal for a lesson counts the lessons held before it.
-  Date from = period->range.first;
+  Date from = period ? period->range.first : periods.front()->range.first;
   if (const Group* g = structure_->FindGroup(group_id)) {
     if (const AcademicYear* y = structure_->FindYear(g->year_id)) from = y->range.first;
   }
   requests_.Call("GET",
                  Query(route::kJournal, {{"group_id", std::to_string(group_id)},
                                          {"from", from.Iso()},
-                                         {"to", period->range.last.Iso()}}),
+                                         {"to", to.Iso()}}),
                  "", [this, group_id](const HttpResponse& r) {
                    journal_loading_ = false;
                    journal_loaded_ = true;
@@ -214,13 +298,23 @@ void JournalDesk::Rebuild() {
   }
   outbox_ = std::move(waiting);
   in_flight_ = std::min(in_flight_, outbox_.size());
+  RebuildViews();
+}
+
+void JournalDesk::RebuildViews() {
   const StudyPeriod* period = Period();
   auto group = GroupId();
   // No grid until the group's journal has come: an empty grid would say «no lessons».
-  if (period && group && journal_loaded_ && !journal_loading_) {
+  const bool loaded = structure_ && rules_ && group && journal_loaded_ && !journal_loading_;
+  if (loaded && period) {
     grid_ = BuildJournalGrid(*structure_, journal_, *rules_, *group, *period, env_.Today());
   } else {
     grid_.reset();
+  }
+  if (loaded && YearShown()) {
+    year_ = BuildYearGrid(*structure_, journal_, *rules_, *group);
+  } else {
+    year_.reset();
   }
 }
 
@@ -253,21 +347,116 @@ Operation JournalDesk::MakeOp(std::string_view kind, protocol::Json payload, int
   return op;
 }
 
-bool JournalDesk::Edit(Operation op, std::string* refusal) {
+bool JournalDesk::Edit(Operation op, std::string* refusal, bool prompt) {
   if (!structure_ || !rules_) return false;
   JournalContext ctx{*structure_, timetable_, *rules_, env_.Today()};
   auto applied = ApplyJournalOp(journal_, ctx, op, LocalActor());
   if (!applied.ok()) {
+    const std::string& field = applied.status().field();
+    if (prompt && (field == "reason" || field == "approval")) {
+      // Not refused: the change waits for a reason or a request to the deputy (R3, R13).
+      pending_ = std::move(op);
+      pending_approval_ = field == "approval";
+      pending_message_ = applied.status().message();
+      pending_error_.clear();
+      form_.reason.clear();
+      form_.focus_reason = true;
+      refusal->clear();
+      return false;
+    }
     *refusal = applied.status().message();
     return false;
   }
   refusal->clear();
   outbox_.push_back(std::move(op));
-  if (auto group = GroupId(); group && Period()) {
-    grid_ = BuildJournalGrid(*structure_, journal_, *rules_, *group, *Period(), env_.Today());
-  }
+  RebuildViews();
   Push();
   return true;
+}
+
+void JournalDesk::SubmitCorrection() {
+  if (!pending_) return;
+  std::string reason = form_.reason;
+  while (!reason.empty() && reason.back() == ' ') reason.pop_back();
+  while (!reason.empty() && reason.front() == ' ') reason.erase(0, 1);
+  if (reason.empty()) {
+    pending_error_ = "Укажите причину исправления.";
+    return;
+  }
+  std::string refusal;
+  Operation op;
+  if (pending_approval_) {
+    Operation inner = *pending_;
+    inner.payload["reason"] = reason;
+    op = MakeOp(op_kind::kCorrectionRequest, CorrectionRequestPayload(inner, reason), 0);
+  } else {
+    op = *pending_;
+    op.payload["reason"] = reason;
+  }
+  if (!Edit(std::move(op), &refusal, false)) {
+    pending_error_ = refusal;
+    return;
+  }
+  notice_ = pending_approval_ ? "Заявка на исправление отправлена заместителю директора: изменение внесут после её одобрения."
+                              : "Исправление сохранено с причиной «" + reason + "».";
+  pending_.reset();
+  form_.reason.clear();
+}
+
+void JournalDesk::SaveCell() {
+  if (!grid_ || !rules_ || form_.row < 0 || form_.col < 0 || form_.row >= static_cast<int>(grid_->rows.size()) ||
+      form_.col >= static_cast<int>(grid_->columns.size())) {
+    return;
+  }
+  const GridCell& cell = grid_->rows[static_cast<size_t>(form_.row)].cells[static_cast<size_t>(form_.col)];
+  // The ops change the grid: collect the changes first.
+  std::vector<Operation> ops;
+  for (size_t i = 0; i < cell.marks.size() && i < form_.mark_types.size(); ++i) {
+    const Mark* m = cell.marks[i];
+    int t = form_.mark_types[i];
+    std::string type = t >= 0 && t < static_cast<int>(rules_->mark_types.size()) ? rules_->mark_types[static_cast<size_t>(t)].code : m->type;
+    const std::string& comment = form_.mark_comments[i];
+    if (type == m->type && comment == m->comment) continue;
+    ops.push_back(MakeOp(op_kind::kMarkSet, MarkSetPayload(m->id, m->value, type, comment), m->version));
+  }
+  for (Operation& op : ops) {
+    std::string refusal;
+    if (!Edit(std::move(op), &refusal) ) {
+      if (!refusal.empty()) problems_.push_back(refusal);
+      break;
+    }
+  }
+  form_.cell_lesson = 0;  // the inputs are filled anew from what is now recorded
+}
+
+void JournalDesk::FillDown() {
+  if (!grid_ || form_.row < 0 || form_.col < 0 || form_.row >= static_cast<int>(grid_->rows.size()) ||
+      form_.col >= static_cast<int>(grid_->columns.size())) {
+    return;
+  }
+  const size_t col = static_cast<size_t>(form_.col);
+  const GridCell& source = grid_->rows[static_cast<size_t>(form_.row)].cells[col];
+  const int64_t lesson = grid_->columns[col].lesson_id;
+  std::string value, type, code = source.attendance;
+  if (!source.marks.empty()) {
+    value = source.marks.back()->value;
+    type = source.marks.back()->type;
+  }
+  if (value.empty() && code.empty()) return;
+  std::vector<int64_t> students;
+  for (size_t r = static_cast<size_t>(form_.row) + 1; r < grid_->rows.size(); ++r) {
+    const GridCell& cell = grid_->rows[r].cells[col];
+    if (cell.member && cell.marks.empty() && cell.attendance.empty()) students.push_back(grid_->rows[r].student_id);
+  }
+  for (int64_t student : students) {
+    std::string refusal;
+    Operation op = value.empty() ? MakeOp(op_kind::kAttendanceSet, AttendanceSetPayload(lesson, student, code), 0)
+                                 : MakeOp(op_kind::kMarkAdd, MarkAddPayload(lesson, student, value, type), 0);
+    if (!Edit(std::move(op), &refusal)) {
+      if (!refusal.empty()) problems_.push_back(refusal);
+      break;
+    }
+  }
 }
 
 void JournalDesk::Push() {
@@ -342,7 +531,7 @@ std::string JournalDesk::Describe(const Operation& op) const {
   }
   if (const JournalLesson* l = journal_.FindLesson(field("lesson_id"))) when = l->lesson.date.Russian();
   std::string what;
-  if (op.kind == op_kind::kMarkAdd) what = "Отметка «" + text("value") + "»";
+  if (op.kind == op_kind::kMarkAdd || op.kind == op_kind::kMarkSet) what = "Отметка «" + text("value") + "»";
   else if (op.kind == op_kind::kMarkRemove) what = "Удаление отметки";
   else if (op.kind == op_kind::kAttendanceSet) what = text("code").empty() ? "Посещаемость" : "Отметка «" + text("code") + "»";
   else if (op.kind == op_kind::kFinalSet) what = "Итоговая отметка «" + text("value") + "»";
@@ -367,8 +556,18 @@ std::string JournalDesk::Status() const {
 
 void JournalDesk::Handle(const JournalAction& a) {
   if (a.dismiss_problems) problems_.clear();
+  if (a.edit != CellEdit::kNone || a.reload) notice_.clear();
+  if (a.cancel_reason) {
+    pending_.reset();
+    form_.reason.clear();
+  }
+  if (a.submit_reason) SubmitCorrection();
   if (a.reload) {
     grid_.reset();
+    year_.reset();
+    summary_.reset();
+    error_.clear();
+    form_.year_row = -1;
     server_journal_ = Journal();
     journal_loaded_ = false;
     form_.row = form_.col = -1;
@@ -378,7 +577,22 @@ void JournalDesk::Handle(const JournalAction& a) {
     LoadJournal();
     return;
   }
+  if (a.set_year_final && year_ && form_.year_row >= 0 && form_.year_row < static_cast<int>(year_->rows.size())) {
+    final_error_.clear();
+    const YearGridRow& row = year_->rows[static_cast<size_t>(form_.year_row)];
+    FinalKind kind = form_.year_kind == 1 ? FinalKind::kExam : form_.year_kind == 2 ? FinalKind::kFinal : FinalKind::kYear;
+    int64_t version = kind == FinalKind::kExam ? row.exam_version : kind == FinalKind::kFinal ? row.final_version : row.year_version;
+    std::string refusal;
+    if (!Edit(MakeOp(op_kind::kFinalSet, FinalSetPayload({year_->group_id, row.student_id, kind, 0}, a.value), version),
+              &refusal)) {
+      final_error_ = refusal;
+    } else {
+      form_.year_row = -1;
+    }
+  }
   if (!grid_) return;
+  if (a.save_cell) SaveCell();
+  if (a.fill_down) FillDown();
   const JournalGrid& g = *grid_;
   if (a.open_lesson) {
     lesson_error_.clear();
@@ -395,7 +609,7 @@ void JournalDesk::Handle(const JournalAction& a) {
     const GridCell& cell = row.cells[static_cast<size_t>(a.col)];
     int64_t lesson = g.columns[static_cast<size_t>(a.col)].lesson_id;
     if (a.edit == CellEdit::kAddMark) {
-      Edit(MakeOp(op_kind::kMarkAdd, MarkAddPayload(lesson, row.student_id, a.value, ""), 0), &refusal);
+      Edit(MakeOp(op_kind::kMarkAdd, MarkAddPayload(lesson, row.student_id, a.value, form_.new_mark_type), 0), &refusal);
     } else if (a.edit == CellEdit::kAttendance) {
       Edit(MakeOp(op_kind::kAttendanceSet, AttendanceSetPayload(lesson, row.student_id, a.value), cell.attendance_version),
            &refusal);
@@ -465,13 +679,40 @@ TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_er
       view.groups.push_back({name + (subject && name.find(subject->name) == std::string::npos ? " — " + subject->name : ""),
                              mine ? "" : "просмотр"});
     }
+    for (int64_t id : led_classes_) {
+      const SchoolClass* c = structure_->FindClass(id);
+      view.groups.push_back({(c ? c->Name() : "№ " + std::to_string(id)) + " — сводная ведомость класса", "классный руководитель"});
+    }
     if (auto group = GroupId()) {
       for (const StudyPeriod* p : PeriodsOfGroup(*structure_, *group)) view.periods.push_back({p->name, p->range.Russian()});
+      if (!view.periods.empty()) {
+        view.periods.push_back({"Итоги года", "годовые и итоговые"});
+        view.year_available = true;
+      }
       view.can_write = Authorize(actor, Action::kWriteFinals, GroupTarget(*structure_, *group)).ok();
+    } else if (SummaryClass()) {
+      for (const StudyPeriod* p : ClassPeriods()) view.periods.push_back({p->name, p->range.Russian()});
     }
   }
-  if (structure_ && groups_.empty() && error_.empty()) view.error = "У вас нет групп в нагрузке этого учебного года.";
+  if (structure_ && groups_.empty() && led_classes_.empty() && error_.empty()) {
+    view.error = "У вас нет групп в нагрузке этого учебного года.";
+  }
   view.grid = grid_ ? &*grid_ : nullptr;
+  view.summary = summary_ ? &*summary_ : nullptr;
+  view.year = year_ ? &*year_ : nullptr;
+  if (rules_) {
+    for (const auto& t : rules_->mark_types) {
+      view.mark_types.push_back({t.name, "вес " + std::to_string(t.weight)});
+      view.mark_type_codes.push_back(t.code);
+    }
+  }
+  if (pending_) {
+    view.correction.open = true;
+    view.correction.approval = pending_approval_;
+    view.correction.what = Describe(*pending_);
+    view.correction.message = pending_message_;
+    view.correction.error = pending_error_;
+  }
   if (rules_ && grid_) {
     if (const GradingSystem* system = FindGradingSystem(*rules_, grid_->system_id)) {
       for (const auto& v : system->values) {
@@ -492,6 +733,7 @@ TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_er
     }
   }
   view.status = Status();
+  view.notice = notice_;
   view.status_warning = offline_;
   view.problems = problems_;
   view.lesson_error = lesson_error_;

@@ -57,6 +57,10 @@ class JournalDesk {
   size_t outbox_size() const { return outbox_.size(); }
   const std::vector<std::string>& problems() const { return problems_; }
   const JournalForm& form() const { return form_; }
+  const ClassSummary* summary() const { return summary_ ? &*summary_ : nullptr; }
+  const YearGrid* year() const { return year_ ? &*year_ : nullptr; }
+  bool correction_pending() const { return pending_.has_value(); }
+  const std::string& notice() const { return notice_; }
 
  private:
   void LoadStructure();
@@ -68,7 +72,21 @@ class JournalDesk {
   Actor LocalActor() const;
   Operation MakeOp(std::string_view kind, protocol::Json payload, int64_t base_version);
   // Applies the op locally with the core; true if it passed (then it waits in the outbox).
-  bool Edit(Operation op, std::string* refusal);
+  // A change that needs a reason or the deputy's approval waits in the correction prompt
+  // (`prompt`; then `refusal` stays empty) instead of being refused.
+  bool Edit(Operation op, std::string* refusal, bool prompt = true);
+  // The views computed from the local journal: the grid, the year's marks.
+  void RebuildViews();
+  // «Итоги года» is chosen (the entry after the group's periods).
+  bool YearShown() const;
+  // The class teacher's summary is chosen (the entries after the groups): the class.
+  std::optional<int64_t> SummaryClass() const;
+  // The study periods of the summary's class, in order.
+  std::vector<const StudyPeriod*> ClassPeriods() const;
+  void LoadClassJournal();
+  void SubmitCorrection();
+  void SaveCell();
+  void FillDown();
   void Push();
   void OnPushed(const HttpResponse& r, size_t sent);
   void Handle(const JournalAction& action);
@@ -96,6 +114,16 @@ class JournalDesk {
   bool offline_ = false;              // the last push did not reach the server
   double retry_at_ = 0;               // ImGui time of the next attempt after a failure
   std::vector<std::string> problems_;
+
+  // The class teacher's summary and the year's marks.
+  std::vector<int64_t> led_classes_;  // after the groups in the drop-down
+  std::optional<ClassSummary> summary_;
+  std::optional<YearGrid> year_;
+  // A change waiting for a reason or for a request to the deputy (the correction prompt).
+  std::optional<Operation> pending_;
+  bool pending_approval_ = false;
+  std::string pending_message_, pending_error_;
+  std::string notice_;  // «Заявка отправлена …»
 
   JournalForm form_;
   std::string error_;

@@ -157,12 +157,22 @@ JournalAction DrawJournalScreen(const JournalView& view, JournalForm& form) {
   ImGui::EndGroup();
   ui::Space(4);
   ui::ColoredText(view.status, view.status_warning ? theme::kWarning : theme::kMutedText);
-  if (!view.can_write && view.grid) ui::MutedText("Только просмотр: записи в этой группе делает её учитель.");
+  if (!view.notice.empty()) ui::Notice(view.notice, ui::AvailableWidth());
+  if (!view.can_write && view.grid && !view.summary) ui::MutedText("Только просмотр: записи в этой группе делает её учитель.");
   for (const auto& p : view.problems) ui::ErrorText(p);
   if (!view.problems.empty() && ui::Button("Понятно###dismiss", {ui::ButtonKind::kSecondary})) action.dismiss_problems = true;
   if (!view.error.empty()) ui::ErrorText(view.error);
   float panel_h = ui::EndPanel();
   float y = origin.y + margin + panel_h + 16;
+  if (view.correction.open) y += DrawCorrectionPrompt(view, form, action, ImVec2(margin, y), width) + 16;
+  if (view.summary || view.year) {
+    if (view.summary) y += DrawClassSummary(view, form, action, ImVec2(margin, y), width);
+    else y += DrawYearGrid(view, form, action, ImVec2(margin, y), width);
+    ImGui::SetCursorScreenPos(ImVec2(margin, y));
+    ImGui::Dummy(ImVec2(0, margin));
+    ui::EndScrollArea();
+    return action;
+  }
 
   const JournalGrid* grid = view.grid;
   if (!grid) {
@@ -356,6 +366,12 @@ JournalAction DrawJournalScreen(const JournalView& view, JournalForm& form) {
     ui::MutedText(narrow ? "Выберите клетку и введите отметку или н, б, у, оп."
                          : "Выберите клетку: цифра — отметка, н, б, у, оп — посещаемость, Delete — стереть, стрелки и Enter — переход.");
     y = ImGui::GetCursorScreenPos().y + 8;
+  }
+  // ---- The selected cell: its marks' types and comments, fill-down ----
+  if (form.row >= 0 && form.col >= 0 && form.row < static_cast<int>(grid->rows.size()) &&
+      form.col < cols && grid->rows[static_cast<size_t>(form.row)].cells[static_cast<size_t>(form.col)].member &&
+      (view.can_write || !grid->rows[static_cast<size_t>(form.row)].cells[static_cast<size_t>(form.col)].marks.empty())) {
+    y += DrawCellPanel(view, form, action, ImVec2(margin, y), width) + 16;
   }
 
   // ---- The final being chosen ----

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "access.h"
+#include "class_summary.h"
 #include "journal.h"
 #include "timetable.h"
 #include "ops.h"
@@ -229,7 +230,7 @@ class FakeServer : public web::Transport {
       if (r.method == "POST" && r.path == route::kOps) return Push(r.body, actor);
     }
     std::string path = r.path.substr(0, r.path.find('?'));
-    if (r.method == "GET" && (path == route::kJournal || path == route::kPlans)) {
+    if (r.method == "GET" && (path == route::kJournal || path == route::kPlans || path == route::kClassJournal)) {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
       Actor actor = JournalActor(*a);
@@ -242,15 +243,23 @@ class FakeServer : public web::Transport {
         if (eq != std::string::npos) q[pair.substr(0, eq)] = pair.substr(eq + 1);
         at = next;
       }
+      std::optional<DateRange> range;
+      auto from = Date::ParseIso(q["from"]), to = Date::ParseIso(q["to"]);
+      if (from && to) range = DateRange{*from, *to};
+      if (path == route::kClassJournal) {
+        int64_t class_id = std::atoll(q["class_id"].c_str());
+        if (!structure.FindClass(class_id)) return Error(ErrorCode::kNotFound, "Класс не найден.");
+        Target target;
+        target.class_ids = {class_id};
+        if (Status st = Authorize(actor, Action::kReadJournal, target); !st.ok()) return Error(st.code(), st.message());
+        return {200, ToJson(SliceForClass(structure, journal, class_id, range)).dump()};
+      }
       int64_t group = std::atoll(q["group_id"].c_str());
       if (!structure.FindGroup(group)) return Error(ErrorCode::kNotFound, "Группа не найдена.");
       if (Status st = Authorize(actor, Action::kReadJournal, GroupTarget(structure, group)); !st.ok()) {
         return Error(st.code(), st.message());
       }
       if (path == route::kPlans) return {200, R"({"plans": []})"};
-      std::optional<DateRange> range;
-      auto from = Date::ParseIso(q["from"]), to = Date::ParseIso(q["to"]);
-      if (from && to) range = DateRange{*from, *to};
       journal_reads.push_back(group);
       return {200, ToJson(SliceForGroup(journal, group, range)).dump()};
     }

@@ -104,17 +104,171 @@ TEST_CASE("a digit in the selected cell is a mark at once, then on the server, l
 
 TEST_CASE("a change the core refuses is explained at once and never sent") {
   Desk t;
-  // 01.09 is past the 7-day mark deadline: a reason would be needed.
+  // 15.09 is tomorrow: a lesson not yet held takes no marks.
+  t.Select("Белов Артём · 15.09");
+  size_t sent = t.server.ops.size();
+  t.Key("4");
+  CHECK(t.server.ops.size() == sent);
+  CHECK(t.desk().outbox_size() == 0);
+  CHECK_FALSE(t.desk().correction_pending());
+  REQUIRE(!t.desk().problems().empty());
+  CHECK(t.c().Get("Белов Артём · 15.09", "cell").value.empty());
+  t.c().Click("Понятно");
+  CHECK(t.desk().problems().empty());
+}
+
+TEST_CASE("a mark after the deadline waits for a reason, is sent with it, and is never lost on cancel") {
+  Desk t;
+  // 01.09 is past the 7-day mark deadline: the core asks for a reason.
   t.Select("Белов Артём · 01.09");
   size_t sent = t.server.ops.size();
   t.Key("4");
   CHECK(t.server.ops.size() == sent);
   CHECK(t.desk().outbox_size() == 0);
-  REQUIRE(!t.desk().problems().empty());
-  CHECK(t.desk().problems().back().find("укажите причину") != std::string::npos);
-  CHECK(t.c().Get("Белов Артём · 01.09", "cell").value.empty());
-  t.c().Click("Понятно");
   CHECK(t.desk().problems().empty());
+  REQUIRE(t.desk().correction_pending());
+  CHECK(t.c().Has("Нужна причина исправления"));
+  bool described = false;
+  for (const ui::Widget& w : t.c().All("text")) described = described || (w.label.find("Отметка «4» — Белов") == 0 && w.label.find("01.09.2026") != std::string::npos);
+  CHECK(described);
+  // No reason: the prompt stays and says why.
+  t.c().Click("Сохранить с причиной");
+  CHECK(t.desk().correction_pending());
+  CHECK(t.c().Has("Укажите причину исправления.", "error"));
+  t.c().Fill("Причина", "болел, писал работу позже");
+  t.c().Click("Сохранить с причиной");
+  t.c().Settle(t.server);
+  CHECK_FALSE(t.desk().correction_pending());
+  REQUIRE(t.server.ops.size() == sent + 1);
+  CHECK(t.server.ops.back().kind == "mark.add");
+  CHECK(t.server.ops.back().payload["reason"] == "болел, писал работу позже");
+  CHECK(t.ServerMarks(201) == 1);
+  CHECK(t.c().Get("Белов Артём · 01.09", "cell").value == "4");
+  CHECK(t.c().Has("Исправление сохранено с причиной «болел, писал работу позже».", "notice"));
+
+  // «Отменить изменение» discards only that change: nothing is sent.
+  t.Select("Григорьева Алиса · 01.09");
+  t.Key("5");
+  REQUIRE(t.desk().correction_pending());
+  t.c().Click("Отменить изменение");
+  t.c().Settle(t.server);
+  CHECK_FALSE(t.desk().correction_pending());
+  CHECK(t.server.ops.size() == sent + 1);
+  CHECK(t.ServerMarks(204) == 0);
+}
+
+TEST_CASE("in a locked period a change becomes a request to the deputy, with its reason") {
+  Desk t;
+  t.server.journal.locked_periods.insert(1);  // the fake school's one period
+  t.c().Choose("Группа", "5А — Русский язык");  // a reload brings the lock
+  t.c().Settle(t.server);
+  t.c().Choose("Группа", "5А — Математика");
+  t.c().Settle(t.server);
+  t.Select("Белов Артём · 14.09");
+  t.Key("3");
+  REQUIRE(t.desk().correction_pending());
+  CHECK(t.c().Has("Период закрыт: нужна заявка"));
+  t.c().Fill("Причина", "ошибка при вводе");
+  t.c().Click("Отправить заявку заместителю");
+  t.c().Settle(t.server);
+  CHECK_FALSE(t.desk().correction_pending());
+  REQUIRE(!t.server.ops.empty());
+  CHECK(t.server.ops.back().kind == "correction.request");
+  CHECK(t.server.ops.back().payload["reason"] == "ошибка при вводе");
+  CHECK(t.server.ops.back().payload["op"]["kind"] == "mark.add");
+  REQUIRE(t.server.journal.requests.size() == 1);
+  CHECK(t.server.journal.requests.begin()->second.state == RequestState::kPending);
+  CHECK(t.ServerMarks(201) == 0);  // the mark waits for the deputy
+  CHECK(t.c().Has("Заявка на исправление отправлена заместителю директора: изменение внесут после её одобрения.", "notice"));
+}
+
+TEST_CASE("the cell panel: a mark's type and comment are changed, the next mark's type chosen, fill-down") {
+  Desk t;
+  t.Select("Андреева Дарья · 14.09");
+  t.c().Choose("Вид работы для новых отметок", "Контрольная работа");
+  t.Key("5");
+  t.c().Settle(t.server);
+  REQUIRE(t.server.journal.marks.size() == 1);
+  CHECK(t.server.journal.marks.begin()->second.type == "control");
+  t.c().Fill("Комментарий", "лучшая работа в классе");
+  t.c().Choose("Вид работы", "Ответ на уроке");
+  t.c().Click("Сохранить");
+  t.c().Settle(t.server);
+  const Mark& m = t.server.journal.marks.begin()->second;
+  CHECK(m.type == "answer");
+  CHECK(m.comment == "лучшая работа в классе");
+  CHECK(m.version == 2);
+
+  // Fill-down: «н» in the first row goes to the empty cells below, not over a mark.
+  t.Select("Андреева Дарья · 11.09");
+  t.Key("н");
+  t.Select("Григорьева Алиса · 11.09");
+  t.Key("4");
+  t.Select("Андреева Дарья · 11.09");
+  t.c().Click("Заполнить вниз");
+  t.c().Settle(t.server);
+  CHECK(t.c().Get("Белов Артём · 11.09", "cell").value == "н");
+  CHECK(t.c().Get("Григорьева Алиса · 11.09", "cell").value == "4");
+  int64_t lesson = 0;
+  for (const auto& c : t.desk().grid()->columns) if (c.title == "11.09") lesson = c.lesson_id;
+  REQUIRE(t.server.journal.FindAttendance(lesson, 201));
+  CHECK(t.server.journal.FindAttendance(lesson, 201)->code == "н");
+  CHECK(!t.server.journal.FindAttendance(lesson, 204));
+}
+
+TEST_CASE("«Итоги года»: period marks, the proposal, the year mark chosen and saved") {
+  Desk t;
+  for (const auto& [student, value] : {std::pair{201, "4"}, std::pair{204, "5"}}) {
+    t.server.journal.finals[{1, student, FinalKind::kPeriod, 1}] = FinalMark{{1, student, FinalKind::kPeriod, 1}, value, 1};
+  }
+  t.c().Choose("Период", "Итоги года");
+  t.c().Settle(t.server);
+  const YearGrid* y = t.desk().year();
+  REQUIRE(y);
+  CHECK(t.desk().grid() == nullptr);
+  REQUIRE(y->periods.size() == 1);  // the fake school's year is one period
+  CHECK(t.c().Has("Годовая"));
+  REQUIRE(y->rows.size() == 3);
+  CHECK(y->rows[1].period_values[0] == "4");
+  CHECK(y->rows[1].proposed == "4");
+  CHECK(y->rows[0].proposed.empty());  // Андреева has no period mark
+  t.c().Click("Белов Артём", "row");
+  CHECK(t.c().Has("Четвертные (полугодовые): 4. Предлагается годовая «4»."));
+  CHECK(t.c().Has("Выставить"));
+  CHECK(t.c().Get("Значение", "combo").value == "4");
+  t.c().Choose("Значение", "5");
+  t.c().Click("Выставить");
+  t.c().Settle(t.server);
+  const FinalMark* f = t.server.journal.FindFinal({1, 201, FinalKind::kYear, 0});
+  REQUIRE(f);
+  CHECK(f->value == "5");  // the teacher's choice, the proposal still shown beside it
+  CHECK(t.desk().year()->rows[1].year_value == "5");
+  CHECK(t.desk().year()->rows[1].proposed == "4");
+}
+
+TEST_CASE("the class teacher's summary: every subject of the class, averages, absences") {
+  Desk t;
+  t.Select("Белов Артём · 14.09");
+  t.Key("5");
+  t.Select("Белов Артём · 11.09");
+  t.Key("н");
+  t.c().Settle(t.server);
+  t.c().Choose("Группа", "5А — сводная ведомость класса");
+  t.c().Settle(t.server);
+  const ClassSummary* sum = t.desk().summary();
+  REQUIRE(sum);
+  CHECK(t.desk().grid() == nullptr);
+  CHECK(sum->class_name == "5А");
+  REQUIRE(sum->columns.size() == 2);
+  REQUIRE(sum->rows.size() == 3);
+  CHECK(sum->rows[1].name == "Белов Артём");
+  CHECK(sum->missed == 1);
+  CHECK(t.c().Has("Матем."));
+  CHECK(t.c().Has("Рус. яз."));
+  CHECK(t.c().Has("5А · Учебный год · пропущено уроков: 1, без уважительной причины: 1"));
+  bool found = false;
+  for (const ui::Widget& w : t.c().All("row")) found = found || (w.label.find("Белов Артём") == 0 && w.value.find("5,00") != std::string::npos);
+  CHECK(found);
 }
 
 TEST_CASE("a conflict with another user's entry is shown with both values, the journal shows the server's") {
