@@ -62,7 +62,8 @@ bool HasConsole(const protocol::UserInfo& user) {
 }
 
 Console::Console(Transport& transport, Env& env)
-    : transport_(transport), env_(env), alive_(std::make_shared<int>(0)), rules_(transport, env), accounts_(transport) {}
+    : transport_(transport), env_(env), alive_(std::make_shared<int>(0)), rules_(transport, env), accounts_(transport),
+      corrections_(transport, env) {}
 
 Console::~Console() = default;
 
@@ -76,6 +77,8 @@ void Console::Open(const protocol::UserInfo& user) {
   Load();
   rules_.Open(structure_pages_);
   if (accounts_page_) accounts_.Open();
+  corrections_page_ = Authorize(actor_, Action::kApproveCorrections).ok();
+  if (corrections_page_) corrections_.Open();
 }
 
 void Console::Close() {
@@ -93,6 +96,8 @@ void Console::Close() {
   cards_.clear();
   rules_.Close();
   accounts_.Close();
+  corrections_.Close();
+  corrections_page_ = false;
   year_id_ = 0;
   year_ = YearForm();
   staff_ = StaffForm();
@@ -147,6 +152,7 @@ std::string Console::error() const {
       return f.iup_errors.empty() ? std::string() : f.iup_errors.begin()->second;
     }
     case ConsolePage::kRules: return rules_.error();
+    case ConsolePage::kCorrections: return corrections_.error();
     case ConsolePage::kAccounts: return accounts_.error();
     case ConsolePage::kChecklist: break;
   }
@@ -413,6 +419,8 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
   view.page = page_;
   view.structure_pages = structure_pages_;
   view.accounts_page = accounts_page_;
+  view.corrections_page = corrections_page_;
+  view.pending_requests = corrections_.pending();
   if (structure_) {
     // The checklist and the class sizes change only with the snapshot, the year or the day.
     UpdateDerived(year, Day());
@@ -442,6 +450,8 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
 
   if (page_ == ConsolePage::kRules) {
     rules_.Draw();
+  } else if (page_ == ConsolePage::kCorrections) {
+    corrections_.Draw(structure_.get(), year);
   } else if (page_ == ConsolePage::kAccounts) {
     accounts_.Draw();
   } else if (!structure_) {
@@ -528,6 +538,7 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
       case ConsolePage::kGroup:
       case ConsolePage::kStudent: DrawPlanPage(context); break;
       case ConsolePage::kRules:
+      case ConsolePage::kCorrections:
       case ConsolePage::kAccounts: break;  // drawn above, without the structure
     }
   }

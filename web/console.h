@@ -24,6 +24,7 @@
 #include "ops.h"
 #include "protocol.h"
 #include "console_pages.h"
+#include "corrections_page.h"
 #include "screens.h"
 #include "setup_checklist.h"
 #include "screen_plan.h"
@@ -58,17 +59,20 @@ class Console {
   // True once the structure has been loaded (or its loading failed with a message shown).
   bool settled() const {
     return (structure_ != nullptr || !load_error_.empty()) && (page_ != ConsolePage::kRules || rules_.settled()) &&
+           (page_ != ConsolePage::kCorrections || corrections_.settled()) &&
            (page_ != ConsolePage::kAccounts || accounts_.settled());
   }
   // The error shown on the current page, "" if none.
   std::string error() const;
   // A request was answered 401: the session is over; the message says so.
   bool session_ended() const {
-    return session_ended_ || rules_.requests().session_ended || accounts_.requests().session_ended;
+    return session_ended_ || rules_.requests().session_ended || accounts_.requests().session_ended ||
+           corrections_.http().session_ended;
   }
   const std::string& session_message() const {
     if (rules_.requests().session_ended) return rules_.requests().session_message;
     if (accounts_.requests().session_ended) return accounts_.requests().session_message;
+    if (corrections_.http().session_ended) return corrections_.http().session_message;
     return session_message_;
   }
 
@@ -77,6 +81,7 @@ class Console {
   int64_t group_id() const { return group_id_; }
   int64_t student_id() const { return student_id_; }
   const Structure* structure() const { return structure_.get(); }
+  const CorrectionsPage& corrections() const { return corrections_; }
 
  private:
   using Callback = std::function<void(const HttpResponse&)>;
@@ -172,6 +177,8 @@ class Console {
   bool accounts_page_ = false;   // the core's kManageAccounts
   RulesPage rules_;
   AccountsPage accounts_;
+  CorrectionsPage corrections_;
+  bool corrections_page_ = false;
 };
 
 }  // namespace ej::web

@@ -5,6 +5,10 @@
 #include <chrono>
 #include <ctime>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 namespace ej::web {
 namespace {
 
@@ -22,6 +26,23 @@ class SystemEnvImpl : public Env {
       if (auto d = Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday)) return *d;
     }
     return Date::FromDays(static_cast<int64_t>(now / 86400));
+  }
+
+  void OpenUrl(const std::string& url) override {
+#ifdef __EMSCRIPTEN__
+    // A link with `download`, clicked: the browser saves the file (the session cookie goes
+    // with the same-origin request) and the app stays open.
+    EM_ASM({
+      const a = document.createElement('a');
+      a.href = UTF8ToString($0);
+      a.download = '';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    }, url.c_str());
+#else
+    (void)url;
+#endif
   }
 
   void RandomBytes(unsigned char* out, size_t n) override {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "date.h"
 
@@ -19,6 +20,8 @@ class Env {
   virtual Date Today() = 0;
   // Fills `out` with random bytes (cryptographic quality where the platform has it).
   virtual void RandomBytes(unsigned char* out, size_t n) = 0;
+  // Opens an address of this server for the user (a file to download: the audit's CSV).
+  virtual void OpenUrl(const std::string& url) { (void)url; }
 };
 
 // The real clock and getentropy() (in the browser Emscripten maps it to

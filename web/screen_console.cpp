@@ -62,6 +62,11 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
   if (view.accounts_page) {
     entries.push_back({"Учётные записи", ConsolePage::kAccounts, view.page == ConsolePage::kAccounts, "", ui::Tone::kMuted});
   }
+  if (view.corrections_page) {
+    entries.push_back({"Исправления", ConsolePage::kCorrections, view.page == ConsolePage::kCorrections,
+                       Count(view.pending_requests > 0 ? view.pending_requests : -1),
+                       view.pending_requests > 0 ? ui::Tone::kWarning : ui::Tone::kMuted});
+  }
   entries.push_back({"Правила школы", ConsolePage::kRules, view.page == ConsolePage::kRules, "", ui::Tone::kMuted});
 
   if (Wide()) {

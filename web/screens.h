@@ -86,6 +86,7 @@ enum class ConsolePage {
   kGroup,  // a group's card, opened from «Группы»
   kRules,
   kAccounts,
+  kCorrections,  // «Исправления»: requests, the corrections audit, locked periods
 };
 
 struct ConsoleShellView {
@@ -95,6 +96,8 @@ struct ConsoleShellView {
   int classes = -1;         // the year's classes for the badge; -1 while unknown
   bool structure_pages = true;  // the set-up pages (the core's kEditStructure)
   bool accounts_page = false;   // «Учётные записи» (the core's kManageAccounts)
+  bool corrections_page = false;  // «Исправления» (the core's kApproveCorrections)
+  int pending_requests = 0;       // its badge
 };
 
 struct ConsoleShellAction {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "access.h"
+#include "audit.h"
 #include "class_summary.h"
 #include "journal.h"
 #include "timetable.h"
@@ -152,6 +153,7 @@ class FakeServer : public web::Transport {
     journal.Reindex();
   }
   SchoolRules rules = DefaultSchoolRules();  // changed only by the core's ApplyRulesUpdate
+  std::vector<AuditRow> audit_rows;          // what GET /audit answers
 
   // ---- What the app sent ----
   std::vector<web::HttpRequest> requests;
@@ -230,6 +232,24 @@ class FakeServer : public web::Transport {
       if (r.method == "POST" && r.path == route::kOps) return Push(r.body, actor);
     }
     std::string path = r.path.substr(0, r.path.find('?'));
+    if (r.method == "GET" && (path == route::kCorrections || path == route::kAudit)) {
+      const FakeAccount* a = session ? AccountById(*session) : nullptr;
+      if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+      Actor actor = JournalActor(*a);
+      if (path == route::kAudit) {
+        // The rows a test put in `audit_rows`; the filters are read by the tests from `requests`.
+        if (Status st = Authorize(actor, Action::kReadAudit); !st.ok()) return Error(st.code(), st.message());
+        protocol::Json rows = protocol::Json::array();
+        for (const AuditRow& row : audit_rows) rows.push_back(ToJson(row));
+        return {200, protocol::Json{{"rows", rows}}.dump()};
+      }
+      if (Status st = Authorize(actor, Action::kReadCorrectionRequests); !st.ok()) return Error(st.code(), st.message());
+      protocol::Json list = protocol::Json::array();
+      for (const RequestRow& row : DescribeRequests(structure, journal, actor)) list.push_back(ToJson(row));
+      protocol::Json locked = protocol::Json::array();
+      for (int64_t id : journal.locked_periods) locked.push_back(id);
+      return {200, protocol::Json{{"requests", list}, {"locked_periods", locked}}.dump()};
+    }
     if (r.method == "GET" && (path == route::kJournal || path == route::kPlans || path == route::kClassJournal)) {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");

@@ -28,6 +28,8 @@ class FakeEnv : public web::Env {
   void RandomBytes(unsigned char* out, size_t n) override {
     for (size_t i = 0; i < n; ++i) out[i] = static_cast<unsigned char>(counter_++ * 37 + i);
   }
+  void OpenUrl(const std::string& url) override { opened.push_back(url); }
+  std::vector<std::string> opened;  // what the app asked the browser to open
 
  private:
   unsigned counter_ = 1;
