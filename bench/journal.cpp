@@ -342,7 +342,7 @@ struct SyntheticJournal {
     for (int k = 0; k < kLessons; ++k) {
       const JournalLesson* l = all[static_cast<size_t>(k)];
       if (k % 5 != 4) {
-        if (Status st = Entry(teacher, op_kind::kLessonSetTopic, LessonSetTopicPayload(l->lesson.id, "Тема урока № " + std::to_string(k + 1), "x"));
+        if (Status st = Entry(teacher, op_kind::kLessonSetTopic, LessonSetTopicPayload(l->lesson.id, "Тема урока №\u00A0" + std::to_string(k + 1), "x"));
             !st.ok()) {
           return st;
         }
