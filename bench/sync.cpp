@@ -147,7 +147,8 @@ int main() {
       std::fprintf(stderr, "sync: push failed\n");
       return 1;
     }
-    for (const OpResult& res : PushResponseFromJson(*protocol::ParseJson(r->body)).value().results) {
+    PushResponse answer = PushResponseFromJson(*protocol::ParseJson(r->body)).value();
+    for (const OpResult& res : answer.results) {
       (res.outcome == OpOutcome::kApplied ? applied : refused)++;
     }
   }

@@ -30,7 +30,7 @@ bool HasJournal(const protocol::UserInfo& user) {
   return false;
 }
 
-JournalDesk::JournalDesk(Transport& transport, Env& env) : requests_(transport), env_(env) {}
+JournalDesk::JournalDesk(Transport& transport, Env& env) : requests_(transport), env_(env), transport_(transport) {}
 
 void JournalDesk::Open(const protocol::UserInfo& user) {
   Close();

@@ -143,6 +143,7 @@ class JournalDesk {
   bool prefetch_started_ = false;
   bool logout_confirmed_ = false;     // «Выйти и потерять записи» was chosen
   bool network_was_online_ = true;
+  Transport& transport_;               // the password dialog's login (a 401 there is its answer)
 };
 
 }  // namespace ej::web

@@ -263,10 +263,16 @@ void JournalDesk::SubmitPassword() {
   }
   password_busy_ = true;
   protocol::LoginRequest request{sync_form_.login, sync_form_.password};
-  requests_.Call("POST", route::kLogin, protocol::ToJson(request).dump(), [this](const HttpResponse& r) {
+  // Not through requests_: a wrong password is a 401, which there would mean «session ended».
+  transport_.Send(HttpRequest{"POST", std::string(route::kLogin), protocol::ToJson(request).dump()},
+                  [this, account = user_.id](HttpResponse r) {
+    if (!open_ || user_.id != account) return;  // closed meanwhile
     password_busy_ = false;
     if (r.status != 200) {
       password_error_ = ErrorOf(r).message();
+      std::fill(sync_form_.password.begin(), sync_form_.password.end(), '\0');
+      sync_form_.password.clear();  // a wrong password is typed again from the start
+      sync_form_.focus_password = true;
       return;
     }
     std::fill(sync_form_.password.begin(), sync_form_.password.end(), '\0');
