@@ -4,8 +4,8 @@
 // entries (IndexedDB); so does a browser restart with the same profile; back online, everything
 // reaches the server exactly once. Two edits of the same cell, one made offline: the conflict is
 // shown with both values, the teacher keeps hers, and both values are in the operation log.
-// Screenshots: offline-badge-online, offline-badge-offline, offline-reloaded, offline-conflict,
-// offline-synced.
+// The lesson sheet is made with no network. Screenshots: offline-badge-online,
+// offline-badge-offline, offline-lesson-sheet, offline-reloaded, offline-conflict, offline-synced.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -133,6 +133,19 @@ test('offline: 20 marks, 2 absences and a topic survive a reload and a browser r
     await h.screenshot(page, 'offline-badge-offline');
     assert.equal(Number(sql("SELECT COUNT(*) FROM op_log WHERE device = 'web'")), webOpsBefore, 'nothing reached the server');
 
+    // The lesson sheet for a total failure, from the device's copy: a page to print.
+    const popup = context.waitForEvent('page', { timeout: 10000 });
+    await h.click(page, 'Лист урока', { kind: 'button' });
+    const sheet = await popup;
+    await sheet.waitForLoadState();
+    const text = await sheet.textContent('body');
+    assert.match(text, /Лист урока/);
+    assert.match(text, /Учитель/);
+    assert.ok(text.includes(marked[0].label.split(' · ')[0]), 'a student of the group on the sheet');
+    await sheet.setViewportSize({ width: 900, height: 1000 });
+    await h.screenshot(sheet, 'offline-lesson-sheet');
+    await sheet.close();
+
     const check = async (p) => {
       await h.waitForWidget(p, 'Ученик', { timeout: 20000 });
       for (const [label, value] of expected) {
@@ -197,7 +210,8 @@ test('the same cell changed on the server while the teacher was offline: the con
   const structure = await get('/api/v1/structure');
   const group = (await h.findWidget(page, 'Группа', 'combo')).value;
   const mine = structure.workload.filter((w) => w.teacher_id === login.user.person_id).map((w) => w.group_id);
-  const g = structure.groups.find((x) => mine.includes(x.id) && group.startsWith(x.name));
+  const g = structure.groups.filter((x) => mine.includes(x.id) && group.startsWith(x.name))
+    .sort((a, b) => b.name.length - a.name.length)[0];
   assert.ok(g, `group ${group}`);
   const [dd, mm] = day.split('.');
   const year = Number(mm) >= 9 ? new Date().getFullYear() - (new Date().getMonth() + 1 < 9 ? 1 : 0) : new Date().getFullYear();
