@@ -14,7 +14,7 @@ EM_JS(int, ej_js_store_length, (const char* key), {
 
 EM_JS(void, ej_js_store_copy, (const char* key, char* out, int size), {
   var v = Module.ejStore.get(UTF8ToString(key));
-  stringToUTF8(v === undefined ? '' : v, out, size);
+  stringToUTF8(v === undefined ? "" : v, out, size);
 });
 
 EM_JS(void, ej_js_store_write, (const char* key, const char* value, int remove), {
@@ -27,7 +27,7 @@ EM_JS(int, ej_js_store_keys_length, (), {
 });
 
 EM_JS(void, ej_js_store_keys_copy, (char* out, int size), {
-  stringToUTF8(Module.ejKeysJson || '[]', out, size);
+  stringToUTF8(Module.ejKeysJson || "[]", out, size);
 });
 
 EM_JS(int, ej_js_online, (), { return navigator.onLine ? 1 : 0; });
