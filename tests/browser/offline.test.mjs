@@ -126,7 +126,12 @@ test('offline: 20 marks, 2 absences and a topic survive a reload and a browser r
     }
     const day = days[days.length - 1];
     await h.click(page, day, { kind: 'header' });
-    await h.fill(page, 'Тема', 'Самостоятельная работа без сети');
+    // The demo's lesson has a topic already: select it all and type over it.
+    await h.click(page, 'Тема', { kind: 'input' });
+    await h.waitForWidget(page, 'Тема', { kind: 'input', test: (w) => w.focused });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('Самостоятельная работа без сети');
+    await h.waitForWidget(page, 'Тема', { kind: 'input', test: (w) => w.value === 'Самостоятельная работа без сети' });
     await h.click(page, 'Сохранить урок', { kind: 'button' });
     await h.waitForWidget(page, 'Нет сети', { kind: 'badge' });
     await storeSettled(page);
