@@ -33,9 +33,9 @@ void DrawBadge(const SyncView& view, SyncAction& action) {
   const float text_w = ui::TextWidth(view.badge.text, true);
   const float dot = 10;
   const float pad_x = 16;
-  const float chip_h = theme::kButtonHeight;
+  const float chip_h = narrow ? 32 : theme::kButtonHeight;  // on a phone it covers less of the grid
   const float chip_w = pad_x + dot + 10 + text_w + pad_x;
-  const float print_w = view.can_print ? ui::TextWidth("Лист урока") + 2 * 16 + 8 : 0;
+  const float print_w = view.can_print ? ui::TextWidth("Лист урока") + 2 * (narrow ? 12 : 16) + 8 : 0;
   const float total_w = chip_w + (view.can_print ? print_w + 8 : 0);
   ImGui::SetNextWindowPos(ImVec2(display.x - margin - total_w - 8, display.y - margin - chip_h - 8));
   ImGui::SetNextWindowSize(ImVec2(total_w + 16, chip_h + 16));
@@ -61,6 +61,7 @@ void DrawBadge(const SyncView& view, SyncAction& action) {
     ImGui::SetCursorScreenPos(ImVec2(p.x + chip_w + 8, p.y));
     ui::ButtonOptions o;
     o.kind = ui::ButtonKind::kSecondary;
+    o.compact = narrow;
     if (ui::Button("Лист урока", o)) action.print_sheet = true;
   }
   ImGui::End();
