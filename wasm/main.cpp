@@ -23,6 +23,7 @@
 #include "app.h"
 #include "input.h"
 #include "theme.h"
+#include "storage_idb.h"
 #include "transport_fetch.h"
 #include "ui.h"
 
@@ -349,6 +350,8 @@ int main() {
   ej::theme::LoadFonts(io, kFontDir, static_cast<float>(c.pixel_ratio));
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
+  // The local store (offline work): IndexedDB, read before main() by storage.js.
+  ej::wasm::InstallDeviceStorage(c.test_mode);
   c.transport = std::make_unique<ej::wasm::FetchTransport>(Wake);
   c.app = std::make_unique<ej::web::App>(*c.transport);
   ej_js_install_bridge();

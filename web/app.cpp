@@ -60,6 +60,10 @@ void App::ShowSignedIn() {
     console_.Open(me_->user);
     Show(Screen::kConsole);
   } else if (me_ && HasJournal(me_->user)) {
+    // The device keeps the teacher's journal (offline work): who signed in, and the login typed.
+    LocalStore store(Storage());
+    store.SaveUser(*me_);
+    store.SaveLogin(me_->user.id, Trimmed(login_.login));
     desk_.Open(me_->user);
     Show(Screen::kJournal);
   } else {
@@ -108,6 +112,15 @@ void App::OnStartMe(const HttpResponse& r) {
       return;
     }
     login_error_ = std::string(protocol::DefaultMessage(ErrorCode::kInternal));
+  } else if (r.status == 0) {
+    // No network: the teacher who signed in last on this device works on the device's copy.
+    if (auto last = LocalStore(Storage()).LastUser(); last && HasJournal(last->user)) {
+      me_ = std::move(*last);
+      school_ = me_->school;
+      ShowSignedIn();
+      return;
+    }
+    login_error_ = FailureMessage(r);
   } else if (r.status != 401) {
     login_error_ = FailureMessage(r);
   }

@@ -30,12 +30,13 @@ bool HasJournal(const protocol::UserInfo& user) {
   return false;
 }
 
-JournalDesk::JournalDesk(Transport& transport, Env& env) : requests_(transport), env_(env) {}
+JournalDesk::JournalDesk(Transport& transport, Env& env) : requests_(transport), env_(env), transport_(transport) {}
 
 void JournalDesk::Open(const protocol::UserInfo& user) {
   Close();
   user_ = user;
   open_ = true;
+  RestoreLocal();
   LoadStructure();
   LoadRules();
 }
@@ -66,6 +67,16 @@ void JournalDesk::Close() {
   pending_message_.clear();
   pending_error_.clear();
   notice_.clear();
+  attention_.clear();
+  dialog_ = SyncDialog::kNone;
+  sync_form_ = SyncForm();
+  password_error_.clear();
+  password_busy_ = false;
+  backoff_.Reset();
+  prefetch_.clear();
+  prefetch_next_ = 0;
+  prefetch_started_ = false;
+  logout_confirmed_ = false;
 }
 
 bool JournalDesk::settled() const {
@@ -77,6 +88,10 @@ bool JournalDesk::settled() const {
 
 void JournalDesk::LoadStructure() {
   requests_.Call("GET", route::kStructure, "", [this](const HttpResponse& r) {
+    if (r.status == 0 && structure_) {
+      offline_ = true;  // no network: the device's copy stays
+      return;
+    }
     if (r.status != 200) {
       error_ = ErrorOf(r).message();
       return;
@@ -87,6 +102,9 @@ void JournalDesk::LoadStructure() {
       error_ = "Не удалось прочитать структуру школы: " + parsed.status().message();
       return;
     }
+    Store().SaveStructure(user_.id, r.body);
+    const std::optional<int64_t> chosen = GroupId();
+    const int chosen_period = form_.period;
     structure_ = std::make_unique<Structure>(std::move(parsed).value());
     // The groups the user teaches, then the other groups of the class they lead (read only).
     groups_.clear();
@@ -119,12 +137,17 @@ void JournalDesk::LoadStructure() {
     }
     form_.group = 0;
     form_.period = -1;
+    // The group shown from the device's copy stays chosen.
+    for (size_t i = 0; chosen && i < groups_.size(); ++i) {
+      if (groups_[i] == *chosen) form_.group = static_cast<int>(i), form_.period = chosen_period;
+    }
     LoadJournal();
   });
 }
 
 void JournalDesk::LoadRules() {
   requests_.Call("GET", route::kRules, "", [this](const HttpResponse& r) {
+    if (r.status == 0 && rules_) return;  // no network: the device's copy stays
     if (r.status != 200) {
       error_ = ErrorOf(r).message();
       return;
@@ -136,6 +159,7 @@ void JournalDesk::LoadRules() {
       return;
     }
     rules_ = std::move(parsed).value();
+    Store().SaveRules(user_.id, r.body);
     Rebuild();
   });
 }
@@ -247,6 +271,7 @@ void JournalDesk::LoadJournal() {
   }
   const Date to = period ? period->range.last : periods.back()->range.last;
   journal_loading_ = true;
+  const bool local = RestoreJournal();  // drawn at once; the server's copy replaces it
   int64_t group_id = *group;
   // From the year's start: the КТП's proposal for a lesson counts the lessons held before it.
   Date from = period ? period->range.first : periods.front()->range.first;
@@ -257,10 +282,14 @@ void JournalDesk::LoadJournal() {
                  Query(route::kJournal, {{"group_id", std::to_string(group_id)},
                                          {"from", from.Iso()},
                                          {"to", to.Iso()}}),
-                 "", [this, group_id](const HttpResponse& r) {
+                 "", [this, group_id, local](const HttpResponse& r) {
                    journal_loading_ = false;
                    journal_loaded_ = true;
                    if (GroupId() != group_id) return;  // the user chose another group meanwhile
+                   if (r.status == 0 && local) {
+                     offline_ = true;  // no network: the device's copy stays
+                     return;
+                   }
                    if (r.status != 200) {
                      error_ = ErrorOf(r).message();
                      return;
@@ -274,6 +303,8 @@ void JournalDesk::LoadJournal() {
                    error_.clear();
                    server_journal_ = std::move(parsed).value();
                    Rebuild();
+                   SaveJournalLocal();
+                   Prefetch();
                  });
   requests_.Call("GET", Query(route::kPlans, {{"group_id", std::to_string(group_id)}}), "",
                  [this, group_id](const HttpResponse& r) {
@@ -294,9 +325,13 @@ void JournalDesk::Rebuild() {
   std::vector<Operation> waiting;
   for (Operation& op : outbox_) {
     JournalContext ctx{*structure_, timetable_, *rules_, env_.Today()};
-    if (ApplyJournalOp(journal_, ctx, op, LocalActor()).ok()) waiting.push_back(std::move(op));
+    auto applied = ApplyJournalOp(journal_, ctx, op, LocalActor());
+    // Another group's or period's entry (its lesson is not in this journal) waits as it is.
+    if (applied.ok() || applied.status().code() == ErrorCode::kNotFound) waiting.push_back(std::move(op));
   }
+  const bool dropped = waiting.size() != outbox_.size();
   outbox_ = std::move(waiting);
+  if (dropped) SaveOutbox();
   in_flight_ = std::min(in_flight_, outbox_.size());
   RebuildViews();
 }
@@ -369,6 +404,7 @@ bool JournalDesk::Edit(Operation op, std::string* refusal, bool prompt) {
   }
   refusal->clear();
   outbox_.push_back(std::move(op));
+  SaveOutbox();
   RebuildViews();
   Push();
   return true;
@@ -473,10 +509,11 @@ void JournalDesk::OnPushed(const HttpResponse& r, size_t sent) {
   if (r.status == 0) {
     // Not delivered (or the answer was lost): everything stays and goes again, same op_ids.
     offline_ = true;
-    retry_at_ = ImGui::GetCurrentContext() ? ImGui::GetTime() + 5 : 0;
+    retry_at_ = ImGui::GetCurrentContext() ? ImGui::GetTime() + backoff_.Next() : 0;
     return;
   }
   offline_ = false;
+  backoff_.Reset();
   if (r.status != 200) {
     problems_.push_back(ErrorOf(r).message());
     return;
@@ -499,6 +536,7 @@ void JournalDesk::OnPushed(const HttpResponse& r, size_t sent) {
       std::string why = result.error.message();
       if (result.outcome == OpOutcome::kConflict) why = "одновременно с вами запись изменил другой пользователь. " + why;
       problems_.push_back(what + ": " + why);
+      Refused(*it, result);
     } else {
       acknowledged.push_back(*it);
     }
@@ -513,6 +551,9 @@ void JournalDesk::OnPushed(const HttpResponse& r, size_t sent) {
     Actor actor = LocalActor();
     for (const Operation& op : acknowledged) (void)ApplyJournalOp(server_journal_, ctx, op, actor);
   }
+  SaveOutbox();
+  if (!refused) SaveJournalLocal();
+  ApplyToStored(acknowledged);
   Push();
 }
 
@@ -664,7 +705,9 @@ void JournalDesk::Handle(const JournalAction& a) {
 }
 
 TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_error) {
-  if (offline_ && in_flight_ == 0 && ImGui::GetTime() >= retry_at_) Push();
+  NetworkTick();
+  if (SessionLostWithEntries()) dialog_ = SyncDialog::kPassword;
+  if (offline_ && in_flight_ == 0 && ImGui::GetTime() >= retry_at_ && dialog_ != SyncDialog::kPassword) Push();
   JournalView view;
   view.bar = bar;
   view.error = !bar_error.empty() ? bar_error : error_;
@@ -739,7 +782,10 @@ TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_er
   view.lesson_error = lesson_error_;
   view.final_error = final_error_;
   JournalAction action = DrawJournalScreen(view, form_);
+  // A dialog over the desk takes the input: the journal below does nothing this frame.
+  if (SyncFrame(bar)) return TopBarAction::kNone;
   Handle(action);
+  if (action.logout && !LogoutAllowed()) return TopBarAction::kNone;
   return action.logout ? TopBarAction::kLogout : TopBarAction::kNone;
 }
 

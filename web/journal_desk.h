@@ -22,9 +22,12 @@
 #include "env.h"
 #include "journal.h"
 #include "journal_grid.h"
+#include "local_store.h"
 #include "protocol.h"
 #include "school_rules.h"
 #include "screen_journal.h"
+#include "screen_sync.h"
+#include "sync.h"
 #include "structure.h"
 #include "thematic_plan.h"
 #include "timetable.h"
@@ -61,6 +64,14 @@ class JournalDesk {
   const YearGrid* year() const { return year_ ? &*year_ : nullptr; }
   bool correction_pending() const { return pending_.has_value(); }
   const std::string& notice() const { return notice_; }
+
+  // Offline work and sync (journal_desk_offline.cpp): the badge, the refused entries waiting
+  // for the user's decision, the dialog over the desk, the printable lesson sheet of the open
+  // group for today (from the local copy).
+  SyncBadge badge() const;
+  const std::vector<AttentionItem>& attention() const { return attention_; }
+  SyncDialog dialog() const { return dialog_; }
+  std::string LessonSheet(const std::string& school) const;
 
  private:
   void LoadStructure();
@@ -129,6 +140,38 @@ class JournalDesk {
   std::string error_;
   std::string lesson_error_;
   std::string final_error_;
+
+  // ---- Offline work and sync (journal_desk_offline.cpp) ----
+  LocalStore Store() const { return LocalStore(Storage()); }
+  void RestoreLocal();                 // Open(): what the device kept for the user
+  bool RestoreJournal();               // the chosen group's journal from the device, if kept
+  void SaveOutbox();
+  void SaveJournalLocal();
+  void ApplyToStored(const std::vector<Operation>& acknowledged);
+  void Prefetch();                     // the kept journals (current and previous periods)
+  void PrefetchNext();
+  void Refused(const Operation& op, const OpResult& result);
+  // Draws the badge and the dialog; true if a dialog covered the desk this frame.
+  bool SyncFrame(const TopBarView& bar);
+  void HandleSync(const SyncAction& a, const TopBarView& bar);
+  // The user asked to log out: true if it may go ahead (the local copy is wiped then).
+  bool LogoutAllowed();
+  void SubmitPassword();
+  bool SessionLostWithEntries();
+  void NetworkTick();                  // the network came back: retry at once
+
+  std::vector<AttentionItem> attention_;
+  SyncDialog dialog_ = SyncDialog::kNone;
+  SyncForm sync_form_;
+  std::string password_error_;
+  bool password_busy_ = false;
+  Backoff backoff_;
+  std::vector<KeptJournal> prefetch_;
+  size_t prefetch_next_ = 0;
+  bool prefetch_started_ = false;
+  bool logout_confirmed_ = false;     // «Выйти и потерять записи» was chosen
+  bool network_was_online_ = true;
+  Transport& transport_;               // the password dialog's login (a 401 there is its answer)
 };
 
 }  // namespace ej::web

@@ -402,3 +402,54 @@ TEST_CASE("the corrections audit: who, what, class, subject, student, lesson, ol
 
 }  // namespace
 }  // namespace ej
+
+// ---- Offline work (issue 6): the client's copy and the server's journal ----
+
+namespace ej {
+namespace {
+
+TEST_CASE("offline: the client's copy (from the server's JSON) and the server take the same operations to the same state") {
+  School server;
+  // The client got the group's journal as JSON before going offline.
+  auto copy = JournalFromJson(ToJson(SliceForGroup(server.j, server.g_math, std::nullopt)));
+  REQUIRE(copy.ok());
+  Journal client = std::move(copy).value();
+  int64_t l1 = server.LessonOn(server.g_math, "2026-09-08"), l2 = server.LessonOn(server.g_math, "2026-09-09");
+  std::vector<Operation> ops = {
+      server.Op(op_kind::kMarkAdd, MarkAddPayload(l1, server.kids[0], "5", "answer")),
+      server.Op(op_kind::kMarkAdd, MarkAddPayload(l2, server.kids[1], "3", "answer")),
+      server.Op(op_kind::kAttendanceSet, AttendanceSetPayload(l1, server.kids[2], "н"), 0),
+      server.Op(op_kind::kLessonSetTopic, LessonSetTopicPayload(l2, "Дроби"), 0),
+  };
+  ops.push_back(server.Op(op_kind::kMarkRemove, MarkRemovePayload(ops[1].op_id), 1));
+  Actor actor = server.teacher1;
+  AddJournalRelations(actor, server.s, client);
+  JournalContext ctx{server.s, server.t, server.rules, server.today};
+  for (const Operation& op : ops) {
+    auto local = ApplyJournalOp(client, ctx, op, actor);
+    REQUIRE_MESSAGE(local.ok(), local.status().message());
+    auto remote = server.Apply(server.teacher1, op);
+    REQUIRE_MESSAGE(remote.ok(), remote.status().message());
+  }
+  CHECK(ToJson(client).dump() == ToJson(SliceForGroup(server.j, server.g_math, std::nullopt)).dump());
+
+  // Idempotent: the same operations again change neither (a mark's id is its op id; a topic or
+  // attendance that is already the value is not a change).
+  const std::string before = ToJson(client).dump();
+  for (const Operation& op : ops) (void)ApplyJournalOp(client, ctx, op, actor);
+  CHECK(ToJson(client).dump() == before);
+
+  // Conflict by version: the client's copy is stale (someone changed the cell on the server);
+  // its change comes back as a conflict naming the value there now, and nothing changes.
+  REQUIRE(server.Do(server.teacher1, op_kind::kAttendanceSet, AttendanceSetPayload(l1, server.kids[2], "б"), 1).ok());
+  Operation stale = server.Op(op_kind::kAttendanceSet, AttendanceSetPayload(l1, server.kids[2], "у"),
+                              client.FindAttendance(l1, server.kids[2])->version);
+  CHECK(ApplyJournalOp(client, ctx, stale, actor).ok());  // locally it applies …
+  auto remote = server.Apply(server.teacher1, stale);     // … the server has moved on
+  CHECK(remote.status().code() == ErrorCode::kConflict);
+  CHECK(remote.status().message().find("«б»") != std::string::npos);
+  CHECK(server.j.FindAttendance(l1, server.kids[2])->code == "б");
+}
+
+}  // namespace
+}  // namespace ej

@@ -1,0 +1,79 @@
+// The state of sync: see sync.h.
+#include "sync.h"
+
+#include <algorithm>
+
+namespace ej::web {
+namespace {
+
+int64_t Int(const protocol::Json& p, const char* key) {
+  auto it = p.find(key);
+  return it != p.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+
+std::string Text(const protocol::Json& p, const char* key) {
+  auto it = p.find(key);
+  return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+SyncBadge BadgeOf(bool offline, size_t outbox, size_t attention) {
+  if (attention > 0) return {BadgeKind::kAttention, "Требуют внимания: " + std::to_string(attention)};
+  if (offline) return {BadgeKind::kOffline, "Нет сети"};
+  if (outbox > 0) return {BadgeKind::kSending, "Отправка: " + std::to_string(outbox)};
+  return {BadgeKind::kOnline, "В сети"};
+}
+
+double Backoff::Next() {
+  double delay = 2;
+  for (int i = 0; i < attempt_ && delay < 60; ++i) delay *= 2;
+  ++attempt_;
+  return std::min(delay, 60.0);
+}
+
+std::string OpValueText(const Operation& op) {
+  const protocol::Json& p = op.payload;
+  auto quoted = [](const std::string& t) { return t.empty() ? std::string("пусто") : "«" + t + "»"; };
+  if (op.kind == op_kind::kMarkAdd || op.kind == op_kind::kMarkSet || op.kind == op_kind::kFinalSet) {
+    return quoted(Text(p, "value"));
+  }
+  if (op.kind == op_kind::kAttendanceSet) return quoted(Text(p, "code"));
+  if (op.kind == op_kind::kMarkRemove) return "удаление отметки";
+  if (op.kind == op_kind::kLessonSetTopic) return quoted(Text(p, "topic"));
+  if (op.kind == op_kind::kLessonSetHomework) {
+    auto it = p.find("homework");
+    if (it != p.end() && it->is_object()) return quoted(Text(*it, "text"));
+    return quoted(Text(p, "text"));
+  }
+  return "изменение";
+}
+
+int64_t CurrentVersion(const Journal& j, const Operation& op) {
+  const protocol::Json& p = op.payload;
+  if (op.kind == op_kind::kAttendanceSet) {
+    const AttendanceMark* a = j.FindAttendance(Int(p, "lesson_id"), Int(p, "student_id"));
+    return a ? a->version : 0;
+  }
+  if (op.kind == op_kind::kMarkRemove || op.kind == op_kind::kMarkSet) {
+    const Mark* m = j.FindMark(Text(p, "mark_id"));
+    return m ? m->version : 0;
+  }
+  if (op.kind == op_kind::kLessonSetTopic) {
+    const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"));
+    return l ? l->topic_version : 0;
+  }
+  if (op.kind == op_kind::kLessonSetHomework) {
+    const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"));
+    return l ? l->homework.version : 0;
+  }
+  if (op.kind == op_kind::kFinalSet) {
+    auto kind = FinalKindFromCode(Text(p, "kind"));
+    if (!kind) return 0;
+    const FinalMark* f = j.FindFinal({Int(p, "group_id"), Int(p, "student_id"), *kind, Int(p, "period_id")});
+    return f ? f->version : 0;
+  }
+  return op.base_version;
+}
+
+}  // namespace ej::web
