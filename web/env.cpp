@@ -7,6 +7,17 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+
+// A link with `download`, clicked: the browser saves the file (the session cookie goes with
+// the same-origin request) and the app stays open.
+EM_JS(void, ej_open_url, (const char* url), {
+  const a = document.createElement("a");
+  a.href = UTF8ToString(url);
+  a.download = "";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+});
 #endif
 
 namespace ej::web {
@@ -30,16 +41,7 @@ class SystemEnvImpl : public Env {
 
   void OpenUrl(const std::string& url) override {
 #ifdef __EMSCRIPTEN__
-    // A link with `download`, clicked: the browser saves the file (the session cookie goes
-    // with the same-origin request) and the app stays open.
-    EM_ASM({
-      const a = document.createElement('a');
-      a.href = UTF8ToString($0);
-      a.download = '';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-    }, url.c_str());
+    ej_open_url(url.c_str());
 #else
     (void)url;
 #endif
