@@ -7,6 +7,7 @@
 #include "handlers_diary.h"
 #include "handlers_planning.h"
 #include "handlers_structure.h"
+#include "handlers_substitution.h"
 
 namespace ej::server {
 
@@ -33,6 +34,7 @@ const std::vector<Route>& Routes() {
       {"GET", route::kDiary, Access::kSession, &HandleDiary},
       {"GET", route::kChildren, Access::kSession, &HandleChildren},
       {"GET", route::kPdLog, Access::kSession, &HandlePdLog},
+      {"GET", route::kDayLessons, Access::kSession, &HandleDayLessons},
   };
   return kRoutes;
 }

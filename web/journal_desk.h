@@ -101,6 +101,11 @@ class JournalDesk {
   std::string error_;
   std::string lesson_error_;
   std::string final_error_;
+  // Substitutions (issue 4): the groups where the user keeps a lesson as a substitute, from the
+  // lessons the user keeps a month around today (GET route::kLessons); the server sends only
+  // those lessons of such a group.
+  void LoadSubstitutions();
+  std::vector<int64_t> substitute_groups_;
 };
 
 }  // namespace ej::web

@@ -86,6 +86,9 @@ enum class ConsolePage {
   kGroup,  // a group's card, opened from «Группы»
   kRules,
   kAccounts,
+  kSubstitutions,  // «Замены» (console_substitution.h)
+  kTimetable,      // «Расписание» (console_timetable.h)
+  kCalendar,       // «Контрольные работы» (console_calendar.h)
 };
 
 struct ConsoleShellView {
