@@ -48,8 +48,8 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
   const taught = new Set(s.workload.filter((w) => w.teacher_id === sub.person_id).map((w) => w.group_id));
   const led = new Set(s.classes.filter((c) => c.teacher_id === sub.person_id).map((c) => c.id));
 
-  // A lesson of the last three days (marks there need no reason) of a whole class that the
-  // substitute neither teaches nor leads, at a number when the substitute keeps no lesson.
+  // A lesson of the last three days (marks there need no reason) of a whole class with marks
+  // that the substitute neither teaches nor leads, at a number when the substitute keeps no lesson.
   let day;
   let lesson;
   for (let back = 0; back <= 3 && !lesson; ++back) {
@@ -58,7 +58,9 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
     const busy = new Set(lessons.filter((l) => (l.substitute_id || l.teacher_id) === sub.person_id).map((l) => l.number));
     lesson = lessons.find((l) => {
       const g = groups.get(l.group_id);
-      return g && g.kind === 'class' && !taught.has(g.id) && !g.class_ids.some((c) => led.has(c)) &&
+      const grade = g && s.classes.find((c) => c.id === g.class_ids[0])?.grade;
+      // Grade 1 learns without marks: a class from grade 5 up.
+      return g && g.kind === 'class' && grade >= 5 && !taught.has(g.id) && !g.class_ids.some((c) => led.has(c)) &&
         !l.substitute_id && !busy.has(l.number) && l.teacher_id !== sub.person_id;
     });
     day = d;
