@@ -191,12 +191,15 @@ void ControlCalendarPage::Draw(const Structure& s, const AcademicYear* year, Dat
     }
     ui::ComboOptions o;
     o.width = 160;
+    ImGui::BeginGroup();  // a caption and its field: the field stays under its caption
     if (ui::Combo("Класс###cal-class", items, &index, o)) {
       f.class_id = classes[static_cast<size_t>(index)]->id;
       f.work_id = 0;
     }
+    ImGui::EndGroup();
     const float after = ImGui::GetCursorPosY();
-    const float field_y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
+    // The field is the group's lower part (37 px): the buttons beside it, centred.
+    const float field_y = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY() - 37;
     if (!narrow) ImGui::SetCursorPos(ImVec2(left + 160 + 24, field_y + 2));
     ui::ButtonOptions nav;
     nav.kind = ui::ButtonKind::kSecondary;
@@ -245,6 +248,7 @@ void ControlCalendarPage::Draw(const Structure& s, const AcademicYear* year, Dat
     for (const char* d : days) columns.push_back({d, 0});
     ui::BeginTable("calendar", columns, nullptr, true);
     for (Date monday = first.AddDays(1 - first.Weekday()); monday <= last; monday = monday.AddDays(7)) {
+      if (monday.AddDays(5) < first) continue;  // a week whose Monday–Saturday are all in the month before
       std::vector<ui::TableCell> cells;
       for (int i = 0; i < 6; ++i) {
         const Date d = monday.AddDays(i);

@@ -390,7 +390,7 @@ void SubstitutionPage::Draw(const Structure& s) {
     std::string label = f.substitute_id ? "Назначить: " + Name(s, f.substitute_id) : std::string("Назначить замену");
     if (ui::Button((f.busy ? std::string("Сохранение…") : label) + "###sub-assign", assign)) {
       Push(op_kind::kLessonSubstitute, LessonSubstitutePayload(lesson->id, f.substitute_id),
-           "Замена назначена: " + Name(s, f.substitute_id) + ".");
+           "Замена назначена: " + Name(s, f.substitute_id));
     }
     if (!f.error.empty() && f.field != "date" && f.field != "number") ui::ErrorText(f.error);
     if (!f.notice.empty()) ui::Notice(f.notice);
@@ -400,18 +400,22 @@ void SubstitutionPage::Draw(const Structure& s) {
     ui::StrongText("Перенести урок");
     const float left = ImGui::GetCursorPosX();
     const float y = ImGui::GetCursorPosY();
+    ImGui::BeginGroup();  // a caption and its field: the field stays under its caption
     ui::InputOptions md;
     md.width = 160;
     md.hint = loaded_->Russian();
     md.error = f.field == "date" ? f.error : std::string();
     ui::InputText("Новая дата###move-date", &f.move_date, md);
+    ImGui::EndGroup();
     const float after = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(left + 160 + 12, y));
+    ImGui::SetCursorPos(ImVec2(left + 160 + 16, y));
+    ImGui::BeginGroup();
     ui::InputOptions mn;
     mn.width = 120;
     mn.hint = std::to_string(lesson->number);
     mn.error = f.field == "number" ? f.error : std::string();
     ui::InputText("Номер урока###move-number", &f.move_number, mn);
+    ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(left, std::max(after, ImGui::GetCursorPosY())));
     ui::ButtonOptions move;
     move.kind = ui::ButtonKind::kSecondary;

@@ -193,9 +193,13 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
     int view = static_cast<int>(f.view);
     ui::ComboOptions vo;
     vo.width = 180;
+    ImGui::BeginGroup();  // a caption and its field: the field stays under its caption
     if (ui::Combo("Расписание для###tt-view", views, &view, vo)) f.view = static_cast<TimetableView>(view);
+    ImGui::EndGroup();
     const float after = ImGui::GetCursorPosY();
-    if (!narrow) ImGui::SetCursorPos(ImVec2(left + 180 + 12, y));
+    if (!narrow) ImGui::SetCursorPos(ImVec2(left + 180 + 16, y));
+    else ImGui::SetCursorPosX(left);
+    ImGui::BeginGroup();
     ui::ComboOptions o;
     o.width = 320;
     if (f.view == TimetableView::kClass) {
@@ -229,6 +233,7 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
         f.room = rooms[static_cast<size_t>(index)];
       }
     }
+    ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(left, std::max(after, ImGui::GetCursorPosY())));
     ui::Space(8);
     ImGui::SetCursorPosX(x);
@@ -450,6 +455,7 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
       fresh.kind = ui::ButtonKind::kLink;
       if (ui::Button("+ Новый урок###tt-new", fresh)) {
         f.entry_id = 0;
+        f.entry_room.clear();
         f.notice.clear();
         f.error.clear();
       }

@@ -99,7 +99,7 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
   assert.ok(!candidates.some((w) => w.label === short(persons.get(lesson.teacher_id))));
   await h.click(page, subName, { kind: 'row' });
   await h.click(page, `Назначить: ${subName}`, { kind: 'button' });
-  await h.waitForWidget(page, `Замена назначена: ${subName}.`, { kind: 'notice' });
+  await h.waitForWidget(page, `Замена назначена: ${subName}`, { kind: 'notice' });
   await h.waitForWidget(page, row, { kind: 'row', test: (w) => w.value.includes(`замена: ${subName}`) });
   await h.screenshot(page, 'console-substitution');
   const after = (await api(zavuch, `/api/v1/day-lessons?date=${day}`)).lessons.find((l) => l.id === lesson.id);

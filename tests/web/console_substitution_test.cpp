@@ -234,7 +234,7 @@ TEST_CASE("a substitute finds the substituted group in the journal, only that le
   CHECK(t.c().Has("Все изменения сохранены."));
   // Another lesson of the group is not his: the server (the core) refuses a mark there.
   Operation op;
-  op.op_id = "other-lesson";
+  op.op_id = "7d0f4c2e-1b3a-4e5f-8a9b-0c1d2e3f4a5b";
   op.kind = std::string(op_kind::kMarkAdd);
   op.payload = MarkAddPayload(t.other, 201, "5", "answer");
   std::optional<PushResponse> answer;
