@@ -28,6 +28,7 @@ struct SubstitutionForm {
   bool class_chosen = false;  // the filter was set (else the first class with lessons)
   int64_t lesson_id = 0;      // the chosen lesson
   int64_t substitute_id = 0;  // the chosen free teacher
+  bool all_candidates = false;  // teachers of other subjects beyond the first few are shown
   std::string move_date;      // «Перенести»: the new day and lesson number, as typed
   std::string move_number;
   std::string error;          // the server's refusal of the last operation

@@ -329,6 +329,7 @@ void SubstitutionPage::Draw(const Structure& s) {
                        cells, true)) {
         f.lesson_id = l.id;
         f.substitute_id = 0;
+        f.all_candidates = false;
         f.error.clear();
         f.notice.clear();
       }
@@ -369,9 +370,17 @@ void SubstitutionPage::Draw(const Structure& s) {
     if (candidates.empty()) {
       ui::MutedText("В это время свободных учителей нет.");
     } else {
+      // Teachers of other subjects after the qualified ones: the first few, the rest on request.
+      constexpr int kOthersShown = 6;
+      int others = 0, hidden = 0;
       ui::BeginTable("candidates", {{"Учитель", 0}, {"Уроков в этот день", 110, true}});
       for (const SubstituteCandidate& c : candidates) {
         if (c.person_id == lesson->substitute_id) continue;
+        if (c.fit == SubstituteFit::kOtherSubject && ++others > kOthersShown && !f.all_candidates &&
+            c.person_id != f.substitute_id) {
+          ++hidden;
+          continue;
+        }
         ui::TableCell who{c.name, c.person_id == f.substitute_id ? ui::Tone::kStrong : ui::Tone::kNormal,
                           std::string(SubstituteFitTitle(c.fit))};
         if (c.fit == SubstituteFit::kSameGrade) who.detail_tone = ui::Tone::kSuccess;
@@ -383,6 +392,13 @@ void SubstitutionPage::Draw(const Structure& s) {
         }
       }
       ui::EndTable();
+      if (hidden > 0) {
+        ui::ButtonOptions more;
+        more.kind = ui::ButtonKind::kLink;
+        if (ui::Button("Показать всех свободных (ещё " + std::to_string(hidden) + ")###sub-more", more)) {
+          f.all_candidates = true;
+        }
+      }
     }
     ui::Space(4);
     ui::ButtonOptions assign;

@@ -283,14 +283,14 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
 
   ui::PanelStyle style;
   style.padding = narrow ? 16 : 24;
+  // The grid takes the page's width (six days of readable cells); the lessons in view and the
+  // form go side by side under it.
   const bool side_by_side = width >= 1000;
-  const float grid_w = side_by_side ? width - kFormWidth - kGap : width;
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  ui::BeginPanel(top, grid_w, style);
+  ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
   if (numbers == 0) {
     ui::MutedText("Сначала задайте расписание звонков: без него номеров уроков нет.");
   } else {
-    std::vector<ui::TableColumn> columns = {{"Урок", 96}};
+    std::vector<ui::TableColumn> columns = {{"Урок", 124}};
     for (int d = 1; d <= days; ++d) columns.push_back({kDays[d], 0});
     ui::BeginTable("timetable-grid", columns, nullptr, true);
     for (int n = 1; n <= numbers; ++n) {
@@ -311,7 +311,10 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
             detail += f.view == TimetableView::kTeacher ? std::string() : Short(s, e->teacher_id);
           }
           text += ParityMark(e->parity);
-          if (!e->room.empty() && f.view != TimetableView::kRoom) detail += (detail.empty() ? "" : ", ") + std::string("каб. ") + e->room;
+          // The room on a line of its own: a narrow day never breaks «каб. 101» after a comma.
+          if (!e->room.empty() && f.view != TimetableView::kRoom) {
+            detail += (detail.empty() ? "" : "\n") + std::string("каб.\u00a0") + e->room;
+          }
           conflict = conflict || in_conflict.count(e->id) > 0;
         }
         cells.push_back({text.empty() ? "" : text, conflict ? ui::Tone::kError : ui::Tone::kNormal, detail});
@@ -320,8 +323,22 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
     }
     ui::EndTable();
   }
-  // The lessons in view: a click opens one in the form.
+  // The conflicts of the view, each naming the lessons concerned.
   ui::Space(8);
+  if (view_conflicts.empty()) {
+    ui::ColoredText("Конфликтов нет.", theme::kSuccessText);
+  } else {
+    ui::StrongText("Конфликты: " + std::to_string(view_conflicts.size()));
+    for (const TimetableConflict* c : view_conflicts) ui::ErrorText(c->message);
+  }
+  ui::EndPanel();
+  ImGui::SetCursorPosX(x);
+  ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
+  ImGui::SetCursorPosX(x);
+  const float list_w = side_by_side ? width - kFormWidth - kGap : width;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  ui::BeginPanel(top, list_w, style);
+  // The lessons in view: a click opens one in the form.
   ui::StrongText("Уроки в сетке");
   if (shown.empty()) {
     ui::MutedText("Здесь пока нет уроков: добавьте их в форме «Новый урок».");
@@ -350,14 +367,6 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
       }
     }
     ui::EndTable();
-  }
-  // The conflicts of the view, each naming the lessons concerned.
-  ui::Space(8);
-  if (view_conflicts.empty()) {
-    ui::ColoredText("Конфликтов нет.", theme::kSuccessText);
-  } else {
-    ui::StrongText("Конфликты: " + std::to_string(view_conflicts.size()));
-    for (const TimetableConflict* c : view_conflicts) ui::ErrorText(c->message);
   }
   const float grid_h = ui::EndPanel();
 
@@ -468,7 +477,7 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
     ui::MutedText("Конфликт не мешает сохранить урок: он появится в списке под сеткой, пока его не исправят.");
   };
   if (side_by_side) {
-    ui::BeginPanel(ImVec2(top.x + grid_w + kGap, top.y), kFormWidth, style);
+    ui::BeginPanel(ImVec2(top.x + list_w + kGap, top.y), kFormWidth, style);
     draw_form();
     const float form_h = ui::EndPanel();
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(grid_h, form_h)));

@@ -97,10 +97,17 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
   assert.ok(candidates.length > 0, 'no free teacher listed');
   // The lesson's own teacher is never offered.
   assert.ok(!candidates.some((w) => w.label === short(persons.get(lesson.teacher_id))));
+  if (!(await h.widgets(page)).some((w) => w.kind === 'row' && w.label === subName)) {
+    // Teachers of other subjects beyond the first few are behind «Показать всех свободных».
+    const more = (await h.widgets(page)).find((w) => w.kind === 'button' && w.label.startsWith('Показать всех свободных'));
+    assert.ok(more, 'the substitute is not listed');
+    await h.click(page, more.label, { kind: 'button' });
+  }
   await h.click(page, subName, { kind: 'row' });
   await h.click(page, `Назначить: ${subName}`, { kind: 'button' });
   await h.waitForWidget(page, `Замена назначена: ${subName}`, { kind: 'notice' });
   await h.waitForWidget(page, row, { kind: 'row', test: (w) => w.value.includes(`замена: ${subName}`) });
+  await h.scrollIntoView(page, 'Замены', { kind: 'heading' });
   await h.screenshot(page, 'console-substitution');
   const after = (await api(zavuch, `/api/v1/day-lessons?date=${day}`)).lessons.find((l) => l.id === lesson.id);
   assert.equal(after.substitute_id, sub.person_id);

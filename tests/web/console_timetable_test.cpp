@@ -70,7 +70,7 @@ TEST_CASE("timetable: a lesson added shows in the grid, a clash is named with bo
   CHECK(t.server.timetable.entries[0].room == "201");
   CHECK(t.c().Has("Урок добавлен: Понедельник, 1-й урок.", "notice"));
   CHECK(Has(t.c().Get("1-й урок", "row").value, "Математика"));
-  CHECK(Has(t.c().Get("1-й урок", "row").value, "каб. 201"));
+  CHECK(Has(t.c().Get("1-й урок", "row").value, "каб.\u00a0201"));
   // Russian at the same time in the same room: the class's students and the room twice.
   t.c().Click("+ Новый урок", "button");
   t.Save("5А — Русский язык", "Смирнова О.\u00a0В.", "Понедельник", "1-й урок", "201");
