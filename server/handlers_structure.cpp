@@ -68,13 +68,30 @@ Result<ApiResponse> HandleJournal(ServerContext& ctx, ApiRequest& req) {
 }
 
 Result<ApiResponse> HandleLessons(ServerContext& ctx, ApiRequest& req) {
-  auto day = QueryDate(req, "date", true);
-  if (!day.ok()) return day.status();
+  // ?date=D, or a range ?from=D&to=D of at most 62 days (the journal desk looks for the
+  // lessons the user substitutes in around today).
+  const bool ranged = !req.query.count("date") && req.query.count(protocol::route::kParamFrom);
+  auto first = QueryDate(req, ranged ? protocol::route::kParamFrom : "date", true);
+  if (!first.ok()) return first.status();
+  Date last = **first;
+  if (ranged) {
+    auto to = QueryDate(req, protocol::route::kParamTo, true);
+    if (!to.ok()) return to.status();
+    last = **to;
+    if (last < **first) return Status(ErrorCode::kBadRequest, "Конец периода раньше начала.", "to");
+    if (last.Days() - (*first)->Days() > 61) {
+      return Status(ErrorCode::kBadRequest, "Период — не больше 62 дней.", "to");
+    }
+  }
   auto actor = ctx.store.LoadActor(req.session->account_id);
   if (!actor.ok()) return actor.status();
-  auto lessons = ctx.store.LessonsOfDay(*actor, **day);
-  if (!lessons.ok()) return lessons.status();
-  return ApiResponse{200, protocol::Json{{"lessons", std::move(lessons.value())}}, {{"Cache-Control", "no-store"}}};
+  protocol::Json all = protocol::Json::array();
+  for (Date d = **first; d <= last; d = d.AddDays(1)) {
+    auto lessons = ctx.store.LessonsOfDay(*actor, d);
+    if (!lessons.ok()) return lessons.status();
+    for (auto& l : *lessons) all.push_back(std::move(l));
+  }
+  return ApiResponse{200, protocol::Json{{"lessons", std::move(all)}}, {{"Cache-Control", "no-store"}}};
 }
 
 Result<ApiResponse> HandleAudit(ServerContext& ctx, ApiRequest& req) {

@@ -8,6 +8,7 @@
 #include "handlers_journal.h"
 #include "handlers_planning.h"
 #include "handlers_structure.h"
+#include "handlers_substitution.h"
 
 namespace ej::server {
 
@@ -36,6 +37,7 @@ const std::vector<Route>& Routes() {
       {"GET", route::kPdLog, Access::kSession, &HandlePdLog},
       {"GET", route::kClassJournal, Access::kSession, &HandleClassJournal},
       {"GET", route::kCorrections, Access::kSession, &HandleCorrections},
+      {"GET", route::kDayLessons, Access::kSession, &HandleDayLessons},
   };
   return kRoutes;
 }

@@ -8,6 +8,7 @@
 #include "journal_store.h"
 #include "op_log.h"
 #include "planning_store.h"
+#include "substitution.h"
 #include "structure_store.h"
 #include "timetable_store.h"
 
@@ -236,8 +237,10 @@ Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
     q = c.Query("SELECT group_id FROM workload WHERE teacher_id = ?", {a.person_id},
                 [&](const Row& r) { a.taught_groups.insert(r.Int(0)); });
     if (!q.ok()) return q;
-    return c.Query("SELECT id FROM lessons WHERE substitute_id = ?", {a.person_id},
-                   [&](const Row& r) { a.substituted_lessons.insert(r.Int(0)); });
+    return c.Query("SELECT id, group_id FROM lessons WHERE substitute_id = ?", {a.person_id}, [&](const Row& r) {
+      a.substituted_lessons.insert(r.Int(0));
+      a.substituted_groups.insert(r.Int(1));
+    });
   });
   if (!s.ok()) return s;
   if (!found) return Status(ErrorCode::kUnauthenticated, "Учётная запись не найдена.");
@@ -308,10 +311,13 @@ Result<protocol::Json> SqliteStore::JournalSlice(const Actor& actor, int64_t gro
     auto st = CachedStructure(c, actor.school_id);
     if (!st.ok()) return st.status();
     if (!(*st)->FindGroup(group_id)) return Status(ErrorCode::kNotFound, "Группа не найдена.", "group_id");
-    if (Status a = Authorize(actor, Action::kReadJournal, GroupTarget(**st, group_id)); !a.ok()) return a;
+    // A substitute reads only the lessons they keep in the group (R10).
+    Status a = Authorize(actor, Action::kReadJournal, GroupTarget(**st, group_id));
+    const bool substitute_only = !a.ok() && actor.substituted_groups.count(group_id) > 0;
+    if (!a.ok() && !substitute_only) return a;
     auto j = CachedJournal(c, actor.school_id);
     if (!j.ok()) return j.status();
-    out = ToJson(SliceForGroup(**j, group_id, range));
+    out = ToJson(substitute_only ? SliceForSubstitute(**j, actor, group_id, range) : SliceForGroup(**j, group_id, range));
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -935,6 +941,25 @@ Result<protocol::PdAccessLog> SqliteStore::PersonalDataLog(int64_t school_id, in
           e.group_id = r.Int(8);
           out.entries.push_back(std::move(e));
         });
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<protocol::Json> SqliteStore::SchoolLessonsOfDay(const Actor& actor, Date day) {
+  if (Status a = Authorize(actor, Action::kPlanLessons); !a.ok()) return a;
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  protocol::Json out = protocol::Json::array();
+  Status s = db_.Read([&](Connection& c) -> Status {
+    auto j = CachedJournal(c, actor.school_id);
+    if (!j.ok()) return j.status();
+    Journal day_lessons;
+    for (const auto& [id, l] : (*j)->lessons) {
+      if (l.lesson.date == day) day_lessons.lessons.emplace(id, l);
+    }
+    out = ToJson(day_lessons)["lessons"];
+    return Status::Ok();
   });
   if (!s.ok()) return s;
   return out;

@@ -53,6 +53,7 @@ class SqliteStore final : public Store {
   Status LogPersonalDataRead(const Actor& actor, std::string_view route, const std::vector<int64_t>& student_ids,
                              int64_t group_id, int64_t now) override;
   Result<protocol::PdAccessLog> PersonalDataLog(int64_t school_id, int64_t from, int64_t to) override;
+  Result<protocol::Json> SchoolLessonsOfDay(const Actor& actor, Date day) override;
 
   // Schools hosted by this database (the command line's `school add` and `school list`).
   struct SchoolRecord {

@@ -134,6 +134,9 @@ class Store {
                                      int64_t group_id, int64_t now) = 0;
   // The school's access log between two times (inclusive from, exclusive to), newest first.
   virtual Result<protocol::PdAccessLog> PersonalDataLog(int64_t school_id, int64_t from, int64_t to) = 0;
+  // Every lesson of the school on a day (journal.h lesson JSON, an array), for planning
+  // substitutions: kForbidden unless the actor plans lessons (Action::kPlanLessons).
+  virtual Result<protocol::Json> SchoolLessonsOfDay(const Actor& actor, Date day) = 0;
 };
 
 }  // namespace ej::server

@@ -24,6 +24,7 @@ struct Actor {
   // teaches by the workload, lessons they substitute in.
   std::set<int64_t> taught_groups;
   std::set<int64_t> substituted_lessons;
+  std::set<int64_t> substituted_groups;  // the groups of those lessons (their students, their slice)
 
   bool Has(Role role) const;
 };

@@ -122,12 +122,16 @@ void Journal::Reindex() {
 void AddJournalRelations(Actor& actor, const Structure& s, const Journal& j) {
   actor.taught_groups.clear();
   actor.substituted_lessons.clear();
+  actor.substituted_groups.clear();
   if (actor.person_id == 0) return;
   for (const auto& w : s.workload) {
     if (w.teacher_id == actor.person_id) actor.taught_groups.insert(w.group_id);
   }
   for (const auto& [id, l] : j.lessons) {
-    if (l.lesson.substitute_id == actor.person_id) actor.substituted_lessons.insert(id);
+    if (l.lesson.substitute_id == actor.person_id) {
+      actor.substituted_lessons.insert(id);
+      actor.substituted_groups.insert(l.lesson.group_id);
+    }
   }
 }
 

@@ -204,3 +204,9 @@ Json ToJson(const PdAccessLog& l);
 Result<PdAccessLog> PdAccessLogFromJson(const Json& j);
 
 }  // namespace ej::protocol
+
+namespace ej::protocol::route {
+// Every lesson of the school on a day, with substitutes and moves, for the substitution screen
+// of the head and deputies (Action::kPlanLessons): ?date=YYYY-MM-DD → {"lessons": […]}.
+inline constexpr std::string_view kDayLessons = "/api/v1/day-lessons";
+}  // namespace ej::protocol::route

@@ -64,6 +64,11 @@ constexpr const char* kKeyLockedApproval = "locked_periods_need_approval";
 constexpr const char* kKeyDeadlineDays = "mark_deadline_days";
 // The finals rules.
 constexpr const char* kKeyFinals = "finals";
+// The ВСОКО load rules (ControlLoadRules).
+constexpr const char* kKeyControlLoad = "control_load";
+constexpr const char* kKeySubjectGapDays = "subject_gap_days";
+constexpr const char* kKeyMaxHoursPercent = "max_hours_percent";
+constexpr const char* kKeyNotFirstOrLast = "not_first_or_last_lesson";
 constexpr const char* kKeyRoundUpFrom = "round_up_from";
 constexpr const char* kKeyMinMarks = "min_marks";
 
@@ -536,6 +541,17 @@ Status ValidateFinals(const FinalsRules& f) {
   return Status::Ok();
 }
 
+Status ValidateControlLoad(const ControlLoadRules& l) {
+  if (l.subject_gap_days < 0 || l.subject_gap_days > kMaxSubjectGapDays) {
+    return Invalid("Перерыв между контрольными работами по одному предмету — от 0 до 60 дней.",
+                   Path(kKeyControlLoad, kKeySubjectGapDays));
+  }
+  if (l.max_hours_percent < 0 || l.max_hours_percent > 100) {
+    return Invalid("Доля контрольных работ в часах предмета — от 0 до 100 %.", Path(kKeyControlLoad, kKeyMaxHoursPercent));
+  }
+  return Status::Ok();
+}
+
 Status ValidateHomework(const SchoolRules& rules) {
   for (int grade = kMinGrade; grade <= kMaxGrade; ++grade) {
     int minutes = HomeworkLimitMinutes(rules, grade);
@@ -556,6 +572,7 @@ Status ValidateSchoolRules(const SchoolRules& rules) {
   if (Status st = ValidateAttendance(rules); !st.ok()) return st;
   if (Status st = ValidateCorrections(rules.corrections); !st.ok()) return st;
   if (Status st = ValidateFinals(rules.finals); !st.ok()) return st;
+  if (Status st = ValidateControlLoad(rules.control_load); !st.ok()) return st;
   return ValidateHomework(rules);
 }
 
@@ -791,7 +808,11 @@ Json ToJson(const SchoolRules& rules) {
           {kKeyAttendance, std::move(attendance)},
           {kKeyCorrections, std::move(corrections)},
           {kKeyFinals, {{kKeyRoundUpFrom, rules.finals.round_up_from}, {kKeyMinMarks, rules.finals.min_marks}}},
-          {kKeyHomeworkMinutes, std::move(homework)}};
+          {kKeyHomeworkMinutes, std::move(homework)},
+          {kKeyControlLoad,
+           {{kKeySubjectGapDays, rules.control_load.subject_gap_days},
+            {kKeyMaxHoursPercent, rules.control_load.max_hours_percent},
+            {kKeyNotFirstOrLast, rules.control_load.not_first_or_last_lesson}}}};
 }
 
 Result<SchoolRules> SchoolRulesFromJson(const Json& j) {
@@ -846,6 +867,16 @@ Result<SchoolRules> SchoolRulesFromJson(const Json& j) {
     if (!r.ok()) return At(r.status(), "Правила итоговых отметок", kKeyFinals);
     rules.finals.round_up_from = ToInt(round_up);
     rules.finals.min_marks = ToInt(min_marks);
+  }
+  // Rules saved before the ВСОКО load rules existed keep the defaults.
+  if (auto l = j.find(kKeyControlLoad); l != j.end() && !l->is_null()) {
+    int64_t gap = rules.control_load.subject_gap_days, percent = rules.control_load.max_hours_percent;
+    JsonReader r(*l);
+    r.Int(kKeySubjectGapDays, &gap, false).Int(kKeyMaxHoursPercent, &percent, false);
+    r.Bool(kKeyNotFirstOrLast, &rules.control_load.not_first_or_last_lesson, false);
+    if (!r.ok()) return At(r.status(), "Нормы ВСОКО для контрольных работ", kKeyControlLoad);
+    rules.control_load.subject_gap_days = ToInt(gap);
+    rules.control_load.max_hours_percent = ToInt(percent);
   }
 
   if (homework->size() != rules.homework_minutes.size()) {
@@ -968,6 +999,18 @@ std::vector<std::string> DescribeRules(const SchoolRules& rules) {
     limits.push_back(GradesRu(from, to) + " — до " + FormatMinutesRu(minutes));
   }
   lines.push_back("Домашнее задание в день: " + Joined(limits) + ".");
+
+  // The ВСОКО load rules on control works.
+  const ControlLoadRules& load = rules.control_load;
+  std::vector<std::string> control;
+  if (load.subject_gap_days > 0) {
+    control.push_back("по одному предмету в классе — не чаще одного раза в " + Days(load.subject_gap_days));
+  }
+  if (load.max_hours_percent > 0) {
+    control.push_back("не больше " + std::to_string(load.max_hours_percent) + " % часов предмета в учебном периоде");
+  }
+  if (load.not_first_or_last_lesson) control.push_back("не на первом и не на последнем уроке дня");
+  if (!control.empty()) lines.push_back("Контрольные работы: " + Joined(control) + ".");
   return lines;
 }
 

@@ -101,6 +101,22 @@ struct FinalsRules {
   int min_marks = 3;       // 0..10
 };
 
+// The ВСОКО load rules on control works beyond the daily and weekly limits (control_works.h),
+// after the letter of Минпросвещения and Рособрнадзора СК-228/03, 01-169/08-01 of 06.08.2021:
+// checked by FindControlLoadViolations (control_work_load.h). Each rule is off at 0 / false.
+struct ControlLoadRules {
+  // Works of one subject in a class at least this many days apart: 18 is «не чаще одного раза
+  // в 2,5 недели» (17,5 days). 0..60.
+  int subject_gap_days = 18;
+  // A group's control works in a study period: at most this share of the subject's hours there
+  // (weekly hours × study weeks). 0..100.
+  int max_hours_percent = 10;
+  // Not on the first or the last lesson of the class's day (by the weekly timetable).
+  bool not_first_or_last_lesson = true;
+  friend bool operator==(const ControlLoadRules&, const ControlLoadRules&) = default;
+};
+inline constexpr int kMaxSubjectGapDays = 60;
+
 inline constexpr int kMinGrade = 1;
 inline constexpr int kMaxGrade = 11;
 inline constexpr int kMaxHomeworkMinutes = 300;
@@ -120,6 +136,7 @@ struct SchoolRules {
   CorrectionRules corrections;
   FinalsRules finals;
   std::array<int, kMaxGrade> homework_minutes{};  // per day, [grade - 1]
+  ControlLoadRules control_load;  // ВСОКО: control works' spacing, share of hours, place in the day
 };
 
 // ---- [SECTION] defaults ----

@@ -351,6 +351,18 @@ Structure VisibleTo(const Structure& s, const Actor& actor) {
         students.insert(g->members.begin(), g->members.end());
       }
     }
+    // A substitute keeps one lesson of a group: its students, to enter their marks (R10).
+    for (int64_t group_id : actor.substituted_groups) {
+      const Group* g = s.FindGroup(group_id);
+      if (!g) continue;
+      if (g->kind == GroupKind::kWholeClass) {
+        for (int64_t c : g->class_ids) {
+          for (int64_t id : s.StudentsEverIn(c)) students.insert(id);
+        }
+      } else {
+        students.insert(g->members.begin(), g->members.end());
+      }
+    }
   }
   Structure out = s;
   out.persons.clear();

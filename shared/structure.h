@@ -328,7 +328,7 @@ struct SnapshotOptions {
 
 // The part of the structure a user may see (R22, 152-ФЗ): the head and deputies see all; a
 // teacher sees the staff, the plan, and the students of the groups they teach and the class
-// they lead (with their ИУП lines); a technical administrator and other staff see the staff and the plan but no
+// they lead (with their ИУП lines) and of the groups where they substitute a lesson; a technical administrator and other staff see the staff and the plan but no
 // student. Parents' links only with personal data. Used for every snapshot the server sends.
 Structure VisibleTo(const Structure& s, const Actor& actor);
 // The actor with `taught_groups` filled from the workload (the relationship "teaches this

@@ -163,7 +163,8 @@ std::vector<TimetableConflict> FindTimetableConflicts(const Structure& s, const 
     }
     bool over = scheduled > planned;
     out.push_back({over ? "hours_over" : "hours_under", ids,
-                   GroupName(s, g) + ": в расписании " + Hours(scheduled) + " в неделю, а по нагрузке " + Hours(planned) + "."});
+                   GroupName(s, g) + ": в расписании " + Hours(scheduled) + " в неделю, а по нагрузке " + Hours(planned) + ".",
+                   g});
   }
   return out;
 }

@@ -71,6 +71,7 @@ struct TimetableConflict {
   std::string code;  // "teacher_busy", "room_busy", "student_busy", "hours_over", "hours_under"
   std::vector<int64_t> entry_ids;
   std::string message;
+  int64_t group_id = 0;  // hours_over / hours_under: the group (it may have no entry yet)
 };
 
 // Every conflict of the year's timetable: a teacher, a room or a student in two places at

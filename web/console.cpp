@@ -63,7 +63,8 @@ bool HasConsole(const protocol::UserInfo& user) {
 
 Console::Console(Transport& transport, Env& env)
     : transport_(transport), env_(env), alive_(std::make_shared<int>(0)), rules_(transport, env), accounts_(transport),
-      corrections_(transport, env) {}
+      corrections_(transport, env), substitutions_(transport, env), timetable_(transport, env),
+      calendar_(transport, env) {}
 
 Console::~Console() = default;
 
@@ -98,6 +99,9 @@ void Console::Close() {
   accounts_.Close();
   corrections_.Close();
   corrections_page_ = false;
+  substitutions_.Close();
+  timetable_.Close();
+  calendar_.Close();
   year_id_ = 0;
   year_ = YearForm();
   staff_ = StaffForm();
@@ -154,6 +158,9 @@ std::string Console::error() const {
     case ConsolePage::kRules: return rules_.error();
     case ConsolePage::kCorrections: return corrections_.error();
     case ConsolePage::kAccounts: return accounts_.error();
+    case ConsolePage::kSubstitutions: return substitutions_.error();
+    case ConsolePage::kTimetable: return timetable_.error();
+    case ConsolePage::kCalendar: return calendar_.error();
     case ConsolePage::kChecklist: break;
   }
   return {};
@@ -285,6 +292,11 @@ void Console::Go(ConsolePage page, int64_t id) {
   class_id_ = page == ConsolePage::kClass ? id : 0;
   group_id_ = page == ConsolePage::kGroup ? id : 0;
   student_id_ = page == ConsolePage::kStudent ? id : 0;
+  if (page == ConsolePage::kSubstitutions && !substitutions_.opened()) substitutions_.Open(Day());
+  if (page == ConsolePage::kTimetable && !timetable_.opened()) timetable_.Open();
+  if (page == ConsolePage::kCalendar && !calendar_.opened()) {
+    if (const AcademicYear* y = Year()) calendar_.Open(y->id);
+  }
 }
 
 void Console::CreateClass() {
@@ -540,6 +552,12 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
       case ConsolePage::kRules:
       case ConsolePage::kCorrections:
       case ConsolePage::kAccounts: break;  // drawn above, without the structure
+      case ConsolePage::kSubstitutions: substitutions_.Draw(*structure_); break;
+      case ConsolePage::kTimetable: timetable_.Draw(*structure_, year); break;
+      case ConsolePage::kCalendar:
+        if (!calendar_.opened() && year) calendar_.Open(year->id);
+        calendar_.Draw(*structure_, year, Day());
+        break;
     }
   }
   EndConsoleScreen();

@@ -25,6 +25,9 @@
 #include "protocol.h"
 #include "console_pages.h"
 #include "corrections_page.h"
+#include "console_substitution.h"
+#include "console_timetable.h"
+#include "console_calendar.h"
 #include "screens.h"
 #include "setup_checklist.h"
 #include "screen_plan.h"
@@ -60,19 +63,26 @@ class Console {
   bool settled() const {
     return (structure_ != nullptr || !load_error_.empty()) && (page_ != ConsolePage::kRules || rules_.settled()) &&
            (page_ != ConsolePage::kCorrections || corrections_.settled()) &&
-           (page_ != ConsolePage::kAccounts || accounts_.settled());
+           (page_ != ConsolePage::kAccounts || accounts_.settled()) &&
+           (page_ != ConsolePage::kSubstitutions || substitutions_.settled()) &&
+           (page_ != ConsolePage::kTimetable || timetable_.settled()) &&
+           (page_ != ConsolePage::kCalendar || calendar_.settled());
   }
   // The error shown on the current page, "" if none.
   std::string error() const;
   // A request was answered 401: the session is over; the message says so.
   bool session_ended() const {
     return session_ended_ || rules_.requests().session_ended || accounts_.requests().session_ended ||
-           corrections_.http().session_ended;
+           corrections_.http().session_ended || substitutions_.requests().session_ended || timetable_.requests().session_ended ||
+           calendar_.requests().session_ended;
   }
   const std::string& session_message() const {
     if (rules_.requests().session_ended) return rules_.requests().session_message;
     if (accounts_.requests().session_ended) return accounts_.requests().session_message;
     if (corrections_.http().session_ended) return corrections_.http().session_message;
+    if (substitutions_.requests().session_ended) return substitutions_.requests().session_message;
+    if (timetable_.requests().session_ended) return timetable_.requests().session_message;
+    if (calendar_.requests().session_ended) return calendar_.requests().session_message;
     return session_message_;
   }
 
@@ -179,6 +189,12 @@ class Console {
   AccountsPage accounts_;
   CorrectionsPage corrections_;
   bool corrections_page_ = false;
+  // «Замены» (screen_substitution.cpp): opened on the first visit, for the day it was opened.
+  SubstitutionPage substitutions_;
+  // «Расписание» (screen_timetable.cpp): loaded on the first visit.
+  TimetablePage timetable_;
+  // «Контрольные работы» (screen_calendar.cpp): loaded on the first visit, for the year shown.
+  ControlCalendarPage calendar_;
 };
 
 }  // namespace ej::web

@@ -47,6 +47,7 @@ void JournalDesk::Close() {
   structure_.reset();
   rules_.reset();
   groups_.clear();
+  substitute_groups_.clear();
   journal_ = Journal();
   server_journal_ = Journal();
   journal_loaded_ = journal_loading_ = false;
@@ -142,7 +143,30 @@ void JournalDesk::LoadStructure() {
       if (groups_[i] == *chosen) form_.group = static_cast<int>(i), form_.period = chosen_period;
     }
     LoadJournal();
+    LoadSubstitutions();
   });
+}
+
+void JournalDesk::LoadSubstitutions() {
+  const Date today = env_.Today();
+  requests_.Call("GET",
+                 Query(route::kLessons, {{"from", today.AddDays(-30).Iso()}, {"to", today.AddDays(31).Iso()}}), "",
+                 [this](const HttpResponse& r) {
+                   if (r.status != 200 || !structure_) return;  // no substitutions shown; the own groups work
+                   auto json = protocol::ParseJson(r.body);
+                   if (!json.ok() || !json->contains("lessons") || !(*json)["lessons"].is_array()) return;
+                   const bool had_groups = !groups_.empty();
+                   for (const auto& l : (*json)["lessons"]) {
+                     if (!l.is_object() || !l.contains("substitute_id") || !l.contains("group_id")) continue;
+                     if (!l["substitute_id"].is_number_integer() || !l["group_id"].is_number_integer()) continue;
+                     if (l["substitute_id"].get<int64_t>() != user_.person_id) continue;
+                     const int64_t group = l["group_id"].get<int64_t>();
+                     if (std::find(groups_.begin(), groups_.end(), group) != groups_.end()) continue;
+                     groups_.push_back(group);
+                     substitute_groups_.push_back(group);
+                   }
+                   if (!had_groups && !groups_.empty()) LoadJournal();
+                 });
 }
 
 void JournalDesk::LoadRules() {
@@ -719,8 +743,10 @@ TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_er
       std::string name = g ? g->name : "№ " + std::to_string(id);
       // Who keeps the group's journal is the core's answer (the teacher of the group).
       bool mine = Authorize(actor, Action::kWriteFinals, GroupTarget(*structure_, id)).ok();
+      const bool substitute =
+          std::find(substitute_groups_.begin(), substitute_groups_.end(), id) != substitute_groups_.end();
       view.groups.push_back({name + (subject && name.find(subject->name) == std::string::npos ? " — " + subject->name : ""),
-                             mine ? "" : "просмотр"});
+                             mine ? "" : substitute ? "замена" : "просмотр"});
     }
     for (int64_t id : led_classes_) {
       const SchoolClass* c = structure_->FindClass(id);
@@ -732,7 +758,8 @@ TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_er
         view.periods.push_back({"Итоги года", "годовые и итоговые"});
         view.year_available = true;
       }
-      view.can_write = Authorize(actor, Action::kWriteFinals, GroupTarget(*structure_, *group)).ok();
+      view.can_write = Authorize(actor, Action::kWriteFinals, GroupTarget(*structure_, *group)).ok() ||
+                       std::find(substitute_groups_.begin(), substitute_groups_.end(), *group) != substitute_groups_.end();
     } else if (SummaryClass()) {
       for (const StudyPeriod* p : ClassPeriods()) view.periods.push_back({p->name, p->range.Russian()});
     }

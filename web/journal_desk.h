@@ -172,6 +172,11 @@ class JournalDesk {
   bool logout_confirmed_ = false;     // «Выйти и потерять записи» was chosen
   bool network_was_online_ = true;
   Transport& transport_;               // the password dialog's login (a 401 there is its answer)
+  // Substitutions (issue 4): the groups where the user keeps a lesson as a substitute, from the
+  // lessons the user keeps a month around today (GET route::kLessons); the server sends only
+  // those lessons of such a group.
+  void LoadSubstitutions();
+  std::vector<int64_t> substitute_groups_;
 };
 
 }  // namespace ej::web

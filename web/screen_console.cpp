@@ -59,6 +59,14 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
     entries.push_back({"Нагрузка", ConsolePage::kWorkload, view.page == ConsolePage::kWorkload, "", ui::Tone::kMuted});
     entries.push_back({"Группы", ConsolePage::kGroups, groups, "", ui::Tone::kMuted});
   }
+  // Planning of the year's lessons (issue 4): for the head and deputies, who have the set-up pages.
+  if (view.structure_pages) {
+    entries.push_back({"Расписание", ConsolePage::kTimetable, view.page == ConsolePage::kTimetable, "", ui::Tone::kMuted});
+    entries.push_back({"Замены", ConsolePage::kSubstitutions, view.page == ConsolePage::kSubstitutions, "",
+                       ui::Tone::kMuted});
+    entries.push_back(
+        {"Контрольные работы", ConsolePage::kCalendar, view.page == ConsolePage::kCalendar, "", ui::Tone::kMuted});
+  }
   if (view.accounts_page) {
     entries.push_back({"Учётные записи", ConsolePage::kAccounts, view.page == ConsolePage::kAccounts, "", ui::Tone::kMuted});
   }

@@ -87,6 +87,9 @@ enum class ConsolePage {
   kRules,
   kAccounts,
   kCorrections,  // «Исправления»: requests, the corrections audit, locked periods
+  kSubstitutions,  // «Замены» (console_substitution.h)
+  kTimetable,      // «Расписание» (console_timetable.h)
+  kCalendar,       // «Контрольные работы» (console_calendar.h)
 };
 
 struct ConsoleShellView {

@@ -158,7 +158,7 @@ test('on a phone (360×740) the console has tabs and its pages fit the width', a
   const tabs = (await h.widgets(page)).filter((w) => w.kind === 'tab');
   const last = tabs[tabs.length - 1];
   assert.ok(!last.visible, `«${last.label}» is beyond the edge at first`);
-  for (let i = 0; i < 4 && !(await h.findWidget(page, last.label, 'tab')).visible; ++i) {
+  for (let i = 0; i < 8 && !(await h.findWidget(page, last.label, 'tab')).visible; ++i) {
     await h.swipe(page, { x: 320, y: last.y + last.h / 2 }, { x: 40, y: last.y + last.h / 2 });
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -335,7 +335,7 @@ struct World {
       int64_t g = group_of();
       if (!g) return std::nullopt;
       q.path += "?group_id=" + std::to_string(g);
-    } else if (c.path == protocol::route::kLessons) {
+    } else if (c.path == protocol::route::kLessons || c.path == protocol::route::kDayLessons) {
       if (t == "a school day") q.path += "?date=" + range.first.Iso();
       else if (t == "substituted lesson's day") q.path += "?date=" + sub_day.Iso();
       else return std::nullopt;

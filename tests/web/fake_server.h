@@ -23,6 +23,8 @@
 #include "protocol.h"
 #include "school_rules.h"
 #include "structure.h"
+#include "substitution.h"
+#include "control_works.h"
 #include "transport.h"
 
 namespace ej::test {
@@ -155,6 +157,38 @@ class FakeServer : public web::Transport {
   SchoolRules rules = DefaultSchoolRules();  // changed only by the core's ApplyRulesUpdate
   std::vector<AuditRow> audit_rows;          // what GET /audit answers
 
+  // ---- Planning (issue 4): «Замены», «Расписание», «Контрольные работы» ----
+  ControlWorks control_works;  // changed only by the core's ApplyControlWorkOp
+  // On top of AddJournalSchool: mathematics of 6А (group 3) taught by Кузнецов (103), Russian of
+  // 6А (group 4) by Алексеева (104) with a lesson at number 2 on 14.09.2026 (so she is busy
+  // when mathematics of 5А is), and a bell schedule of six lessons.
+  void AddSubstitutionSchool() {
+    AddJournalSchool();
+    auto day = [](const char* iso) { return *Date::ParseIso(iso); };
+    structure.groups.push_back({3, 1, GroupKind::kWholeClass, "6А", 1, {3}, {}});
+    structure.groups.push_back({4, 1, GroupKind::kWholeClass, "6А", 2, {3}, {}});
+    structure.workload.push_back({3, 1, 103, 1, 3, 5});
+    structure.workload.push_back({4, 1, 104, 2, 4, 5});
+    JournalLesson l;
+    l.lesson.id = journal.NextLessonId();
+    l.lesson.group_id = 4;
+    l.lesson.date = day("2026-09-14");
+    l.lesson.number = 2;
+    l.lesson.teacher_id = 104;
+    journal.lessons.emplace(l.lesson.id, l);
+    journal.Reindex();
+    BellSchedule bells;
+    bells.id = 1;
+    bells.name = "1 смена";
+    int start = 8 * 60 + 30;
+    for (int n = 1; n <= 6; ++n) {
+      bells.slots.push_back({n, {start}, {start + 45}});
+      start += 55;
+    }
+    timetable.bells.push_back(bells);
+  }
+
+
   // ---- What the app sent ----
   std::vector<web::HttpRequest> requests;
   std::vector<Operation> ops;  // every operation pushed, re-sends included
@@ -191,6 +225,7 @@ class FakeServer : public web::Transport {
   web::HttpResponse Handle(const web::HttpRequest& r) {
     namespace route = protocol::route;
     if (unreachable || r.path == unreachable_path) return {0, ""};
+    if (auto planning = HandlePlanning(r)) return *planning;
     if (r.method == "GET" && r.path == route::kMe) {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
@@ -290,6 +325,105 @@ class FakeServer : public web::Transport {
       return Accounts(r, ActorOf(*a));
     }
     return Error(ErrorCode::kNotFound, "Не найдено.");
+  }
+
+  // Planning routes (issue 4): the bells and timetable, every lesson of a day for the head and
+  // deputies (the core's kPlanLessons), the lessons a user keeps over a range, and a
+  // substitute's slice of a group's journal (SliceForSubstitute), as the server answers them.
+  std::optional<web::HttpResponse> HandlePlanning(const web::HttpRequest& r) {
+    namespace route = protocol::route;
+    std::string path = r.path.substr(0, r.path.find('?'));
+    if (r.method == "POST" && path == route::kOps) return PushTimetable(r.body);
+    if (r.method != "GET" || (path != route::kTimetable && path != route::kDayLessons && path != route::kLessons &&
+                              path != route::kJournal && path != route::kControlWorks)) {
+      return std::nullopt;
+    }
+    const FakeAccount* a = session ? AccountById(*session) : nullptr;
+    if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+    Actor actor = ActorOf(*a);
+    if (path == route::kControlWorks) {
+      return web::HttpResponse{200, ControlWorkScheduleJson(structure, control_works, 1, TeachingActor(structure, actor)).dump()};
+    }
+    auto param = [&](const char* name) {
+      std::string key = std::string(name) + "=";
+      size_t at = r.path.find(key);
+      return at == std::string::npos ? std::optional<Date>() : Date::ParseIso(r.path.substr(at + key.size(), 10));
+    };
+    if (path == route::kJournal) {
+      Actor journal_actor = JournalActor(*a);
+      size_t at = r.path.find("group_id=");
+      int64_t group = at == std::string::npos ? 0 : std::atoll(r.path.c_str() + at + 9);
+      if (!structure.FindGroup(group) || Authorize(journal_actor, Action::kReadJournal, GroupTarget(structure, group)).ok() ||
+          !journal_actor.substituted_groups.count(group)) {
+        return std::nullopt;  // the usual answer below
+      }
+      std::optional<DateRange> range;
+      if (param("from") && param("to")) range = DateRange{*param("from"), *param("to")};
+      journal_reads.push_back(group);
+      return web::HttpResponse{200, ToJson(SliceForSubstitute(journal, journal_actor, group, range)).dump()};
+    }
+    if (path == route::kLessons) {
+      auto from = param("from"), to = param("to");
+      if (!from || !to) return std::nullopt;
+      Actor journal_actor = JournalActor(*a);
+      Journal mine;
+      for (const auto& [id, l] : journal.lessons) {
+        if (l.lesson.date < *from || *to < l.lesson.date) continue;
+        if (Authorize(journal_actor, Action::kWriteLesson, LessonTarget(structure, l)).ok()) mine.lessons.emplace(id, l);
+      }
+      return web::HttpResponse{200, protocol::Json{{"lessons", ToJson(mine)["lessons"]}}.dump()};
+    }
+    if (path == route::kTimetable) {
+      if (Status s = Authorize(actor, Action::kReadStructure); !s.ok()) return Error(s.code(), s.message());
+      return web::HttpResponse{200, ToJson(timetable).dump()};
+    }
+    if (Status s = Authorize(actor, Action::kPlanLessons); !s.ok()) return Error(s.code(), s.message());
+    size_t at = r.path.find("date=");
+    auto d = at == std::string::npos ? std::nullopt : Date::ParseIso(r.path.substr(at + 5, 10));
+    if (!d) return Error(ErrorCode::kBadRequest, "Параметр «date» — дата в виде ГГГГ-ММ-ДД.");
+    Journal day;
+    for (const auto& [id, l] : journal.lessons) {
+      if (l.lesson.date == *d) day.lessons.emplace(id, l);
+    }
+    return web::HttpResponse{200, protocol::Json{{"lessons", ToJson(day)["lessons"]}}.dump()};
+  }
+
+  // A push of timetable operations only (the «Расписание» page sends one at a time): applied by
+  // the core's ApplyTimetableOp, as on the server. Anything else goes the usual way.
+  std::optional<web::HttpResponse> PushTimetable(const std::string& body) {
+    auto json = protocol::ParseJson(body);
+    if (!json.ok()) return std::nullopt;
+    auto push = PushRequestFromJson(*json);
+    if (!push.ok() || push->ops.empty()) return std::nullopt;
+    for (const Operation& op : push->ops) {
+      if (!IsTimetableOp(op.kind) && !IsControlWorkOp(op.kind)) return std::nullopt;
+    }
+    const FakeAccount* a = session ? AccountById(*session) : nullptr;
+    if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+    PushResponse response;
+    for (const Operation& op : push->ops) {
+      ops.push_back(op);
+      OpResult result;
+      result.op_id = op.op_id;
+      Result<int64_t> applied = int64_t{0};
+      if (IsTimetableOp(op.kind)) {
+        auto t = ApplyTimetableOp(timetable, structure, op, ActorOf(*a));
+        applied = t.ok() ? Result<int64_t>(t->created_id) : Result<int64_t>(t.status());
+      } else {
+        auto c = ApplyControlWorkOp(control_works, structure, timetable.six_day_classes, op, TeachingActor(structure, ActorOf(*a)));
+        applied = c.ok() ? Result<int64_t>(c->created_id) : Result<int64_t>(c.status());
+      }
+      if (applied.ok()) {
+        result.outcome = OpOutcome::kApplied;
+        result.created_id = *applied;
+        result.seq = static_cast<int64_t>(ops.size());
+      } else {
+        result.outcome = OpOutcome::kRejected;
+        result.error = applied.status();
+      }
+      response.results.push_back(result);
+    }
+    return web::HttpResponse{200, ToJson(response).dump()};
   }
 
   Actor JournalActor(const FakeAccount& a) const {

@@ -1,0 +1,75 @@
+// Internal to web/: «Расписание» (R10), a console page for the head and deputies: the weekly
+// timetable as a grid of days × lesson numbers (with the bell times) for a class, a teacher or
+// a room; a lesson added, moved (another day, number, room, week) or removed through the
+// timetable's operations (timetable.set_entry, timetable.remove_entry, POST route::kOps); the
+// conflicts of the view (a teacher, a room or a student in two places, hours against the
+// workload) as the core finds them (FindTimetableConflicts), each naming the lessons concerned.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "console_pages.h"
+#include "env.h"
+#include "structure.h"
+#include "timetable.h"
+
+namespace ej::web {
+
+enum class TimetableView { kClass, kTeacher, kRoom };
+
+struct TimetableForm {
+  TimetableView view = TimetableView::kClass;
+  int64_t class_id = 0;    // the class shown (0: the first of the year)
+  int64_t teacher_id = 0;  // the teacher shown (0: the first)
+  std::string room;        // the room shown ("": the first)
+  // The lesson being edited (id 0: a new one) and its fields.
+  int64_t entry_id = 0;
+  int64_t group_id = 0;
+  int64_t entry_teacher = 0;
+  int weekday = 1;
+  int number = 1;
+  std::string entry_room;
+  int parity = 0;  // 0 every week, 1 числитель, 2 знаменатель
+  std::string error;
+  std::string field;
+  std::string notice;
+  bool busy = false;
+};
+
+class TimetablePage {
+ public:
+  TimetablePage(Transport& transport, Env& env) : requests_(transport), env_(env) {}
+  void Open();
+  void Close();
+  bool opened() const { return opened_; }
+  void Draw(const Structure& s, const AcademicYear* year);
+  std::string error() const { return load_error_.empty() ? form_.error : load_error_; }
+  bool settled() const { return timetable_.has_value() || !load_error_.empty(); }
+  const TimetableForm& form() const { return form_; }
+  const std::vector<TimetableConflict>& conflicts() const { return conflicts_; }
+  PageRequests& requests() { return requests_; }
+  const PageRequests& requests() const { return requests_; }
+
+ private:
+  void Load();
+  void Push(std::string_view kind, protocol::Json payload, std::string notice);
+
+  PageRequests requests_;
+  Env& env_;
+  bool opened_ = false;
+  std::optional<Timetable> timetable_;
+  std::string load_error_;
+  std::optional<Operation> waiting_;
+  TimetableForm form_;
+  // The conflicts of the whole timetable, recomputed when it or the structure changes.
+  std::vector<TimetableConflict> conflicts_;
+  int generation_ = 0;           // bumped with every timetable loaded
+  int conflicts_generation_ = -1;
+  const Structure* conflicts_structure_ = nullptr;
+  int64_t conflicts_year_ = 0;
+};
+
+}  // namespace ej::web
