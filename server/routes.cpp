@@ -33,6 +33,7 @@ const std::vector<Route>& Routes() {
       {"GET", route::kDiary, Access::kSession, &HandleDiary},
       {"GET", route::kChildren, Access::kSession, &HandleChildren},
       {"GET", route::kPdLog, Access::kSession, &HandlePdLog},
+      {"POST", route::kDiarySeen, Access::kSession, &HandleDiarySeen},
   };
   return kRoutes;
 }

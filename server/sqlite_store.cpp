@@ -1,5 +1,6 @@
 #include "sqlite_store.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "crypto.h"
@@ -7,6 +8,7 @@
 #include "journal_store.h"
 #include "op_log.h"
 #include "planning_store.h"
+#include "recommendation_store.h"
 #include "structure_store.h"
 #include "timetable_store.h"
 
@@ -211,6 +213,32 @@ Result<bool> SqliteStore::HasSchool() {
 }
 
 Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
+  // Every request asks who its user is: the answer is kept until a push or an outside change
+  // (the only ways roles, classes, children, workload and substitutions change).
+  uint64_t generation = 0;
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+    if (auto it = actors_.find(account_id); it != actors_.end()) return it->second;
+    generation = actors_generation_;
+  }
+  auto loaded = LoadActorFromDb(account_id);
+  if (loaded.ok()) {
+    std::lock_guard lock(cache_mutex_);
+    if (generation == actors_generation_) {
+      if (actors_.size() >= 65536) actors_.clear();
+      actors_[account_id] = *loaded;
+    }
+  }
+  return loaded;
+}
+
+void SqliteStore::DropActors() {
+  actors_.clear();
+  ++actors_generation_;
+}
+
+Result<Actor> SqliteStore::LoadActorFromDb(int64_t account_id) {
   Actor a;
   a.account_id = account_id;
   bool found = false;
@@ -254,6 +282,10 @@ Status SqliteStore::DropCachesIfChangedOutside() {
     rules_.clear();
     diaries_.clear();
     control_works_.clear();
+    recommendations_.clear();
+    last_seq_.clear();
+    seen_.clear();
+    DropActors();
     data_version_ = *version;
   }
   return Status::Ok();
@@ -527,6 +559,8 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   rules_.erase(actor.school_id);  // a push may change them (rules.update)
   diaries_.clear();
+  last_seq_.erase(actor.school_id);
+  DropActors();
   PushResponse response;
   bool committed = false;
   // Whatever happens (an error, an exception from a library), a write that did not commit
@@ -542,6 +576,7 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         store->journals_.erase(school);
         store->plans_.erase(school);
         store->control_works_.erase(school);
+        store->recommendations_.erase(school);
       }
     }
   } drop{this, actor.school_id, committed};
@@ -656,6 +691,19 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         }
         if (Status p = PersistControlWorks(c, actor.school_id, **control_works, *applied); !p.ok()) return p;
         applied_effect.created_id = applied->created_id;
+      } else if (IsRecommendationOp(op.kind)) {
+        if (relations_stale) {
+          AddJournalRelations(journal_actor, structure, **journal);
+          relations_stale = false;
+        }
+        auto recs = CachedRecommendations(c, actor.school_id);
+        if (!recs.ok()) return recs.status();
+        auto applied = ApplyRecommendationOp(**recs, structure, **journal, op, journal_actor, LocalDate(now));
+        if (!applied.ok()) {
+          reject(applied.status());
+          continue;
+        }
+        if (Status p = PersistRecommendation(c, actor.school_id, *applied); !p.ok()) return p;
       } else if (IsStructureOp(op.kind)) {
         auto applied = ApplyStructureOp(structure, op, actor);
         if (!applied.ok()) {
@@ -815,31 +863,108 @@ Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, D
     auto full = AuthorizeDiary(**st, actor, student_id, range);
     if (!full.ok()) return full.status();
     auto key = std::make_tuple(actor.school_id, student_id, range.first.Days(), range.last.Days());
+    const CachedDiary* entry = nullptr;
+    CachedDiary built;
     if (*full) {
-      if (auto hit = diaries_.find(key); hit != diaries_.end()) {
-        out = hit->second;
-        return Status::Ok();
+      if (auto hit = diaries_.find(key); hit != diaries_.end()) entry = &hit->second;
+    }
+    if (!entry) {
+      auto j = CachedJournal(c, actor.school_id);
+      if (!j.ok()) return j.status();
+      auto t = CachedTimetable(c, actor.school_id);
+      if (!t.ok()) return t.status();
+      auto cw = CachedControlWorks(c, actor.school_id);
+      if (!cw.ok()) return cw.status();
+      auto rules = CachedRules(c, actor.school_id);
+      if (!rules.ok()) return rules.status();
+      auto recs = CachedRecommendations(c, actor.school_id);
+      if (!recs.ok()) return recs.status();
+      auto view = BuildDiary(DiarySources{**st, **j, **t, **cw, **rules, *recs}, actor, student_id, range);
+      if (!view.ok()) return view.status();
+      built.json = ToJson(*view).dump();
+      built.view = std::make_shared<const DiaryView>(std::move(view).value());
+      if (*full) {
+        if (diaries_.size() >= kMaxCachedDiaries) diaries_.clear();
+        entry = &(diaries_[key] = std::move(built));
+      } else {
+        entry = &built;
       }
     }
-    auto j = CachedJournal(c, actor.school_id);
-    if (!j.ok()) return j.status();
-    auto t = CachedTimetable(c, actor.school_id);
-    if (!t.ok()) return t.status();
-    auto cw = CachedControlWorks(c, actor.school_id);
-    if (!cw.ok()) return cw.status();
-    auto rules = CachedRules(c, actor.school_id);
-    if (!rules.ok()) return rules.status();
-    auto view = BuildDiary(DiarySources{**st, **j, **t, **cw, **rules}, actor, student_id, range);
-    if (!view.ok()) return view.status();
-    out = ToJson(*view).dump();
-    if (*full) {
-      if (diaries_.size() >= kMaxCachedDiaries) diaries_.clear();
-      diaries_[key] = out;
+    // What arrived since this reader's last visit (the core decides what it touches).
+    auto last = CachedLastSeq(c, actor.school_id);
+    if (!last.ok()) return last.status();
+    auto seen = CachedSeen(c, actor.account_id, student_id);
+    if (!seen.ok()) return seen.status();
+    out = entry->json;
+    if (*seen >= 0 && *seen < *last) {
+      auto ops = LoggedOpsAfter(c, actor.school_id, *seen, DiaryNewsKinds());
+      if (!ops.ok()) return ops.status();
+      DiaryView marked = *entry->view;
+      if (MarkNewSince(marked, *ops) > 0) out = ToJson(marked).dump();
+    }
+    // The log's seq this answer reflects: the client marks the diary seen up to it.
+    if (!out.empty() && out.back() == '}') {
+      out.pop_back();
+      out += ",\"seq\":" + std::to_string(*last) + "}";
     }
     return Status::Ok();
   });
   if (!s.ok()) return s;
   return out;
+}
+
+Status SqliteStore::MarkDiarySeen(const Actor& actor, int64_t student_id, int64_t seq, Date today) {
+  if (!IsStaff(actor) && student_id != actor.person_id && actor.children.count(student_id) == 0) {
+    return Status(ErrorCode::kNotFound, "Ученик не найден.", std::string(protocol::route::kParamStudentId));
+  }
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  Result<Structure*> st = Status(ErrorCode::kInternal, "");
+  Status read = db_.Read([&](Connection& c) -> Status {
+    st = CachedStructure(c, actor.school_id);
+    return st.ok() ? Status::Ok() : st.status();
+  });
+  if (!read.ok()) return read;
+  if (auto full = AuthorizeDiary(**st, actor, student_id, {today, today}); !full.ok()) return full.status();
+  int64_t stored = 0;
+  Status s = db_.Write([&](Connection& c) -> Status {
+    auto last = LastLogSeq(c, actor.school_id);
+    if (!last.ok()) return last.status();
+    stored = std::clamp<int64_t>(seq, 0, *last);
+    return SetDiarySeenSeq(c, actor.account_id, student_id, stored);
+  });
+  if (!s.ok()) return s;
+  int64_t& cached = seen_[{actor.account_id, student_id}];
+  cached = std::max(cached, stored);
+  return Status::Ok();
+}
+
+Result<Recommendations*> SqliteStore::CachedRecommendations(Connection& c, int64_t school_id) {
+  auto& slot = recommendations_[school_id];
+  if (!slot) {
+    auto loaded = LoadRecommendations(c, school_id);
+    if (!loaded.ok()) return loaded.status();
+    slot = std::make_unique<Recommendations>(std::move(loaded.value()));
+  }
+  return slot.get();
+}
+
+Result<int64_t> SqliteStore::CachedLastSeq(Connection& c, int64_t school_id) {
+  if (auto it = last_seq_.find(school_id); it != last_seq_.end()) return it->second;
+  auto last = LastLogSeq(c, school_id);
+  if (!last.ok()) return last.status();
+  last_seq_[school_id] = *last;
+  return *last;
+}
+
+Result<int64_t> SqliteStore::CachedSeen(Connection& c, int64_t account_id, int64_t student_id) {
+  auto key = std::make_pair(account_id, student_id);
+  if (auto it = seen_.find(key); it != seen_.end()) return it->second;
+  auto seen = DiarySeenSeq(c, account_id, student_id);
+  if (!seen.ok()) return seen.status();
+  if (seen_.size() >= 65536) seen_.clear();
+  seen_[key] = seen->value_or(-1);
+  return seen_[key];
 }
 
 Result<protocol::Json> SqliteStore::Children(const Actor& actor, Date today) {
