@@ -235,6 +235,7 @@ Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
 
 void SqliteStore::DropActors() {
   actors_.clear();
+  diary_access_.clear();
   ++actors_generation_;
 }
 
@@ -866,9 +867,19 @@ Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, D
   // The fast path: the structure, the diary, the school's last seq and this reader's seen seq are
   // all cached and nothing is new for the reader — no database, no building.
   if (auto st = structures_.find(actor.school_id); st != structures_.end() && st->second) {
-    auto full = AuthorizeDiary(*st->second, actor, student_id, range);
-    if (!full.ok()) return full.status();
-    auto hit = *full ? diaries_.find(key) : diaries_.end();
+    auto access_key = std::make_tuple(actor.account_id, student_id, range.first.Days(), range.last.Days());
+    auto known = diary_access_.find(access_key);
+    bool full = false;
+    if (known != diary_access_.end()) {
+      full = known->second;
+    } else {
+      auto allowed = AuthorizeDiary(*st->second, actor, student_id, range);
+      if (!allowed.ok()) return allowed.status();
+      full = *allowed;
+      if (diary_access_.size() >= 65536) diary_access_.clear();
+      diary_access_[access_key] = full;
+    }
+    auto hit = full ? diaries_.find(key) : diaries_.end();
     auto last = last_seq_.find(actor.school_id);
     auto seen = seen_.find({actor.account_id, student_id});
     if (hit != diaries_.end() && last != last_seq_.end() && seen != seen_.end() &&

@@ -111,6 +111,10 @@ class SqliteStore final : public Store {
   void DropActors();
   std::map<int64_t, Actor> actors_;
   uint64_t actors_generation_ = 0;
+  // Whether an account sees the whole of a student's diary over a range (AuthorizeDiary), kept
+  // with the actors (the answer follows from who they are and the structure); call with
+  // cache_mutex_ held.
+  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, bool> diary_access_;
   std::map<std::pair<int64_t, int64_t>, int64_t> seen_;
   static constexpr size_t kMaxCachedDiaries = 4096;
 };
