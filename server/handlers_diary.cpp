@@ -70,4 +70,15 @@ Result<ApiResponse> HandlePdLog(ServerContext& ctx, ApiRequest& req) {
   return ApiResponse{200, ToJson(*log), {{"Cache-Control", "no-store"}}};
 }
 
+Result<ApiResponse> HandleDiarySeen(ServerContext& ctx, ApiRequest& req) {
+  auto student = QueryId(req, protocol::route::kParamStudentId);
+  if (!student.ok()) return student.status();
+  auto seq = QueryId(req, protocol::route::kParamSeq);
+  if (!seq.ok()) return seq.status();
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  if (Status s = ctx.store.MarkDiarySeen(*actor, *student, *seq, LocalDate(ctx.now())); !s.ok()) return s;
+  return ApiResponse{200, protocol::Json::object(), {{"Cache-Control", "no-store"}}};
+}
+
 }  // namespace ej::server

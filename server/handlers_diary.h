@@ -12,5 +12,7 @@ Result<ApiResponse> HandleDiary(ServerContext& ctx, ApiRequest& req);
 Result<ApiResponse> HandleChildren(ServerContext& ctx, ApiRequest& req);
 // GET pd-log: ?from&to (protocol.h PdAccessLog), for the head.
 Result<ApiResponse> HandlePdLog(ServerContext& ctx, ApiRequest& req);
+// POST diary/seen: ?student_id=N&seq=M — the diary seen up to the log's seq (what is new).
+Result<ApiResponse> HandleDiarySeen(ServerContext& ctx, ApiRequest& req);
 
 }  // namespace ej::server

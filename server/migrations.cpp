@@ -375,6 +375,28 @@ CREATE INDEX pd_access_log_time ON pd_access_log(school_id, at);
 CREATE INDEX lessons_substitute ON lessons(substitute_id) WHERE substitute_id IS NOT NULL;
 CREATE INDEX workload_teacher ON workload(teacher_id);
 )SQL"},
+    {10, "teachers' recommendations; when each account last saw each student's diary", R"SQL(
+-- A teacher's recommendation to a student (shared/journal_recommendations.h); made by the
+-- logged operation recommendation.add whose op_id is its id.
+CREATE TABLE recommendations (
+  id          TEXT PRIMARY KEY,
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  group_id    INTEGER NOT NULL REFERENCES study_groups(id),
+  lesson_id   INTEGER NOT NULL DEFAULT 0,
+  author_id   INTEGER NOT NULL REFERENCES persons(id),
+  day         TEXT NOT NULL,                 -- YYYY-MM-DD
+  text        TEXT NOT NULL
+);
+CREATE INDEX recommendations_school ON recommendations(school_id);
+-- The op_log seq up to which an account has seen a student's diary («new since the last visit»).
+CREATE TABLE diary_seen (
+  account_id  INTEGER NOT NULL REFERENCES accounts(id),
+  student_id  INTEGER NOT NULL REFERENCES persons(id),
+  seq         INTEGER NOT NULL,
+  PRIMARY KEY (account_id, student_id)
+);
+)SQL"},
 };
 
 }  // namespace

@@ -38,6 +38,7 @@ const std::vector<Route>& Routes() {
       {"GET", route::kClassJournal, Access::kSession, &HandleClassJournal},
       {"GET", route::kCorrections, Access::kSession, &HandleCorrections},
       {"GET", route::kDayLessons, Access::kSession, &HandleDayLessons},
+      {"POST", route::kDiarySeen, Access::kSession, &HandleDiarySeen},
   };
   return kRoutes;
 }

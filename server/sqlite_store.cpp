@@ -1,5 +1,6 @@
 #include "sqlite_store.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "class_summary.h"
@@ -9,6 +10,7 @@
 #include "op_log.h"
 #include "planning_store.h"
 #include "substitution.h"
+#include "recommendation_store.h"
 #include "structure_store.h"
 #include "timetable_store.h"
 
@@ -213,6 +215,33 @@ Result<bool> SqliteStore::HasSchool() {
 }
 
 Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
+  // Every request asks who its user is: the answer is kept until a push or an outside change
+  // (the only ways roles, classes, children, workload and substitutions change).
+  uint64_t generation = 0;
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+    if (auto it = actors_.find(account_id); it != actors_.end()) return it->second;
+    generation = actors_generation_;
+  }
+  auto loaded = LoadActorFromDb(account_id);
+  if (loaded.ok()) {
+    std::lock_guard lock(cache_mutex_);
+    if (generation == actors_generation_) {
+      if (actors_.size() >= 65536) actors_.clear();
+      actors_[account_id] = *loaded;
+    }
+  }
+  return loaded;
+}
+
+void SqliteStore::DropActors() {
+  actors_.clear();
+  diary_access_.clear();
+  ++actors_generation_;
+}
+
+Result<Actor> SqliteStore::LoadActorFromDb(int64_t account_id) {
   Actor a;
   a.account_id = account_id;
   bool found = false;
@@ -258,6 +287,10 @@ Status SqliteStore::DropCachesIfChangedOutside() {
     rules_.clear();
     diaries_.clear();
     control_works_.clear();
+    recommendations_.clear();
+    last_seq_.clear();
+    seen_.clear();
+    DropActors();
     data_version_ = *version;
   }
   return Status::Ok();
@@ -581,6 +614,8 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   rules_.erase(actor.school_id);  // a push may change them (rules.update)
   diaries_.clear();
+  last_seq_.erase(actor.school_id);
+  DropActors();
   PushResponse response;
   bool committed = false;
   // Whatever happens (an error, an exception from a library), a write that did not commit
@@ -596,6 +631,7 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         store->journals_.erase(school);
         store->plans_.erase(school);
         store->control_works_.erase(school);
+        store->recommendations_.erase(school);
       }
     }
   } drop{this, actor.school_id, committed};
@@ -710,6 +746,19 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         }
         if (Status p = PersistControlWorks(c, actor.school_id, **control_works, *applied); !p.ok()) return p;
         applied_effect.created_id = applied->created_id;
+      } else if (IsRecommendationOp(op.kind)) {
+        if (relations_stale) {
+          AddJournalRelations(journal_actor, structure, **journal);
+          relations_stale = false;
+        }
+        auto recs = CachedRecommendations(c, actor.school_id);
+        if (!recs.ok()) return recs.status();
+        auto applied = ApplyRecommendationOp(**recs, structure, **journal, op, journal_actor, LocalDate(now));
+        if (!applied.ok()) {
+          reject(applied.status());
+          continue;
+        }
+        if (Status p = PersistRecommendation(c, actor.school_id, *applied); !p.ok()) return p;
       } else if (IsStructureOp(op.kind)) {
         auto applied = ApplyStructureOp(structure, op, actor);
         if (!applied.ok()) {
@@ -858,8 +907,40 @@ Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, D
   if (!IsStaff(actor) && student_id != actor.person_id && actor.children.count(student_id) == 0) {
     return Status(ErrorCode::kNotFound, "Ученик не найден.", std::string(protocol::route::kParamStudentId));
   }
+  auto key = std::make_tuple(actor.school_id, student_id, range.first.Days(), range.last.Days());
+  // The log's seq the answer reflects goes at its end: the client marks the diary seen up to it.
+  auto with_seq = [](const std::string& json, int64_t seq) {
+    std::string out;
+    out.reserve(json.size() + 24);
+    out.append(json, 0, json.empty() ? 0 : json.size() - 1);
+    out += ",\"seq\":" + std::to_string(seq) + "}";
+    return out;
+  };
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  // The fast path: the structure, the diary, the school's last seq and this reader's seen seq are
+  // all cached and nothing is new for the reader — no database, no building.
+  if (auto st = structures_.find(actor.school_id); st != structures_.end() && st->second) {
+    auto access_key = std::make_tuple(actor.account_id, student_id, range.first.Days(), range.last.Days());
+    auto known = diary_access_.find(access_key);
+    bool full = false;
+    if (known != diary_access_.end()) {
+      full = known->second;
+    } else {
+      auto allowed = AuthorizeDiary(*st->second, actor, student_id, range);
+      if (!allowed.ok()) return allowed.status();
+      full = *allowed;
+      if (diary_access_.size() >= 65536) diary_access_.clear();
+      diary_access_[access_key] = full;
+    }
+    auto hit = full ? diaries_.find(key) : diaries_.end();
+    auto last = last_seq_.find(actor.school_id);
+    auto seen = seen_.find({actor.account_id, student_id});
+    if (hit != diaries_.end() && last != last_seq_.end() && seen != seen_.end() &&
+        (seen->second < 0 || seen->second >= last->second)) {
+      return with_seq(hit->second.json, last->second);
+    }
+  }
   std::string out;
   Status s = db_.Read([&](Connection& c) -> Status {
     auto st = CachedStructure(c, actor.school_id);
@@ -868,32 +949,104 @@ Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, D
     // all of it, so that one is kept until the next change.
     auto full = AuthorizeDiary(**st, actor, student_id, range);
     if (!full.ok()) return full.status();
-    auto key = std::make_tuple(actor.school_id, student_id, range.first.Days(), range.last.Days());
+    const CachedDiary* entry = nullptr;
+    CachedDiary built;
     if (*full) {
-      if (auto hit = diaries_.find(key); hit != diaries_.end()) {
-        out = hit->second;
-        return Status::Ok();
+      if (auto hit = diaries_.find(key); hit != diaries_.end()) entry = &hit->second;
+    }
+    if (!entry) {
+      auto j = CachedJournal(c, actor.school_id);
+      if (!j.ok()) return j.status();
+      auto t = CachedTimetable(c, actor.school_id);
+      if (!t.ok()) return t.status();
+      auto cw = CachedControlWorks(c, actor.school_id);
+      if (!cw.ok()) return cw.status();
+      auto rules = CachedRules(c, actor.school_id);
+      if (!rules.ok()) return rules.status();
+      auto recs = CachedRecommendations(c, actor.school_id);
+      if (!recs.ok()) return recs.status();
+      auto view = BuildDiary(DiarySources{**st, **j, **t, **cw, **rules, *recs}, actor, student_id, range);
+      if (!view.ok()) return view.status();
+      built.json = ToJson(*view).dump();
+      built.view = std::make_shared<const DiaryView>(std::move(view).value());
+      if (*full) {
+        if (diaries_.size() >= kMaxCachedDiaries) diaries_.clear();
+        entry = &(diaries_[key] = std::move(built));
+      } else {
+        entry = &built;
       }
     }
-    auto j = CachedJournal(c, actor.school_id);
-    if (!j.ok()) return j.status();
-    auto t = CachedTimetable(c, actor.school_id);
-    if (!t.ok()) return t.status();
-    auto cw = CachedControlWorks(c, actor.school_id);
-    if (!cw.ok()) return cw.status();
-    auto rules = CachedRules(c, actor.school_id);
-    if (!rules.ok()) return rules.status();
-    auto view = BuildDiary(DiarySources{**st, **j, **t, **cw, **rules}, actor, student_id, range);
-    if (!view.ok()) return view.status();
-    out = ToJson(*view).dump();
-    if (*full) {
-      if (diaries_.size() >= kMaxCachedDiaries) diaries_.clear();
-      diaries_[key] = out;
+    // What arrived since this reader's last visit (the core decides what it touches).
+    auto last = CachedLastSeq(c, actor.school_id);
+    if (!last.ok()) return last.status();
+    auto seen = CachedSeen(c, actor.account_id, student_id);
+    if (!seen.ok()) return seen.status();
+    out = entry->json;
+    if (*seen >= 0 && *seen < *last) {
+      auto ops = LoggedOpsAfter(c, actor.school_id, *seen, DiaryNewsKinds());
+      if (!ops.ok()) return ops.status();
+      DiaryView marked = *entry->view;
+      if (MarkNewSince(marked, *ops) > 0) out = ToJson(marked).dump();
     }
+    out = with_seq(out, *last);
     return Status::Ok();
   });
   if (!s.ok()) return s;
   return out;
+}
+
+Status SqliteStore::MarkDiarySeen(const Actor& actor, int64_t student_id, int64_t seq, Date today) {
+  if (!IsStaff(actor) && student_id != actor.person_id && actor.children.count(student_id) == 0) {
+    return Status(ErrorCode::kNotFound, "Ученик не найден.", std::string(protocol::route::kParamStudentId));
+  }
+  std::lock_guard lock(cache_mutex_);
+  if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+  Result<Structure*> st = Status(ErrorCode::kInternal, "");
+  Status read = db_.Read([&](Connection& c) -> Status {
+    st = CachedStructure(c, actor.school_id);
+    return st.ok() ? Status::Ok() : st.status();
+  });
+  if (!read.ok()) return read;
+  if (auto full = AuthorizeDiary(**st, actor, student_id, {today, today}); !full.ok()) return full.status();
+  int64_t stored = 0;
+  Status s = db_.Write([&](Connection& c) -> Status {
+    auto last = LastLogSeq(c, actor.school_id);
+    if (!last.ok()) return last.status();
+    stored = std::clamp<int64_t>(seq, 0, *last);
+    return SetDiarySeenSeq(c, actor.account_id, student_id, stored);
+  });
+  if (!s.ok()) return s;
+  int64_t& cached = seen_[{actor.account_id, student_id}];
+  cached = std::max(cached, stored);
+  return Status::Ok();
+}
+
+Result<Recommendations*> SqliteStore::CachedRecommendations(Connection& c, int64_t school_id) {
+  auto& slot = recommendations_[school_id];
+  if (!slot) {
+    auto loaded = LoadRecommendations(c, school_id);
+    if (!loaded.ok()) return loaded.status();
+    slot = std::make_unique<Recommendations>(std::move(loaded.value()));
+  }
+  return slot.get();
+}
+
+Result<int64_t> SqliteStore::CachedLastSeq(Connection& c, int64_t school_id) {
+  if (auto it = last_seq_.find(school_id); it != last_seq_.end()) return it->second;
+  auto last = LastLogSeq(c, school_id);
+  if (!last.ok()) return last.status();
+  last_seq_[school_id] = *last;
+  return *last;
+}
+
+Result<int64_t> SqliteStore::CachedSeen(Connection& c, int64_t account_id, int64_t student_id) {
+  auto key = std::make_pair(account_id, student_id);
+  if (auto it = seen_.find(key); it != seen_.end()) return it->second;
+  auto seen = DiarySeenSeq(c, account_id, student_id);
+  if (!seen.ok()) return seen.status();
+  if (seen_.size() >= 65536) seen_.clear();
+  seen_[key] = seen->value_or(-1);
+  return seen_[key];
 }
 
 Result<protocol::Json> SqliteStore::Children(const Actor& actor, Date today) {

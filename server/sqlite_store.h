@@ -9,6 +9,8 @@
 
 #include "db.h"
 #include "journal.h"
+#include "diary.h"
+#include "journal_recommendations.h"
 #include "control_works.h"
 #include "thematic_plan.h"
 #include "timetable.h"
@@ -50,6 +52,7 @@ class SqliteStore final : public Store {
   Result<protocol::Json> CorrectionRequests(const Actor& actor) override;
   Result<std::string> Diary(const Actor& actor, int64_t student_id, DateRange range) override;
   Result<protocol::Json> Children(const Actor& actor, Date today) override;
+  Status MarkDiarySeen(const Actor& actor, int64_t student_id, int64_t seq, Date today) override;
   Status LogPersonalDataRead(const Actor& actor, std::string_view route, const std::vector<int64_t>& student_ids,
                              int64_t group_id, int64_t now) override;
   Result<protocol::PdAccessLog> PersonalDataLog(int64_t school_id, int64_t from, int64_t to) override;
@@ -93,7 +96,30 @@ class SqliteStore final : public Store {
   // Whole diaries as sent (JSON text) by (school, student, first day, last day): parents read the
   // same weeks again and again between changes. Dropped with the other caches and by every
   // push; call with cache_mutex_ held.
-  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, std::string> diaries_;
+  struct CachedDiary {
+    std::string json;
+    std::shared_ptr<const DiaryView> view;  // to mark what is new for one reader
+  };
+  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, CachedDiary> diaries_;
+  // The cached recommendations of a school; call with cache_mutex_ held.
+  Result<Recommendations*> CachedRecommendations(Connection& c, int64_t school_id);
+  std::map<int64_t, std::unique_ptr<Recommendations>> recommendations_;
+  // «New since the last visit»: the school's last log seq (dropped by every push) and the seq
+  // each (account, student) has seen (-1: never), cached; call with cache_mutex_ held.
+  Result<int64_t> CachedLastSeq(Connection& c, int64_t school_id);
+  Result<int64_t> CachedSeen(Connection& c, int64_t account_id, int64_t student_id);
+  std::map<int64_t, int64_t> last_seq_;
+  // Who each account is (LoadActor), until a push or an outside change; a load that raced with
+  // a drop (the generation moved on) is not kept. Call DropActors with cache_mutex_ held.
+  Result<Actor> LoadActorFromDb(int64_t account_id);
+  void DropActors();
+  std::map<int64_t, Actor> actors_;
+  uint64_t actors_generation_ = 0;
+  // Whether an account sees the whole of a student's diary over a range (AuthorizeDiary), kept
+  // with the actors (the answer follows from who they are and the structure); call with
+  // cache_mutex_ held.
+  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, bool> diary_access_;
+  std::map<std::pair<int64_t, int64_t>, int64_t> seen_;
   static constexpr size_t kMaxCachedDiaries = 4096;
 };
 

@@ -129,6 +129,9 @@ class Store {
   virtual Result<std::string> Diary(const Actor& actor, int64_t student_id, DateRange range) = 0;
   // The actor's children (a parent) or themself (a student) with their classes on `today`.
   virtual Result<protocol::Json> Children(const Actor& actor, Date today) = 0;
+  // The actor has seen the student's diary up to the log's `seq` (the diary answer's "seq");
+  // the same who may read the diary on `today` (a family: only its own, else kNotFound).
+  virtual Status MarkDiarySeen(const Actor& actor, int64_t student_id, int64_t seq, Date today) = 0;
   // Records a read of students' data by staff (R7, R22): the students or the group, the route.
   virtual Status LogPersonalDataRead(const Actor& actor, std::string_view route, const std::vector<int64_t>& student_ids,
                                      int64_t group_id, int64_t now) = 0;

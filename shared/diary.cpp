@@ -1,6 +1,8 @@
 #include "diary.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "json_reader.h"
@@ -201,6 +203,75 @@ Result<bool> AuthorizeDiary(const Structure& s, const Actor& actor, int64_t stud
   return sc->full;
 }
 
+namespace {
+
+std::string FullNameOf(const Structure& s, int64_t person_id) {
+  const Person* p = s.FindPerson(person_id);
+  return p ? FullName(p->name) : std::string();
+}
+
+// The class's teachers, the control-work schedule of the period, the recommendations and the
+// informing feed: everything the diary shows besides days and subjects.
+void AddDiaryExtras(const DiarySources& src, const DiaryScope& scope, DiaryView& view) {
+  const Structure& s = src.structure;
+  if (scope.cls && scope.cls->teacher_id != 0) view.class_teacher = FullNameOf(s, scope.cls->teacher_id);
+  std::map<int64_t, std::string> subject_of;  // the groups shown
+  for (const Group* g : scope.groups) subject_of[g->id] = SubjectName(s, *g);
+  // Teachers by the workload of the groups shown.
+  for (const auto& w : s.workload) {
+    auto it = subject_of.find(w.group_id);
+    if (it == subject_of.end()) continue;
+    DiaryTeacher t{it->second, FullNameOf(s, w.teacher_id)};
+    if (t.name.empty() || std::find(view.teachers.begin(), view.teachers.end(), t) != view.teachers.end()) continue;
+    view.teachers.push_back(std::move(t));
+  }
+  std::sort(view.teachers.begin(), view.teachers.end(), [](const DiaryTeacher& a, const DiaryTeacher& b) {
+    return std::tie(a.subject, a.name) < std::tie(b.subject, b.name);
+  });
+  // The control-work schedule of the period (and of the days shown).
+  for (const ControlWork& w : src.control_works.works) {
+    auto it = subject_of.find(w.group_id);
+    if (it == subject_of.end()) continue;
+    if (!view.period_range.Contains(w.date) && !view.range.Contains(w.date)) continue;
+    view.control_works.push_back({w.date, w.lesson_number, it->second, w.form, w.title});
+  }
+  std::sort(view.control_works.begin(), view.control_works.end(),
+            [](const DiaryControlWork& a, const DiaryControlWork& b) {
+              return std::tie(a.date, a.number, a.subject) < std::tie(b.date, b.number, b.subject);
+            });
+  // Recommendations of the groups shown.
+  if (src.recommendations) {
+    for (const Recommendation* r : src.recommendations->Of(view.student_id)) {
+      auto it = subject_of.find(r->group_id);
+      if (it == subject_of.end()) continue;
+      view.recommendations.push_back({r->id, r->date, it->second, ShortNameOf(s, r->author_id), r->text, false});
+    }
+  }
+  // The feed: substitutions, moves and control works of the days shown.
+  auto nth = [](int n) { return std::to_string(n) + "-й урок"; };
+  for (const DiaryDay& day : view.days) {
+    for (const DiaryLesson& l : day.lessons) {
+      if (l.substituted) {
+        view.feed.push_back({day.date, l.number, "substitution",
+                             l.subject + ", " + nth(l.number) + ": замена\u00A0— ведёт " + l.substitute, l.lesson_id,
+                             l.group_id, false});
+      }
+      if (l.moved) {
+        view.feed.push_back({day.date, l.number, "move",
+                             l.subject + ": урок перенесён на\u00A0" + day.date.Russian() + ", " + nth(l.number),
+                             l.lesson_id, l.group_id, false});
+      }
+      if (!l.control_work.empty()) {
+        std::string text = l.subject + ", " + nth(l.number) + ": " + l.control_work;
+        if (!l.control_work_title.empty()) text += " «" + l.control_work_title + "»";
+        view.feed.push_back({day.date, l.number, "control_work", std::move(text), l.lesson_id, l.group_id, false});
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_t student_id, DateRange range) {
   const Structure& s = src.structure;
   const Journal& j = src.journal;
@@ -333,6 +404,7 @@ Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_
   std::sort(view.subjects.begin(), view.subjects.end(), [](const DiarySubject& a, const DiarySubject& b) {
     return std::tie(a.subject, a.group_id) < std::tie(b.subject, b.group_id);
   });
+  AddDiaryExtras(src, *scope, view);
   return view;
 }
 
@@ -363,6 +435,64 @@ std::vector<ChildInfo> ChildrenOf(const Structure& s, const Actor& actor, Date d
   return out;
 }
 
+// ---- [SECTION] what is new ----
+
+const std::vector<std::string_view>& DiaryNewsKinds() {
+  static const std::vector<std::string_view> kKinds = {
+      op_kind::kMarkAdd,        op_kind::kMarkSet,        op_kind::kLessonSetHomework, op_kind::kLessonSubstitute,
+      op_kind::kLessonMove,     op_kind::kControlWorkSet, op_kind::kRecommendationAdd};
+  return kKinds;
+}
+
+int MarkNewSince(DiaryView& view, const std::vector<Operation>& since) {
+  std::set<std::string> marks, recommendations;
+  std::set<int64_t> lessons;
+  std::set<std::pair<int64_t, int64_t>> works;  // (group, day)
+  for (const Operation& op : since) {
+    const protocol::Json& p = op.payload;
+    auto int_of = [&](const char* key) -> int64_t {
+      auto it = p.is_object() ? p.find(key) : p.end();
+      return it != p.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+    };
+    if (op.kind == op_kind::kMarkAdd) {
+      marks.insert(op.op_id);
+    } else if (op.kind == op_kind::kMarkSet) {
+      if (p.is_object() && p.contains("mark_id") && p["mark_id"].is_string()) marks.insert(p["mark_id"].get<std::string>());
+    } else if (op.kind == op_kind::kLessonSetHomework || op.kind == op_kind::kLessonSubstitute ||
+               op.kind == op_kind::kLessonMove) {
+      lessons.insert(int_of("lesson_id"));
+    } else if (op.kind == op_kind::kControlWorkSet) {
+      std::optional<Date> d;
+      if (p.is_object() && p.contains("date") && p["date"].is_string()) d = Date::ParseIso(p["date"].get<std::string>());
+      if (d) works.insert({int_of("group_id"), d->Days()});
+    } else if (op.kind == op_kind::kRecommendationAdd) {
+      recommendations.insert(op.op_id);
+    }
+  }
+  int n = 0;
+  auto flag = [&](bool hit, bool* out) {
+    *out = hit;
+    n += hit;
+  };
+  for (auto& day : view.days) {
+    for (auto& l : day.lessons) {
+      flag(lessons.count(l.lesson_id) > 0, &l.is_new);
+      for (auto& m : l.marks) flag(marks.count(m.id) > 0, &m.is_new);
+    }
+  }
+  for (auto& subj : view.subjects) {
+    for (auto& m : subj.marks) m.is_new = marks.count(m.id) > 0;  // the same marks: counted once above
+  }
+  for (auto& r : view.recommendations) flag(recommendations.count(r.id) > 0, &r.is_new);
+  for (auto& f : view.feed) {
+    bool hit = f.kind == "control_work" ? works.count({f.group_id, f.date.Days()}) > 0 : lessons.count(f.lesson_id) > 0;
+    f.is_new = hit;  // its lesson is counted already
+    if (hit && f.kind == "control_work") ++n;
+  }
+  view.new_count = n;
+  return n;
+}
+
 // ---- [SECTION] JSON ----
 
 namespace {
@@ -371,7 +501,7 @@ using protocol::Json;
 
 Json ToJson(const DiaryMark& m) {
   return Json{{"id", m.id},     {"date", m.date.Iso()}, {"value", m.value},     {"type", m.type},
-              {"type_name", m.type_name}, {"weight", m.weight}, {"comment", m.comment}};
+              {"type_name", m.type_name}, {"weight", m.weight}, {"comment", m.comment}, {"new", m.is_new}};
 }
 
 Status Read(const Json& j, DiaryMark* m) {
@@ -381,6 +511,7 @@ Status Read(const Json& j, DiaryMark* m) {
   JsonReader r(j);
   r.String("id", &m->id).IsoDate("date", &date).String("value", &m->value).String("type", &m->type);
   r.String("type_name", &m->type_name).Int("weight", &weight).String("comment", &m->comment, false);
+  r.Bool("new", &m->is_new, false);
   if (!r.ok()) return r.status();
   m->date = *date;
   m->weight = static_cast<int>(weight);
@@ -410,7 +541,7 @@ Json ToJson(const DiaryLesson& l) {
          {"homework_due", l.homework_due ? l.homework_due->Iso() : std::string()},
          {"marks", MarksJson(l.marks)}, {"attendance", l.attendance},
          {"substituted", l.substituted}, {"substitute", l.substitute}, {"moved", l.moved},
-         {"control_work", l.control_work}, {"control_work_title", l.control_work_title}};
+         {"control_work", l.control_work}, {"control_work_title", l.control_work_title}, {"new", l.is_new}};
   return j;
 }
 
@@ -425,7 +556,7 @@ Status Read(const Json& j, DiaryLesson* l) {
   r.String("homework", &l->homework).Int("homework_minutes", &minutes).IsoDate("homework_due", &l->homework_due, false);
   r.Array("marks", &marks).String("attendance", &l->attendance).Bool("substituted", &l->substituted);
   r.String("substitute", &l->substitute).Bool("moved", &l->moved).String("control_work", &l->control_work);
-  r.String("control_work_title", &l->control_work_title);
+  r.String("control_work_title", &l->control_work_title).Bool("new", &l->is_new, false);
   if (!r.ok()) return r.status();
   l->number = static_cast<int>(number);
   l->homework_minutes = static_cast<int>(minutes);
@@ -479,8 +610,102 @@ Json ToJson(const DiaryView& d) {
   j["subjects"] = std::move(subjects);
   j["holidays"] = std::move(holidays);
   j["partial"] = d.partial;
+  j["class_teacher"] = d.class_teacher;
+  Json teachers = Json::array();
+  for (const auto& t : d.teachers) teachers.push_back({{"subject", t.subject}, {"name", t.name}});
+  j["teachers"] = std::move(teachers);
+  Json works = Json::array();
+  for (const auto& w : d.control_works) {
+    works.push_back({{"date", w.date.Iso()}, {"number", w.number}, {"subject", w.subject}, {"form", w.form}, {"title", w.title}});
+  }
+  j["control_works"] = std::move(works);
+  Json recs = Json::array();
+  for (const auto& r : d.recommendations) {
+    recs.push_back({{"id", r.id}, {"date", r.date.Iso()}, {"subject", r.subject}, {"teacher", r.teacher},
+                    {"text", r.text}, {"new", r.is_new}});
+  }
+  j["recommendations"] = std::move(recs);
+  Json feed = Json::array();
+  for (const auto& f : d.feed) {
+    feed.push_back({{"date", f.date.Iso()}, {"number", f.number}, {"kind", f.kind}, {"text", f.text},
+                    {"lesson_id", f.lesson_id}, {"group_id", f.group_id}, {"new", f.is_new}});
+  }
+  j["feed"] = std::move(feed);
+  j["new_count"] = d.new_count;
   return j;
 }
+
+namespace {
+
+// The teachers, control works, recommendations, feed and count of new items (optional: an
+// answer of an older server has none).
+Status ReadDiaryExtras(const Json& j, DiaryView* d) {
+  const Json *teachers = nullptr, *works = nullptr, *recs = nullptr, *feed = nullptr;
+  int64_t new_count = 0;
+  JsonReader r(j);
+  r.String("class_teacher", &d->class_teacher, false).Array("teachers", &teachers, false);
+  r.Array("control_works", &works, false).Array("recommendations", &recs, false).Array("feed", &feed, false);
+  r.Int("new_count", &new_count, false);
+  if (!r.ok()) return r.status();
+  d->new_count = static_cast<int>(new_count);
+  auto bad = [](const char* what) { return Status(ErrorCode::kBadRequest, std::string(what) + " должен быть объектом."); };
+  if (teachers) {
+    for (const auto& x : *teachers) {
+      if (!x.is_object()) return bad("Учитель");
+      DiaryTeacher t;
+      JsonReader tr(x);
+      tr.String("subject", &t.subject).String("name", &t.name);
+      if (!tr.ok()) return tr.status();
+      d->teachers.push_back(std::move(t));
+    }
+  }
+  if (works) {
+    for (const auto& x : *works) {
+      if (!x.is_object()) return bad("Контрольная работа");
+      DiaryControlWork w;
+      std::optional<Date> date;
+      int64_t number = 0;
+      JsonReader wr(x);
+      wr.IsoDate("date", &date).Int("number", &number).String("subject", &w.subject).String("form", &w.form);
+      wr.String("title", &w.title, false);
+      if (!wr.ok()) return wr.status();
+      w.date = *date;
+      w.number = static_cast<int>(number);
+      d->control_works.push_back(std::move(w));
+    }
+  }
+  if (recs) {
+    for (const auto& x : *recs) {
+      if (!x.is_object()) return bad("Рекомендация");
+      DiaryRecommendation rec;
+      std::optional<Date> date;
+      JsonReader rr(x);
+      rr.String("id", &rec.id).IsoDate("date", &date).String("subject", &rec.subject).String("teacher", &rec.teacher);
+      rr.String("text", &rec.text).Bool("new", &rec.is_new, false);
+      if (!rr.ok()) return rr.status();
+      rec.date = *date;
+      d->recommendations.push_back(std::move(rec));
+    }
+  }
+  if (feed) {
+    for (const auto& x : *feed) {
+      if (!x.is_object()) return bad("Изменение");
+      DiaryFeedItem f;
+      std::optional<Date> date;
+      int64_t number = 0;
+      JsonReader fr(x);
+      fr.IsoDate("date", &date).Int("number", &number).String("kind", &f.kind).String("text", &f.text);
+      fr.Int("lesson_id", &f.lesson_id, false).Int("group_id", &f.group_id, false).Bool("new", &f.is_new, false);
+      if (!fr.ok()) return fr.status();
+      f.date = *date;
+      f.number = static_cast<int>(number);
+      d->feed.push_back(std::move(f));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<DiaryView> DiaryViewFromJson(const Json& j) {
   if (!j.is_object()) return Status(ErrorCode::kBadRequest, "Дневник должен быть объектом.");
@@ -537,6 +762,7 @@ Result<DiaryView> DiaryViewFromJson(const Json& j) {
     if (Status s = ReadRange(x, &h.range); !s.ok()) return s;
     d.holidays.push_back(std::move(h));
   }
+  if (Status st = ReadDiaryExtras(j, &d); !st.ok()) return st;
   return d;
 }
 

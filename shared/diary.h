@@ -15,6 +15,7 @@
 
 #include "access.h"
 #include "control_works.h"
+#include "journal_recommendations.h"
 #include "date.h"
 #include "journal.h"
 #include "protocol.h"
@@ -36,6 +37,7 @@ struct DiaryMark {
   std::string type_name;   // «Контрольная работа»
   int weight = 1;
   std::string comment;
+  bool is_new = false;     // given or changed since the reader's last visit (MarkNewSince)
   friend bool operator==(const DiaryMark&, const DiaryMark&) = default;
 };
 
@@ -60,6 +62,8 @@ struct DiaryLesson {
   bool moved = false;
   std::string control_work;        // the form («контрольная работа»), "" when none
   std::string control_work_title;
+  // Its homework, substitution or move changed since the reader's last visit (MarkNewSince).
+  bool is_new = false;
   friend bool operator==(const DiaryLesson&, const DiaryLesson&) = default;
 };
 
@@ -94,6 +98,47 @@ struct DiaryHoliday {
   friend bool operator==(const DiaryHoliday&, const DiaryHoliday&) = default;
 };
 
+// A teacher of the student's groups (the class's teachers as the student meets them).
+struct DiaryTeacher {
+  std::string subject;  // «Математика»
+  std::string name;     // full name
+  friend bool operator==(const DiaryTeacher&, const DiaryTeacher&) = default;
+};
+
+// A control work of the student's groups in the study period (the schedule, R10).
+struct DiaryControlWork {
+  Date date;
+  int number = 0;       // the lesson's number, 0 when not fixed
+  std::string subject;
+  std::string form;     // «контрольная работа»
+  std::string title;
+  friend bool operator==(const DiaryControlWork&, const DiaryControlWork&) = default;
+};
+
+// A teacher's recommendation (journal_recommendations.h) as the family reads it.
+struct DiaryRecommendation {
+  std::string id;
+  Date date;
+  std::string subject;
+  std::string teacher;  // short name
+  std::string text;
+  bool is_new = false;
+  friend bool operator==(const DiaryRecommendation&, const DiaryRecommendation&) = default;
+};
+
+// The informing feed (R10, R19): what changed in the student's lessons of the range — a
+// substitution, a moved lesson, a control work — each as one line to read.
+struct DiaryFeedItem {
+  Date date;
+  int number = 0;
+  std::string kind;     // "substitution", "move", "control_work"
+  std::string text;     // «Математика, 3-й урок: замена — ведёт Петрова А. С.»
+  int64_t lesson_id = 0;
+  int64_t group_id = 0;
+  bool is_new = false;
+  friend bool operator==(const DiaryFeedItem&, const DiaryFeedItem&) = default;
+};
+
 struct DiaryView {
   int64_t student_id = 0;
   std::string student;      // full name
@@ -106,6 +151,12 @@ struct DiaryView {
   std::vector<DiaryHoliday> holidays;  // of the school, overlapping the range
   // True when the actor sees only some subjects (a teacher: the groups they teach).
   bool partial = false;
+  std::string class_teacher;                 // full name, "" when none
+  std::vector<DiaryTeacher> teachers;        // by subject
+  std::vector<DiaryControlWork> control_works;  // of the study period, by date
+  std::vector<DiaryRecommendation> recommendations;  // newest first
+  std::vector<DiaryFeedItem> feed;           // by date and lesson number
+  int new_count = 0;                         // items marked new (MarkNewSince)
   friend bool operator==(const DiaryView&, const DiaryView&) = default;
 };
 
@@ -118,6 +169,7 @@ struct DiarySources {
   const Timetable& timetable;
   const ControlWorks& control_works;
   const SchoolRules& rules;
+  const Recommendations* recommendations = nullptr;  // none when null
 };
 
 // The longest range one request may ask for (a quarter and a bit).
@@ -139,6 +191,16 @@ Result<bool> AuthorizeDiary(const Structure& s, const Actor& actor, int64_t stud
 // may not see it; kBadRequest for a range longer than kMaxDiaryDays or reversed. A teacher who
 // is not the class teacher gets only the groups they teach (partial).
 Result<DiaryView> BuildDiary(const DiarySources& src, const Actor& actor, int64_t student_id, DateRange range);
+
+// What arrived since the reader's last visit: `since` are the operations logged after it
+// (any kinds; those that do not touch this diary are ignored). Marks given or changed
+// (mark.add, mark.set), lessons whose homework, substitution or move changed, control works
+// set on the diary's days and recommendations written are flagged is_new; view.new_count
+// counts them. Returns new_count.
+int MarkNewSince(DiaryView& view, const std::vector<Operation>& since);
+
+// The operation kinds MarkNewSince looks at (the server reads only these from the log).
+const std::vector<std::string_view>& DiaryNewsKinds();
 
 // ---- [SECTION] JSON ----
 

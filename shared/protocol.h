@@ -76,6 +76,10 @@ inline constexpr std::string_view kPdLog = "/api/v1/pd-log";
 inline constexpr std::string_view kParamStudentId = "student_id";
 inline constexpr std::string_view kParamFrom = "from";
 inline constexpr std::string_view kParamTo = "to";
+// The family has seen a student's diary up to the log's seq: POST ?student_id=N&seq=M (the
+// "seq" of the diary answer); what arrives after it is marked new (diary.h MarkNewSince).
+inline constexpr std::string_view kDiarySeen = "/api/v1/diary/seen";
+inline constexpr std::string_view kParamSeq = "seq";
 }  // namespace route
 
 // ---- Errors: {"error":{"code","message"[,"field"][,"retry_after"]}} ----

@@ -32,7 +32,7 @@ bool IsSuccess(int status) { return status >= 200 && status < 300; }
 }  // namespace
 
 App::App(Transport& transport, Env& env)
-    : transport_(transport), alive_(std::make_shared<int>(0)), console_(transport, env), desk_(transport, env) {}
+    : transport_(transport), alive_(std::make_shared<int>(0)), console_(transport, env), desk_(transport, env), diary_(transport, env) {}
 
 App::~App() { Wipe(login_.password); }
 
@@ -66,6 +66,9 @@ void App::ShowSignedIn() {
     store.SaveLogin(me_->user.id, Trimmed(login_.login));
     desk_.Open(me_->user);
     Show(Screen::kJournal);
+  } else if (me_ && HasDiary(me_->user)) {
+    diary_.Open(me_->user);
+    Show(Screen::kDiary);
   } else {
     Show(Screen::kHome);
   }
@@ -77,6 +80,7 @@ bool App::ready() const {
     case Screen::kHome: return frames_on_screen_ >= 3;
     case Screen::kConsole: return console_.settled() && frames_on_screen_ >= 3;
     case Screen::kJournal: return desk_.settled() && frames_on_screen_ >= 3;
+    case Screen::kDiary: return diary_.settled() && frames_on_screen_ >= 3;
     case Screen::kStarting: break;
   }
   return false;
@@ -88,6 +92,7 @@ std::string App::error() const {
     case Screen::kHome: return home_error_;
     case Screen::kConsole: return home_error_.empty() ? console_.error() : home_error_;
     case Screen::kJournal: return home_error_.empty() ? desk_.error() : home_error_;
+    case Screen::kDiary: return home_error_.empty() ? diary_.error() : home_error_;
     case Screen::kStarting: break;
   }
   return {};
@@ -225,6 +230,7 @@ void App::OnLogout(const HttpResponse& r) {
     me_.reset();
     console_.Close();
     desk_.Close();
+    diary_.Close();
     Wipe(login_.password);
     login_error_.clear();
     Show(Screen::kLogin);
@@ -291,6 +297,15 @@ void App::Frame() {
         login_error_ = desk_.session_message();
         me_.reset();
         desk_.Close();
+        Show(Screen::kLogin);
+      }
+      break;
+    case Screen::kDiary:
+      if (diary_.Frame(Bar(), home_error_) == TopBarAction::kLogout) Logout();
+      if (diary_.session_ended()) {
+        login_error_ = diary_.session_message();
+        me_.reset();
+        diary_.Close();
         Show(Screen::kLogin);
       }
       break;

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "console.h"
+#include "diary_view.h"
 #include "env.h"
 #include "journal_desk.h"
 #include "protocol.h"
@@ -23,7 +24,7 @@
 
 namespace ej::web {
 
-enum class Screen { kStarting, kLogin, kHome, kConsole, kJournal };
+enum class Screen { kStarting, kLogin, kHome, kConsole, kJournal, kDiary };
 
 class App {
  public:
@@ -47,6 +48,7 @@ class App {
   const std::optional<protocol::MeResponse>& me() const { return me_; }
   const Console& console() const { return console_; }
   const JournalDesk& desk() const { return desk_; }
+  DiaryCabinet& diary() { return diary_; }
 
  private:
   using Handler = void (App::*)(const HttpResponse&);
@@ -87,6 +89,7 @@ class App {
 
   Console console_;
   JournalDesk desk_;
+  DiaryCabinet diary_;  // parents and students
 };
 
 }  // namespace ej::web

@@ -339,7 +339,7 @@ struct World {
       if (t == "a school day") q.path += "?date=" + range.first.Iso();
       else if (t == "substituted lesson's day") q.path += "?date=" + sub_day.Iso();
       else return std::nullopt;
-    } else if (c.path == protocol::route::kDiary) {
+    } else if (c.path == protocol::route::kDiary || c.path == protocol::route::kDiarySeen) {
       int64_t id = 0;
       if (t == "another student" || t == "another child" || t == "student of substituted lesson") id = s_foreign;
       if (t == "student of own group") id = s_teacher;
@@ -348,7 +348,7 @@ struct World {
       if (t == "self") id = student;
       if (t == "not a student") id = teacher;
       if (!id) return std::nullopt;
-      q.path += "?student_id=" + std::to_string(id) + week;
+      q.path += "?student_id=" + std::to_string(id) + (c.path == protocol::route::kDiarySeen ? "&seq=0" : week);
     } else if (c.path == protocol::route::kAccountPassword || c.path == protocol::route::kAccountDisable) {
       int64_t id = t == "another family's parent" ? other_parent_account : t == "the head's account" ? head_account : 0;
       if (!id) return std::nullopt;

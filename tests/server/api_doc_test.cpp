@@ -2,6 +2,8 @@
 // operation kind the code has.
 #include <doctest/doctest.h>
 
+#include "journal_recommendations.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -49,6 +51,7 @@ TEST_CASE("the API page documents every operation kind") {
   for (auto k : JournalOpKinds()) kinds.push_back(k);
   for (auto k : PlanOpKinds()) kinds.push_back(k);
   for (auto k : ControlWorkOpKinds()) kinds.push_back(k);
+  kinds.push_back(op_kind::kRecommendationAdd);
   for (std::string_view kind : kinds) {
     std::string row = "| `" + std::string(kind) + "` |";
     CHECK_MESSAGE(doc.find(row) != std::string::npos, "API.md lacks " << row);

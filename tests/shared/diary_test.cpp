@@ -347,5 +347,172 @@ TEST_CASE("a parent's children and a student's own entry, with their classes") {
   CHECK(*back == kids);
 }
 
+// ---- Recommendations, the class's teachers, the control-work schedule, the feed, what is new ----
+
+struct RecommendingSchool : DiarySchool {
+  Recommendations recs;
+  Result<Recommendation> Recommend(const Actor& who, int64_t student, int64_t group, int64_t lesson,
+                                   const std::string& text, const std::string& id = {}) {
+    Operation op = Op(op_kind::kRecommendationAdd, RecommendationAddPayload(student, group, lesson, text));
+    if (!id.empty()) op.op_id = id;
+    Actor a = who;
+    AddJournalRelations(a, s, j);
+    return ApplyRecommendationOp(recs, s, j, op, a, today);
+  }
+  Result<DiaryView> DiaryWithRecs(const Actor& who, int64_t student, const char* from, const char* to) {
+    Actor a = who;
+    AddJournalRelations(a, s, j);
+    return BuildDiary(DiarySources{s, j, t, works, rules, &recs}, a, student, {D(from), D(to)});
+  }
+};
+
+TEST_CASE("recommendation.add: the group's teacher or the lesson's substitute, a student of the group, a text") {
+  RecommendingSchool sc;
+  int64_t tue = sc.LessonOn(sc.g_math, "2026-09-08");
+  int64_t wed = sc.LessonOn(sc.g_math, "2026-09-09");
+  auto ok = sc.Recommend(sc.teacher1, sc.kids[0], sc.g_math, 0, "  Повторить таблицу умножения на 7.  ");
+  REQUIRE_MESSAGE(ok.ok(), ok.status().message());
+  CHECK(ok->text == "Повторить таблицу умножения на 7.");  // trimmed
+  CHECK(ok->author_id == sc.t1);
+  CHECK(ok->date == sc.today);
+  CHECK(sc.recs.items.size() == 1);
+  // Another teacher: not without a lesson, and not at a lesson of the group they do not keep.
+  CHECK(sc.Recommend(sc.teacher2, sc.kids[0], sc.g_math, 0, "Текст").status().code() == ErrorCode::kForbidden);
+  CHECK(sc.Recommend(sc.teacher2, sc.kids[0], sc.g_math, tue, "Текст").status().code() == ErrorCode::kForbidden);
+  // A substitution gives that one lesson.
+  REQUIRE(sc.Do(sc.head, op_kind::kLessonSubstitute, LessonSubstitutePayload(tue, sc.t2)).ok());
+  auto sub = sc.Recommend(sc.teacher2, sc.kids[0], sc.g_math, tue, "Молодец на замене.");
+  REQUIRE_MESSAGE(sub.ok(), sub.status().message());
+  CHECK(sub->date == D("2026-09-08"));
+  CHECK(sc.Recommend(sc.teacher2, sc.kids[0], sc.g_math, wed, "Текст").status().code() == ErrorCode::kForbidden);
+  // A lesson of another group, a student outside the group, an empty or too long text.
+  CHECK(sc.Recommend(sc.teacher1, sc.kids[0], sc.g_en1, tue, "Текст").status().code() == ErrorCode::kValidation);
+  CHECK(sc.Recommend(sc.teacher1, sc.kids[2], sc.g_en1, 0, "Текст").status().code() == ErrorCode::kNotFound);
+  CHECK(sc.Recommend(sc.teacher1, sc.kids[0], 9999, 0, "Текст").status().code() == ErrorCode::kNotFound);
+  auto empty = sc.Recommend(sc.teacher1, sc.kids[0], sc.g_math, 0, "   ");
+  CHECK(empty.status().code() == ErrorCode::kValidation);
+  CHECK(empty.status().field() == "text");
+  std::string long_text;
+  for (int i = 0; i < 2001; ++i) long_text += "ж";
+  CHECK(sc.Recommend(sc.teacher1, sc.kids[0], sc.g_math, 0, long_text).status().code() == ErrorCode::kValidation);
+  CHECK(sc.Recommend(sc.teacher1, sc.kids[0], sc.g_math, 0, long_text.substr(0, 2000 * 2)).ok());
+  // Refusals changed nothing: the two made above and the last one.
+  CHECK(sc.recs.items.size() == 3);
+  CHECK(sc.recs.Of(sc.kids[0]).size() == 3);
+  CHECK(sc.recs.Of(sc.kids[1]).empty());
+}
+
+TEST_CASE("the diary shows the recommendations, the class's teachers, the control-work schedule and the feed") {
+  RecommendingSchool sc;
+  int64_t tue = sc.LessonOn(sc.g_math, "2026-09-08");
+  int64_t wed = sc.LessonOn(sc.g_math, "2026-09-09");
+  sc.s.classes[0].teacher_id = sc.t1;
+  REQUIRE(sc.Recommend(sc.teacher1, sc.kids[0], sc.g_math, 0, "Больше читать вслух.").ok());
+  REQUIRE(sc.Recommend(sc.teacher2, sc.kids[2], sc.g_en2, 0, "Учить слова.").ok());
+  REQUIRE(sc.Do(sc.head, op_kind::kLessonSubstitute, LessonSubstitutePayload(tue, sc.t2)).ok());
+  REQUIRE(sc.Do(sc.head, op_kind::kLessonMove, LessonMovePayload(wed, D("2026-09-09"), 5)).ok());
+  sc.works.works.push_back(ControlWork{1, sc.year, sc.g_math, D("2026-09-10"), 2, "контрольная работа", "Дроби"});
+  sc.works.works.push_back(ControlWork{2, sc.year, sc.g_math, D("2026-10-15"), 2, "тест", ""});
+  sc.works.works.push_back(ControlWork{3, sc.year, sc.g_en2, D("2026-09-11"), 3, "тест", ""});
+
+  auto v = sc.DiaryWithRecs(sc.Parent(), sc.kids[0], "2026-09-07", "2026-09-13");
+  REQUIRE_MESSAGE(v.ok(), v.status().message());
+  CHECK(v->class_teacher == "Цветкова Тамара Андреевна");
+  REQUIRE(v->teachers.size() == 2);
+  CHECK(v->teachers[0].subject == "Английский язык");
+  CHECK(v->teachers[0].name == "Цветкова Тамара Андреевна");
+  CHECK(v->teachers[1].subject == "Математика");
+  // Only this student's recommendations.
+  REQUIRE(v->recommendations.size() == 1);
+  CHECK(v->recommendations[0].text == "Больше читать вслух.");
+  CHECK(v->recommendations[0].subject == "Математика");
+  CHECK(v->recommendations[0].teacher == "Цветкова Т.\u00A0А.");
+  // The schedule of the quarter: both mathematics works, never the other subgroup's test.
+  REQUIRE(v->control_works.size() == 2);
+  CHECK(v->control_works[0].date == D("2026-09-10"));
+  CHECK(v->control_works[0].title == "Дроби");
+  CHECK(v->control_works[1].date == D("2026-10-15"));
+  // The feed of the week: the substitution, the move and the control work, by date.
+  REQUIRE(v->feed.size() == 3);
+  CHECK(v->feed[0].kind == "substitution");
+  CHECK(v->feed[0].lesson_id == tue);
+  CHECK(v->feed[0].text == "Математика, 2-й урок: замена\u00A0— ведёт Румянцев К.\u00A0В.");
+  CHECK(v->feed[1].kind == "move");
+  CHECK(v->feed[1].text == "Математика: урок перенесён на\u00A009.09.2026, 5-й урок");
+  CHECK(v->feed[2].kind == "control_work");
+  CHECK(v->feed[2].text == "Математика, 2-й урок: контрольная работа «Дроби»");
+  // The student of the other subgroup: their own test in the feed, not the first student's advice.
+  auto other = sc.DiaryWithRecs(sc.head, sc.kids[2], "2026-09-07", "2026-09-13");
+  REQUIRE(other.ok());
+  REQUIRE(other->recommendations.size() == 1);
+  CHECK(other->recommendations[0].text == "Учить слова.");
+  bool test_seen = false;
+  for (const auto& f : other->feed) test_seen = test_seen || (f.kind == "control_work" && f.group_id == sc.g_en2);
+  CHECK(test_seen);
+  // A teacher's partial diary: only their subject's teachers and recommendations.
+  auto partial = sc.DiaryWithRecs(sc.teacher2, sc.kids[2], "2026-09-07", "2026-09-13");
+  REQUIRE(partial.ok());
+  CHECK(partial->partial);
+  REQUIRE(partial->teachers.size() == 1);
+  CHECK(partial->teachers[0].subject == "Английский язык");
+  // All of it survives the wire.
+  auto back = DiaryViewFromJson(ToJson(*v));
+  REQUIRE_MESSAGE(back.ok(), back.status().message());
+  CHECK(*back == *v);
+}
+
+TEST_CASE("what is new since the last visit: marks, changed lessons, control works and recommendations") {
+  RecommendingSchool sc;
+  int64_t mon = sc.LessonOn(sc.g_math, "2026-09-07");
+  int64_t tue = sc.LessonOn(sc.g_math, "2026-09-08");
+  std::string old_mark = sc.AddMark(mon, sc.kids[0], "3");
+  // The visit happens here; then:
+  std::vector<Operation> since;
+  Operation add = sc.Op(op_kind::kMarkAdd, MarkAddPayload(tue, sc.kids[0], "5", "answer"));
+  REQUIRE(sc.Apply(sc.teacher1, add).ok());
+  since.push_back(add);
+  Operation other_kid = sc.Op(op_kind::kMarkAdd, MarkAddPayload(tue, sc.kids[1], "4", "answer"));
+  REQUIRE(sc.Apply(sc.teacher1, other_kid).ok());
+  since.push_back(other_kid);
+  Operation hw = sc.Op(op_kind::kLessonSetHomework, LessonSetHomeworkPayload(tue, Homework{"§ 4", 10, 0, 0}));
+  REQUIRE(sc.Apply(sc.teacher1, hw).ok());
+  since.push_back(hw);
+  since.push_back(sc.Op(op_kind::kControlWorkSet,
+                        ControlWorkSetPayload(ControlWork{0, sc.year, sc.g_math, D("2026-09-10"), 2, "тест", ""})));
+  sc.works.works.push_back(ControlWork{1, sc.year, sc.g_math, D("2026-09-10"), 2, "тест", ""});
+  Operation rec = sc.Op(op_kind::kRecommendationAdd, RecommendationAddPayload(sc.kids[0], sc.g_math, 0, "Читать."));
+  since.push_back(rec);
+  Actor t1 = sc.teacher1;
+  AddJournalRelations(t1, sc.s, sc.j);
+  REQUIRE(ApplyRecommendationOp(sc.recs, sc.s, sc.j, rec, t1, sc.today).ok());
+  since.push_back(sc.Op(op_kind::kLessonSetTopic, LessonSetTopicPayload(mon, "Тема")));  // not news
+
+  auto v = sc.DiaryWithRecs(sc.Parent(), sc.kids[0], "2026-09-07", "2026-09-13");
+  REQUIRE(v.ok());
+  CHECK(v->new_count == 0);  // BuildDiary alone marks nothing
+  int n = MarkNewSince(*v, since);
+  // The new mark, the lesson with new homework, the control work, the recommendation.
+  CHECK(n == 4);
+  CHECK(v->new_count == 4);
+  const DiaryLesson* m = Find(*v, "2026-09-07", 2);
+  REQUIRE(m);
+  REQUIRE(m->marks.size() == 1);
+  CHECK(m->marks[0].id == old_mark);
+  CHECK_FALSE(m->marks[0].is_new);
+  CHECK_FALSE(m->is_new);  // only its topic changed
+  const DiaryLesson* t = Find(*v, "2026-09-08", 2);
+  REQUIRE(t);
+  CHECK(t->is_new);
+  REQUIRE(t->marks.size() == 1);
+  CHECK(t->marks[0].is_new);
+  REQUIRE(v->recommendations.size() == 1);
+  CHECK(v->recommendations[0].is_new);
+  REQUIRE(v->feed.size() == 1);
+  CHECK(v->feed[0].is_new);
+  // Nothing since: nothing new.
+  CHECK(MarkNewSince(*v, {}) == 0);
+  CHECK_FALSE(Find(*v, "2026-09-08", 2)->marks[0].is_new);
+}
+
 }  // namespace
 }  // namespace ej

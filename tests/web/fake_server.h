@@ -6,10 +6,12 @@
 // op_id gets its first answer again.
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +19,9 @@
 #include "access.h"
 #include "audit.h"
 #include "class_summary.h"
+#include "control_works.h"
+#include "diary.h"
+#include "journal_recommendations.h"
 #include "journal.h"
 #include "timetable.h"
 #include "ops.h"
@@ -24,7 +29,6 @@
 #include "school_rules.h"
 #include "structure.h"
 #include "substitution.h"
-#include "control_works.h"
 #include "transport.h"
 
 namespace ej::test {
@@ -251,6 +255,7 @@ class FakeServer : public web::Transport {
       session.reset();
       return {200, "{}"};
     }
+    if (auto diary = HandleFamily(r)) return *diary;
     if (r.path == route::kStructure || r.path == route::kOps) {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
@@ -554,6 +559,75 @@ class FakeServer : public web::Transport {
   std::deque<Pending> pending_;
   std::map<std::string, OpResult> applied_;
   int issued_ = 0;  // passwords issued
+
+  // ---- The family's cabinet: children, a student's diary (the core's BuildDiary), «seen» ----
+ public:
+  std::map<int64_t, std::set<int64_t>> family;  // a parent's person id → their children
+  Recommendations recommendations;
+  std::map<std::pair<int64_t, int64_t>, int64_t> diary_seen;  // (account, student) → seq
+
+  // «roditel» (person 304) becomes the parent of Белов Артём (201, 5А) and Волков Никита (203,
+  // 5Б); a student «uchenik» (Белов, 201) gets an account.
+  void AddFamily() {
+    family[304] = {201, 203};
+    accounts.push_back({"uchenik", "demo2026", {10, "Белов Артём Игоревич", {Role::kStudent}}, 201});
+  }
+
+  // Applies an operation as the account would push it; the answer for it.
+  OpResult PushAs(int64_t account_id, const Operation& op) {
+    const FakeAccount* a = AccountById(account_id);
+    Actor actor = a ? ActorOf(*a) : Actor{};
+    auto json = protocol::ParseJson(Push(ToJson(PushRequest{{op}}).dump(), actor).body);
+    auto resp = PushResponseFromJson(*json);
+    return resp->results[0];
+  }
+
+ private:
+  std::optional<web::HttpResponse> HandleFamily(const web::HttpRequest& r) {
+    namespace route = protocol::route;
+    std::string path = r.path.substr(0, r.path.find('?'));
+    if (path != route::kChildren && path != route::kDiary && path != route::kDiarySeen) return std::nullopt;
+    const FakeAccount* a = session ? AccountById(*session) : nullptr;
+    if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+    Actor actor = JournalActor(*a);
+    if (auto it = family.find(a->person_id); it != family.end()) actor.children = it->second;
+    std::map<std::string, std::string> q;
+    for (size_t at = r.path.find('?'); at != std::string::npos;) {
+      size_t next = r.path.find('&', at + 1);
+      std::string pair = r.path.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+      size_t eq = pair.find('=');
+      if (eq != std::string::npos) q[pair.substr(0, eq)] = pair.substr(eq + 1);
+      at = next;
+    }
+    if (path == route::kChildren) return web::HttpResponse{200, ToJson(ChildrenOf(structure, actor, today)).dump()};
+    int64_t student = std::atoll(q["student_id"].c_str());
+    if (!IsStaff(actor) && student != actor.person_id && actor.children.count(student) == 0) {
+      return Error(ErrorCode::kNotFound, "Ученик не найден.");
+    }
+    const int64_t last = static_cast<int64_t>(applied_.size());
+    const auto key = std::make_pair(actor.account_id, student);
+    if (path == route::kDiarySeen) {
+      int64_t& seen = diary_seen[key];
+      seen = std::max(seen, std::min<int64_t>(std::atoll(q["seq"].c_str()), last));
+      return web::HttpResponse{200, "{}"};
+    }
+    auto from = Date::ParseIso(q["from"]), to = Date::ParseIso(q["to"]);
+    if (!from || !to) return Error(ErrorCode::kBadRequest, "Неверный период.");
+    auto view = BuildDiary(DiarySources{structure, journal, timetable, control_works, rules, &recommendations}, actor,
+                           student, {*from, *to});
+    if (!view.ok()) return Error(view.status().code(), view.status().message());
+    if (auto seen = diary_seen.find(key); seen != diary_seen.end()) {
+      std::vector<Operation> since;
+      for (const Operation& op : ops) {
+        auto done = applied_.find(op.op_id);
+        if (done != applied_.end() && done->second.seq > seen->second) since.push_back(op);
+      }
+      MarkNewSince(*view, since);
+    }
+    protocol::Json j = ToJson(*view);
+    j["seq"] = last;
+    return web::HttpResponse{200, j.dump()};
+  }
 };
 
 }  // namespace ej::test
