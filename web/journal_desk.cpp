@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "journal_recommendations.h"
 #include "names.h"
 #include "text.h"
 
@@ -489,6 +490,37 @@ void JournalDesk::SaveCell() {
   form_.cell_lesson = 0;  // the inputs are filled anew from what is now recorded
 }
 
+void JournalDesk::SendRecommendation() {
+  if (!grid_ || recommendation_busy_ || form_.row < 0 || form_.col < 0 ||
+      form_.row >= static_cast<int>(grid_->rows.size()) || form_.col >= static_cast<int>(grid_->columns.size())) {
+    return;
+  }
+  recommendation_error_.clear();
+  const int64_t student = grid_->rows[static_cast<size_t>(form_.row)].student_id;
+  const int64_t lesson = grid_->columns[static_cast<size_t>(form_.col)].lesson_id;
+  Operation op = MakeOp(op_kind::kRecommendationAdd, RecommendationAddPayload(student, grid_->group_id, lesson, form_.recommendation), 0);
+  recommendation_busy_ = true;
+  requests_.Call("POST", route::kOps, ToJson(PushRequest{{op}}).dump(), [this](const HttpResponse& r) {
+    recommendation_busy_ = false;
+    if (r.status == 0) {
+      recommendation_error_ = "Нет связи с сервером: рекомендация не отправлена, текст сохранён. Повторите позже.";
+      return;
+    }
+    auto json = r.status == 200 ? protocol::ParseJson(r.body) : Result<protocol::Json>(ErrorOf(r));
+    auto response = json.ok() ? PushResponseFromJson(*json) : Result<PushResponse>(json.status());
+    if (!response.ok() || response->results.empty()) {
+      recommendation_error_ = response.ok() ? "Ответ сервера не прочитан." : response.status().message();
+      return;
+    }
+    if (response->results[0].outcome != OpOutcome::kApplied) {
+      recommendation_error_ = response->results[0].error.message();
+      return;
+    }
+    notice_ = "Рекомендация отправлена: её увидят ученик и родители в дневнике.";
+    form_.recommendation.clear();
+  });
+}
+
 void JournalDesk::FillDown() {
   if (!grid_ || form_.row < 0 || form_.col < 0 || form_.row >= static_cast<int>(grid_->rows.size()) ||
       form_.col >= static_cast<int>(grid_->columns.size())) {
@@ -658,6 +690,7 @@ void JournalDesk::Handle(const JournalAction& a) {
   if (!grid_) return;
   if (a.save_cell) SaveCell();
   if (a.fill_down) FillDown();
+  if (a.send_recommendation) SendRecommendation();
   const JournalGrid& g = *grid_;
   if (a.open_lesson) {
     lesson_error_.clear();
@@ -804,6 +837,8 @@ TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_er
   }
   view.status = Status();
   view.notice = notice_;
+  view.recommendation_error = recommendation_error_;
+  view.recommendation_busy = recommendation_busy_;
   view.status_warning = offline_;
   view.problems = problems_;
   view.lesson_error = lesson_error_;

@@ -98,6 +98,10 @@ class JournalDesk {
   void SubmitCorrection();
   void SaveCell();
   void FillDown();
+  // Sends a recommendation at once (not through the outbox: it needs the network).
+  void SendRecommendation();
+  std::string recommendation_error_;
+  bool recommendation_busy_ = false;
   void Push();
   void OnPushed(const HttpResponse& r, size_t sent);
   void Handle(const JournalAction& action);

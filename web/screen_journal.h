@@ -33,6 +33,7 @@ struct JournalForm {
   std::vector<int> mark_types;          // per mark of the cell: index into view.mark_types
   std::vector<std::string> mark_comments;
   int64_t cell_lesson = 0, cell_student = 0;  // the cell the panel's inputs belong to
+  std::string recommendation;           // a recommendation to the cell's student (R19), as typed
   // «Итоги года»: the year grid instead of a period's grid; the row whose year mark is chosen.
   int year_row = -1;
   int year_kind = 0;        // 0: годовая, 1: экзаменационная, 2: итоговая
@@ -73,6 +74,8 @@ struct JournalView {
   const ClassSummary* summary = nullptr;     // the class teacher's summary is shown
   const YearGrid* year = nullptr;            // «Итоги года» is shown
   bool year_available = false;               // the period list ends with «Итоги года»
+  std::string recommendation_error;          // the server's refusal of a recommendation
+  bool recommendation_busy = false;
 };
 
 enum class CellEdit { kNone, kAddMark, kAttendance, kClear };
@@ -92,6 +95,7 @@ struct JournalAction {
   bool save_cell = false;       // the cell panel: the marks' types and comments
   bool fill_down = false;       // the selected cell's value into the empty cells below
   bool set_year_final = false;  // form.year_row, form.year_kind, the value in `value`
+  bool send_recommendation = false;  // form.recommendation to the selected cell's student
 };
 
 JournalAction DrawJournalScreen(const JournalView& view, JournalForm& form);

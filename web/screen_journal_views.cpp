@@ -106,6 +106,19 @@ float DrawCellPanel(const JournalView& view, JournalForm& form, JournalAction& a
     if (!view.mark_types.empty() && ui::Combo("Вид работы для новых отметок###new_type", view.mark_types, &next, combo)) {
       form.new_mark_type = view.mark_type_codes[static_cast<size_t>(next)];
     }
+    // A recommendation to the student and the family (R19): they read it in the diary.
+    ui::Space(8);
+    ui::InputOptions rec;
+    rec.height = 56;
+    rec.hint = "Например: повторить правила деления дробей, решить № 214";
+    rec.error = view.recommendation_error;
+    ui::InputText("Рекомендация ученику (увидят ученик и родители)###recommendation", &form.recommendation, rec);
+    ui::ButtonOptions send{ui::ButtonKind::kSecondary};
+    send.enabled = !view.recommendation_busy && !form.recommendation.empty();
+    if (ui::Button(view.recommendation_busy ? "Отправка…###send_recommendation" : "Отправить рекомендацию###send_recommendation",
+                   send)) {
+      action.send_recommendation = true;
+    }
     ui::MutedText(Narrow() ? "«Заполнить вниз» — то же значение ученикам ниже без записи."
                            : "«Заполнить вниз» ставит это же значение ученикам ниже, у которых в этом уроке ещё нет записи.",
                   ui::AvailableWidth());

@@ -401,7 +401,7 @@ class FakeServer : public web::Transport {
     auto push = PushRequestFromJson(*json);
     if (!push.ok() || push->ops.empty()) return std::nullopt;
     for (const Operation& op : push->ops) {
-      if (!IsTimetableOp(op.kind) && !IsControlWorkOp(op.kind)) return std::nullopt;
+      if (!IsTimetableOp(op.kind) && !IsControlWorkOp(op.kind) && !IsRecommendationOp(op.kind)) return std::nullopt;
     }
     const FakeAccount* a = session ? AccountById(*session) : nullptr;
     if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
@@ -411,7 +411,10 @@ class FakeServer : public web::Transport {
       OpResult result;
       result.op_id = op.op_id;
       Result<int64_t> applied = int64_t{0};
-      if (IsTimetableOp(op.kind)) {
+      if (IsRecommendationOp(op.kind)) {  // as the server: the core with the server's date
+        auto r = ApplyRecommendationOp(recommendations, structure, journal, op, JournalActor(*a), today);
+        applied = r.ok() ? Result<int64_t>(int64_t{0}) : Result<int64_t>(r.status());
+      } else if (IsTimetableOp(op.kind)) {
         auto t = ApplyTimetableOp(timetable, structure, op, ActorOf(*a));
         applied = t.ok() ? Result<int64_t>(t->created_id) : Result<int64_t>(t.status());
       } else {

@@ -216,6 +216,28 @@ TEST_CASE("the cell panel: a mark's type and comment are changed, the next mark'
   CHECK(!t.server.journal.FindAttendance(lesson, 204));
 }
 
+TEST_CASE("a recommendation to a student is sent from the cell panel and kept when it fails") {
+  Desk t;
+  t.Select("Белов Артём · 14.09");
+  t.server.unreachable = true;
+  t.c().Fill("Рекомендация ученику (увидят ученик и родители)", "Повторить таблицу умножения на 7");
+  t.c().Click("Отправить рекомендацию");
+  t.c().Settle(t.server);
+  CHECK(t.c().Has("Нет связи с сервером: рекомендация не отправлена, текст сохранён. Повторите позже.", "error"));
+  CHECK(t.c().Get("Рекомендация ученику (увидят ученик и родители)", "input").value == "Повторить таблицу умножения на 7");
+  t.server.unreachable = false;
+  t.c().Click("Отправить рекомендацию");
+  t.c().Settle(t.server);
+  REQUIRE(t.server.recommendations.items.size() == 1);
+  const Recommendation& r = t.server.recommendations.items.begin()->second;
+  CHECK(r.student_id == 201);
+  CHECK(r.group_id == 1);
+  CHECK(r.text == "Повторить таблицу умножения на 7");
+  CHECK(r.author_id == 101);
+  CHECK(t.c().Has("Рекомендация отправлена: её увидят ученик и родители в дневнике.", "notice"));
+  CHECK(t.c().Get("Рекомендация ученику (увидят ученик и родители)", "input").value.empty());
+}
+
 TEST_CASE("«Итоги года»: period marks, the proposal, the year mark chosen and saved") {
   Desk t;
   for (const auto& [student, value] : {std::pair{201, "4"}, std::pair{204, "5"}}) {
