@@ -88,22 +88,29 @@ ClassSummary BuildClassSummary(const Structure& s, const Journal& j, const Schoo
   out.class_name = cls->Name();
   const std::string system_id(GradingSystemIdForGrade(rules, cls->grade));
 
-  std::vector<const Group*> groups = GroupsOfClass(s, class_id);
+  std::vector<const Group*> groups = GroupsOfClass(s, class_id);  // ordered by subject
   std::vector<std::set<int64_t>> members;  // per group: its students during the period
+  std::vector<size_t> column_of;           // per group: its subject's column
   const DateRange held{period.range.first, std::min(period.range.last, today)};
   for (const Group* g : groups) {
-    ClassSummaryColumn c;
-    c.group_id = g->id;
-    c.group_name = g->name;
-    if (const Subject* subj = s.FindSubject(g->subject_id)) {
-      c.subject = subj->name;
-      c.short_subject = subj->short_name.empty() ? subj->name : subj->short_name;
+    if (out.columns.empty() || s.FindGroup(out.columns.back().group_ids.front())->subject_id != g->subject_id) {
+      ClassSummaryColumn c;
+      if (const Subject* subj = s.FindSubject(g->subject_id)) {
+        c.subject = subj->name;
+        c.short_subject = subj->short_name.empty() ? subj->name : subj->short_name;
+      }
+      out.columns.push_back(std::move(c));
     }
+    ClassSummaryColumn& c = out.columns.back();
+    c.group_ids.push_back(g->id);
+    column_of.push_back(out.columns.size() - 1);
     if (held.first <= held.last) {
+      int count = 0;
       for (const JournalLesson* l : j.LessonsOf(g->id, held)) {
-        ++c.lessons_held;
+        ++count;
         if (l->topic.empty()) ++c.lessons_without_topic;
       }
+      c.lessons_held = std::max(c.lessons_held, count);
     }
     std::set<int64_t> in;
     for (Date d = period.range.first; d <= period.range.last; d = d.AddDays(7)) {
@@ -111,7 +118,6 @@ ClassSummary BuildClassSummary(const Structure& s, const Journal& j, const Schoo
     }
     for (int64_t id : s.GroupStudents(g->id, period.range.last)) in.insert(id);
     members.push_back(std::move(in));
-    out.columns.push_back(std::move(c));
   }
 
   std::set<int64_t> students = ClassStudents(s, class_id, period.range);
@@ -131,10 +137,11 @@ ClassSummary BuildClassSummary(const Structure& s, const Journal& j, const Schoo
     PersonName n = name_of(id);
     row.name = n.last + (n.first.empty() ? "" : " " + n.first);
     row.by_code.assign(out.codes.size(), 0);
+    row.cells.assign(out.columns.size(), ClassSummaryCell{});
     for (size_t gi = 0; gi < groups.size(); ++gi) {
-      ClassSummaryCell cell;
-      cell.member = members[gi].count(id) > 0;
-      if (cell.member) {
+      ClassSummaryCell& cell = row.cells[column_of[gi]];
+      if (!cell.member && members[gi].count(id) > 0) {
+        cell.member = true;
         ProposedFinal p = ProposeFinal(j, rules, system_id, groups[gi]->id, id, period.range);
         if (p.average) cell.average = FormatAverage(*p.average);
         cell.marks = p.marks;
@@ -144,7 +151,6 @@ ClassSummary BuildClassSummary(const Structure& s, const Journal& j, const Schoo
         const std::string& verdict = cell.final_value.empty() ? p.value : cell.final_value;
         if (IsFailing(verdict)) ++row.failing;
       }
-      row.cells.push_back(std::move(cell));
       // Attendance over the group's lessons in the period (only the class's own student ids).
       for (const JournalLesson* l : j.LessonsOf(groups[gi]->id, period.range)) {
         const AttendanceMark* a = j.FindAttendance(l->lesson.id, id);

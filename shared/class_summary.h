@@ -16,13 +16,14 @@
 
 namespace ej {
 
+// One subject of the class: its groups (a subject taught in subgroups is one column; each
+// student's cell comes from the subgroup they are in).
 struct ClassSummaryColumn {
-  int64_t group_id = 0;
+  std::vector<int64_t> group_ids;
   std::string subject;        // «Математика»
   std::string short_subject;  // «Матем.» (the subject's short name, or the name)
-  std::string group_name;     // «5А — англ. яз., 1 подгруппа»
-  int lessons_held = 0;       // up to today in the period
-  int lessons_without_topic = 0;
+  int lessons_held = 0;       // up to today in the period (the most of its groups)
+  int lessons_without_topic = 0;  // of all its groups
 };
 
 struct ClassSummaryCell {
@@ -48,7 +49,7 @@ struct ClassSummary {
   std::string class_name;     // «5А»
   int64_t period_id = 0;
   std::string period_name;
-  std::vector<ClassSummaryColumn> columns;  // by subject name
+  std::vector<ClassSummaryColumn> columns;  // one per subject, by subject name
   std::vector<AttendanceCode> codes;        // the school's attendance codes, as in its rules
   std::vector<ClassSummaryRow> rows;        // the class's students during the period, alphabetical
   int missed = 0, missed_unexcused = 0;     // the class's totals

@@ -623,10 +623,15 @@ std::string JournalDesk::Describe(const Operation& op) const {
     auto it = op.payload.find(key);
     return it != op.payload.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
-  if (structure_) {
-    if (const Person* p = structure_->FindPerson(field("student_id"))) who = ShortName(p->name);
+  int64_t student_id = field("student_id"), lesson_id = field("lesson_id");
+  if (const Mark* m = journal_.FindMark(text("mark_id"))) {  // mark.set, mark.remove name the mark only
+    student_id = m->student_id;
+    lesson_id = m->lesson_id;
   }
-  if (const JournalLesson* l = journal_.FindLesson(field("lesson_id"))) when = l->lesson.date.Russian();
+  if (structure_) {
+    if (const Person* p = structure_->FindPerson(student_id)) who = ShortName(p->name);
+  }
+  if (const JournalLesson* l = journal_.FindLesson(lesson_id)) when = l->lesson.date.Russian();
   std::string what;
   if (op.kind == op_kind::kMarkAdd || op.kind == op_kind::kMarkSet) what = "Отметка «" + text("value") + "»";
   else if (op.kind == op_kind::kMarkRemove) what = "Удаление отметки";

@@ -226,9 +226,9 @@ float DrawClassSummary(const JournalView& view, JournalForm& form, JournalAction
   float top = pos.y;
   const bool narrow = Narrow();
   const float name_w = narrow ? 128 : 220;
-  const float subject_w = narrow ? 56 : 64;
+  const float subject_w = narrow ? 60 : 78;
   const int attendance_cols = narrow ? 1 : 3;
-  const float attendance_w = 84;
+  const float attendance_w = narrow ? 92 : 104;
   const int subjects = static_cast<int>(sum.columns.size());
   int fit = std::max(1, static_cast<int>((width - name_w - attendance_cols * attendance_w) / subject_w));
   fit = std::min(fit, std::max(1, subjects));

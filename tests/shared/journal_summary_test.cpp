@@ -31,19 +31,20 @@ TEST_CASE("the class summary: every subject of the class, averages, period marks
   REQUIRE(q1);
   ClassSummary sum = BuildClassSummary(sc.s, sc.j, sc.rules, sc.c5a, *q1, sc.today);
   CHECK(sum.class_name == "5А");
-  REQUIRE(sum.columns.size() == 3);  // English twice (two subgroups), then mathematics
+  REQUIRE(sum.columns.size() == 2);  // English (its two subgroups in one column), mathematics
   CHECK(sum.columns[0].subject == "Английский язык");
-  CHECK(sum.columns[2].subject == "Математика");
-  CHECK(sum.columns[2].lessons_held == 14);  // 01.09–18.09, Mon–Fri
-  CHECK(sum.columns[2].lessons_without_topic == 13);
+  CHECK(sum.columns[0].group_ids.size() == 2);
+  CHECK(sum.columns[1].subject == "Математика");
+  CHECK(sum.columns[1].lessons_held == 14);  // 01.09–18.09, Mon–Fri
+  CHECK(sum.columns[1].lessons_without_topic == 13);
   REQUIRE(sum.rows.size() == 4);
   const ClassSummaryRow& abramov = sum.rows[0];
   CHECK(abramov.name == "Абрамов Иван");
-  CHECK(abramov.cells[2].average == "4,50");
-  CHECK(abramov.cells[2].marks == 2);
-  CHECK(abramov.cells[0].member);    // English subgroup 1
-  CHECK_FALSE(abramov.cells[1].member);
+  CHECK(abramov.cells[1].average == "4,50");
+  CHECK(abramov.cells[1].marks == 2);
+  CHECK(abramov.cells[0].member);    // English: subgroup 1
   CHECK(abramov.cells[0].average == "2,00");
+  CHECK(sum.rows[2].cells[0].member);  // Васильев: subgroup 2, the same column
   CHECK(abramov.failing == 0);       // one mark proposes nothing (fewer than 3 marks)
   const ClassSummaryRow& borisov = sum.rows[1];
   CHECK(borisov.missed == 3);
