@@ -96,6 +96,9 @@ AuditRow DescribeCorrection(const Structure& s, const Journal& j, const AuditSou
     if (const Mark* m = j.FindMark(mark)) {
       lesson_id = m->lesson_id;
       student_id = m->student_id;
+    } else if (old != e.result.end() && old->is_object()) {  // removed: the log's old value names them
+      lesson_id = Int(*old, "lesson_id");
+      student_id = Int(*old, "student_id");
     }
   }
   if (const JournalLesson* l = j.FindLesson(lesson_id)) {

@@ -446,7 +446,12 @@ Status CheckMarkFields(const Apply& a, const JournalLesson& l, const std::string
   return Status::Ok();
 }
 
-Json MarkJson(const Mark& m) { return {{kKeyValue, m.value}, {kKeyType, m.type}, {kKeyComment, m.comment}}; }
+// A mark as the log keeps its old value: with its lesson and student, so the audit can still
+// name them after the mark is removed.
+Json MarkJson(const Mark& m) {
+  return {{kKeyValue, m.value},        {kKeyType, m.type}, {kKeyComment, m.comment},
+          {kKeyLessonId, m.lesson_id}, {kKeyStudentId, m.student_id}};
+}
 
 Status MarkAddOp(Apply& a) {
   Mark m;

@@ -60,6 +60,7 @@ class CorrectionsPage {
   std::string CsvUrl() const;
 
  private:
+  void DrawBody(const Structure* structure, const AcademicYear* year);
   void Load();
   void LoadAudit();
   std::string AuditQuery() const;

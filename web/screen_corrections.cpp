@@ -211,6 +211,13 @@ void CorrectionsPage::Lock(int64_t period_id, bool locked) {
 }
 
 void CorrectionsPage::Draw(const Structure* s, const AcademicYear* year) {
+  // Every line starts at the page's left edge (a group keeps the console's indent).
+  ImGui::BeginGroup();
+  DrawBody(s, year);
+  ImGui::EndGroup();
+}
+
+void CorrectionsPage::DrawBody(const Structure* s, const AcademicYear* year) {
   const bool narrow = Narrow();
   const float width = ui::AvailableWidth();
   ui::Heading("Исправления");
@@ -311,49 +318,60 @@ void CorrectionsPage::Draw(const Structure* s, const AcademicYear* year) {
       return it == ids.end() ? 0 : static_cast<int>(it - ids.begin());
     };
     bool changed = false;
-    const float field_w = narrow ? width : std::min(220.0f, (width - 4 * 16) / 5);
+    const float gap = 16;
+    const float field_w = narrow ? width : std::min(220.0f, (width - 3 * gap) / 4);
     ui::ComboOptions combo;
     combo.width = field_w;
-    auto next = [&]() {
-      if (!narrow) ImGui::SameLine(0, 16);
+    // Fields side by side on a desk (each caption above its field), one under the other on a
+    // phone; placed by position, not SameLine (that would align captions to the text above).
+    ImVec2 row = ImGui::GetCursorPos();
+    int slot = 0;
+    float row_bottom = row.y;
+    auto place = [&]() {
+      if (!narrow) ImGui::SetCursorPos(ImVec2(row.x + static_cast<float>(slot) * (field_w + gap), row.y));
+      ImGui::BeginGroup();
     };
-    ImGui::BeginGroup();
+    auto done = [&]() {
+      ImGui::EndGroup();
+      row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY());
+      ++slot;
+    };
+    place();
     int ci = index_of(class_ids, form_.class_id);
     if (ui::Combo("Класс###audit_class", classes, &ci, combo)) form_.class_id = class_ids[static_cast<size_t>(ci)], changed = true;
-    ImGui::EndGroup();
-    next();
-    ImGui::BeginGroup();
+    done();
+    place();
     int ti = index_of(teacher_ids, form_.teacher_id);
     if (ui::Combo("Учитель###audit_teacher", teachers, &ti, combo)) form_.teacher_id = teacher_ids[static_cast<size_t>(ti)], changed = true;
-    ImGui::EndGroup();
-    next();
-    ImGui::BeginGroup();
+    done();
+    place();
     int si = index_of(subject_ids, form_.subject_id);
     if (ui::Combo("Предмет###audit_subject", subjects, &si, combo)) form_.subject_id = subject_ids[static_cast<size_t>(si)], changed = true;
-    ImGui::EndGroup();
-    next();
-    ImGui::BeginGroup();
+    done();
+    place();
     std::vector<ui::ComboItem> kinds;
     for (const char* k : kKinds) kinds.push_back({k, ""});
     if (ui::Combo("Что###audit_what", kinds, &form_.what, combo)) changed = true;
-    ImGui::EndGroup();
+    done();
+    if (!narrow) ImGui::SetCursorPos(ImVec2(row.x, row_bottom + 12));
+    row = ImGui::GetCursorPos();
+    slot = 0;
     ui::InputOptions date;
-    date.width = narrow ? width : 160;
+    date.width = field_w;
     date.hint = "ДД.ММ.ГГГГ";
-    ImGui::BeginGroup();
+    place();
     bool enter = ui::InputText("Уроки с###audit_from", &form_.from, date);
-    ImGui::EndGroup();
-    next();
-    ImGui::BeginGroup();
+    done();
+    place();
     enter = ui::InputText("по###audit_to", &form_.to, date) || enter;
-    ImGui::EndGroup();
-    next();
-    ImGui::BeginGroup();
-    ImGui::Dummy(ImVec2(0, narrow ? 0 : 24));
+    done();
+    place();
+    if (!narrow) ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() + 8));  // level with the fields under their captions
     if (ui::Button("Показать###audit_apply", {ui::ButtonKind::kSecondary}) || enter) changed = true;
     ImGui::SameLine(0, 12);
     if (ui::Button("Скачать CSV###audit_csv", {ui::ButtonKind::kSecondary})) env_.OpenUrl(CsvUrl());
-    ImGui::EndGroup();
+    done();
+    if (!narrow) ImGui::SetCursorPos(ImVec2(row.x, row_bottom + 4));
     if (changed) LoadAudit();
     ui::Space(12);
     if (!audit_loaded_) {
