@@ -88,10 +88,15 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
     ImGui::SetCursorScreenPos(ImVec2(x + 16, bar_h + 24));
     ui::MutedText("НАСТРОЙКА ШКОЛЫ");
     float y = ImGui::GetCursorScreenPos().y + 2;
+    // Every page within reach on a laptop's 768 px: the gaps shrink before an item would fall
+    // below the window (items stay 44 px, a comfortable target).
+    const float item_h = 44;
+    const float room = display.y - y - 8 - item_h * static_cast<float>(entries.size());
+    const float gap = std::clamp(room / static_cast<float>(std::max<size_t>(1, entries.size())), 0.0f, 6.0f);
     for (const Entry& e : entries) {
       ImGui::SetCursorScreenPos(ImVec2(x, y));
       if (ui::NavItem(e.label, e.selected, e.badge, w, e.tone)) go(e.page);
-      y = ImGui::GetItemRectMax().y + 6;
+      y = ImGui::GetItemRectMax().y + gap;
     }
     ui::BeginScrollArea("##page", ImVec2(kNavWidth, bar_h), ImVec2(display.x - kNavWidth, display.y - bar_h));
   } else {
