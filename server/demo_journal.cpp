@@ -93,7 +93,8 @@ Status WriteDemoJournal(Connection& c, uint64_t seed, int64_t now, DemoJournalSu
     op.kind = std::string(kind);
     op.payload = std::move(payload);
     op.device = "demo";
-    op.client_time = (day.Days() * 86400 + 12 * 3600) * 1000;
+    // Noon of the day, never later than now (today's lessons are entered before the demo starts).
+    op.client_time = std::min((day.Days() * 86400 + 12 * 3600) * 1000, now * 1000 - 1000);
     JournalContext ctx{s, *timetable, rules, day};
     auto applied = ApplyJournalOp(j, ctx, op, author);
     if (!applied.ok()) return applied.status();

@@ -8,7 +8,8 @@ Result<Journal> LoadJournal(Connection& c, int64_t school_id) {
   Journal j;
   Status st = c.Query(
       "SELECT id, group_id, day, number, teacher_id, substitute_id, room, entry_id, moved, topic, homework, "
-      "homework_minutes, homework_due, topic_version, homework_version FROM lessons WHERE school_id = ?",
+      "homework_minutes, homework_due, topic_version, homework_version, notes, notes_version FROM lessons "
+      "WHERE school_id = ?",
       {school_id}, [&](const Row& r) {
         JournalLesson jl;
         Lesson& l = jl.lesson;
@@ -27,13 +28,15 @@ Result<Journal> LoadJournal(Connection& c, int64_t school_id) {
         jl.homework.due_lesson_id = r.Int(12);
         jl.topic_version = r.Int(13);
         jl.homework.version = r.Int(14);
+        jl.notes = r.Text(15);
+        jl.notes_version = r.Int(16);
         j.lessons.emplace(l.id, std::move(jl));
       });
   if (st.ok()) {
-    st = c.Query("SELECT id, lesson_id, student_id, value, type, comment, version FROM marks WHERE school_id = ? "
-                 "ORDER BY rowid",
+    st = c.Query("SELECT id, lesson_id, student_id, value, type, comment, version, added FROM marks "
+                 "WHERE school_id = ? ORDER BY rowid",
                  {school_id}, [&](const Row& r) {
-                   Mark m{r.Text(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6)};
+                   Mark m{r.Text(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6), r.Int(7)};
                    j.marks.emplace(m.id, std::move(m));
                  });
   }
@@ -97,17 +100,18 @@ Status PersistJournal(Connection& c, int64_t school_id, const Journal& j, const 
       const Lesson& l = jl->lesson;
       st = Owned(c, c.Query(
           "INSERT INTO lessons (id, school_id, group_id, day, number, teacher_id, substitute_id, room, entry_id, moved, "
-          "topic, homework, homework_minutes, homework_due, topic_version, homework_version) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "topic, homework, homework_minutes, homework_due, topic_version, homework_version, notes, notes_version) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
           "ON CONFLICT(id) DO UPDATE SET day = excluded.day, number = excluded.number, teacher_id = excluded.teacher_id, "
           "substitute_id = excluded.substitute_id, room = excluded.room, entry_id = excluded.entry_id, "
           "moved = excluded.moved, topic = excluded.topic, homework = excluded.homework, "
           "homework_minutes = excluded.homework_minutes, homework_due = excluded.homework_due, "
-          "topic_version = excluded.topic_version, homework_version = excluded.homework_version "
+          "topic_version = excluded.topic_version, homework_version = excluded.homework_version, "
+          "notes = excluded.notes, notes_version = excluded.notes_version "
           "WHERE lessons.school_id = excluded.school_id",
           {l.id, school_id, l.group_id, l.date.Iso(), int64_t{l.number}, l.teacher_id, IdOrNull(l.substitute_id), l.room,
            l.entry_id, int64_t{jl->moved ? 1 : 0}, jl->topic, jl->homework.text, int64_t{jl->homework.minutes},
-           jl->homework.due_lesson_id, jl->topic_version, jl->homework.version}));
+           jl->homework.due_lesson_id, jl->topic_version, jl->homework.version, jl->notes, jl->notes_version}));
     }
     if (!st.ok()) return st;
   }
@@ -118,10 +122,10 @@ Status PersistJournal(Connection& c, int64_t school_id, const Journal& j, const 
       st = c.Query("DELETE FROM marks WHERE id = ? AND school_id = ?", {id, school_id});
     } else {
       st = Owned(c, c.Query(
-          "INSERT INTO marks (id, school_id, lesson_id, student_id, value, type, comment, version) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET value = excluded.value, type = excluded.type, "
+          "INSERT INTO marks (id, school_id, lesson_id, student_id, value, type, comment, version, added) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET value = excluded.value, type = excluded.type, "
           "comment = excluded.comment, version = excluded.version WHERE marks.school_id = excluded.school_id",
-          {m->id, school_id, m->lesson_id, m->student_id, m->value, m->type, m->comment, m->version}));
+          {m->id, school_id, m->lesson_id, m->student_id, m->value, m->type, m->comment, m->version, m->added}));
     }
     if (!st.ok()) return st;
   }

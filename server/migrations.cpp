@@ -397,6 +397,15 @@ CREATE TABLE diary_seen (
   PRIMARY KEY (account_id, student_id)
 );
 )SQL"},
+    {11, "the lesson's notes; the order in which a cell's marks were given", R"SQL(
+-- Примечание к уроку (lesson.set_notes), with its version for conflicts.
+ALTER TABLE lessons ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+ALTER TABLE lessons ADD COLUMN notes_version INTEGER NOT NULL DEFAULT 0;
+-- When a mark was given (the client time in ms of its mark.add): a cell shows its marks in
+-- this order on every device. Existing marks take it from the log.
+ALTER TABLE marks ADD COLUMN added INTEGER NOT NULL DEFAULT 0;
+UPDATE marks SET added = COALESCE((SELECT client_time FROM op_log WHERE op_log.op_id = marks.id), 0);
+)SQL"},
 };
 
 }  // namespace

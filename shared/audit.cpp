@@ -32,6 +32,7 @@ std::string ValueText(std::string_view kind, const Json& j) {
   if (kind == op_kind::kAttendanceSet) return Str(j, "code").empty() ? "—" : Str(j, "code");
   if (kind == op_kind::kLessonSetTopic) return Str(j, "topic");
   if (kind == op_kind::kLessonSetHomework) return Str(j, "text");
+  if (kind == op_kind::kLessonSetNotes) return Str(j, "notes");
   if (kind == op_kind::kFinalSet) return Str(j, "value").empty() ? "—" : Str(j, "value");
   return j.dump();
 }
@@ -41,6 +42,7 @@ std::string WhatOf(std::string_view kind) {
   if (kind == op_kind::kAttendanceSet) return "Посещаемость";
   if (kind == op_kind::kLessonSetTopic) return "Тема урока";
   if (kind == op_kind::kLessonSetHomework) return "Домашнее задание";
+  if (kind == op_kind::kLessonSetNotes) return "Примечание к уроку";
   if (kind == op_kind::kFinalSet) return "Итоговая отметка";
   return std::string(kind);
 }
@@ -133,6 +135,8 @@ Json CurrentValue(const Journal& j, const Operation& op) {
     if (const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"))) return Json{{"topic", l->topic}};
   } else if (op.kind == op_kind::kLessonSetHomework) {
     if (const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"))) return Json{{"text", l->homework.text}};
+  } else if (op.kind == op_kind::kLessonSetNotes) {
+    if (const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"))) return Json{{"notes", l->notes}};
   } else if (op.kind == op_kind::kFinalSet) {
     auto kind = FinalKindFromCode(Str(p, "kind"));
     FinalKey key{Int(p, "group_id"), Int(p, "student_id"), kind.value_or(FinalKind::kPeriod), Int(p, "period_id")};

@@ -10,8 +10,6 @@
 namespace ej {
 namespace {
 
-bool IsFailing(const std::string& value) { return value == "2" || value == "1" || value == "незач"; }
-
 bool InClass(const Group& g, int64_t class_id) {
   return std::find(g.class_ids.begin(), g.class_ids.end(), class_id) != g.class_ids.end();
 }
@@ -149,7 +147,8 @@ ClassSummary BuildClassSummary(const Structure& s, const Journal& j, const Schoo
           cell.final_value = f->value;
         }
         const std::string& verdict = cell.final_value.empty() ? p.value : cell.final_value;
-        if (IsFailing(verdict)) ++row.failing;
+        cell.failing = IsFailingMark(rules, system_id, verdict);
+        if (cell.failing) ++row.failing;
       }
       // Attendance over the group's lessons in the period (only the class's own student ids).
       for (const JournalLesson* l : j.LessonsOf(groups[gi]->id, period.range)) {

@@ -30,6 +30,7 @@ struct ClassSummaryCell {
   bool member = false;        // the student is in this group during the period
   std::string average;        // "4,25" or ""
   std::string final_value;    // the period mark, "" when none yet
+  bool failing = false;       // the period mark (or the proposal while there is none) is failing
   int marks = 0;
 };
 

@@ -81,6 +81,11 @@ Date Date::FromDays(int64_t z) {
   return Date(static_cast<int>(y + (m <= 2 ? 1 : 0)), m, d);
 }
 
+std::string_view WeekdayAbbr(int weekday) {
+  static constexpr std::string_view kAbbr[] = {"", "пн", "вт", "ср", "чт", "пт", "сб", "вс"};
+  return weekday >= 1 && weekday <= 7 ? kAbbr[weekday] : std::string_view();
+}
+
 int Date::Weekday() const {
   int64_t z = Days();  // 1970-01-01 was a Thursday (4)
   int64_t w = (z % 7 + 7 + 3) % 7;  // 0 = Monday

@@ -43,6 +43,9 @@ class Date {
 
 int DaysInMonth(int year, int month);
 
+// «пн» … «вс» for 1 = Monday … 7 = Sunday; "" otherwise.
+std::string_view WeekdayAbbr(int weekday);
+
 // An inclusive range of days.
 struct DateRange {
   Date first;

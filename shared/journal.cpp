@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "json_reader.h"
 
@@ -92,7 +93,9 @@ std::vector<const JournalLesson*> Journal::LessonsOf(int64_t group_id, DateRange
 bool Journal::HasEntries(int64_t lesson_id) const {
   const JournalLesson* l = FindLesson(lesson_id);
   if (!l) return false;
-  if (!l->topic.empty() || !l->homework.text.empty() || l->moved || l->lesson.substitute_id != 0) return true;
+  if (!l->topic.empty() || !l->homework.text.empty() || !l->notes.empty() || l->moved || l->lesson.substitute_id != 0) {
+    return true;
+  }
   if (!MarksOf(lesson_id).empty()) return true;
   auto it = attendance.lower_bound({lesson_id, 0});
   return it != attendance.end() && it->first.first == lesson_id;
@@ -100,7 +103,14 @@ bool Journal::HasEntries(int64_t lesson_id) const {
 
 void Journal::IndexMark(const Mark& m) {
   auto& ids = marks_by_lesson_[m.lesson_id];
-  if (std::find(ids.begin(), ids.end(), m.id) == ids.end()) ids.push_back(m.id);
+  if (std::find(ids.begin(), ids.end(), m.id) != ids.end()) return;
+  // In the order the marks were given (then by id): the same on every device.
+  auto before = [&](const std::string& other_id) {
+    const Mark* other = FindMark(other_id);
+    int64_t other_added = other ? other->added : 0;
+    return std::tie(m.added, m.id) < std::tie(other_added, other_id);
+  };
+  ids.insert(std::find_if(ids.begin(), ids.end(), before), m.id);
 }
 
 void Journal::UnindexMark(const Mark& m) {
@@ -277,6 +287,13 @@ std::string FormatAverage(double average) {
   return std::to_string(hundredths / 100) + "," + frac;
 }
 
+std::vector<const JournalLesson*> LessonsAfter(const Journal& j, const JournalLesson& lesson, size_t count) {
+  Date first = lesson.lesson.date.AddDays(1);
+  std::vector<const JournalLesson*> out = j.LessonsOf(lesson.lesson.group_id, {first, first.AddDays(120)});
+  if (out.size() > count) out.resize(count);
+  return out;
+}
+
 // ---- [SECTION] JSON ----
 
 namespace {
@@ -314,6 +331,9 @@ constexpr const char* kKeyAuthorId = "author_id";
 constexpr const char* kKeyReason = "reason";
 constexpr const char* kKeyState = "state";
 constexpr const char* kKeyDecidedBy = "decided_by";
+constexpr const char* kKeyNotes = "notes";
+constexpr const char* kKeyNotesVersion = "notes_version";
+constexpr const char* kKeyAdded = "added";
 
 Status Malformed(const std::string& where, const Status& inner) {
   return Status(ErrorCode::kBadRequest, where + ": " + inner.message(), inner.field());
@@ -360,6 +380,10 @@ Json ToJson(const Journal& j) {
            {kKeyNumber, l.number},  {kKeyTeacherId, l.teacher_id}, {kKeySubstituteId, l.substitute_id},
            {kKeyRoom, l.room},      {kKeyEntryId, l.entry_id},   {kKeyTopic, jl.topic},
            {"topic_version", jl.topic_version}, {kKeyMoved, jl.moved}};
+    if (!jl.notes.empty() || jl.notes_version != 0) {
+      o[kKeyNotes] = jl.notes;
+      o[kKeyNotesVersion] = jl.notes_version;
+    }
     if (!jl.homework.text.empty() || jl.homework.version != 0) {
       o[kKeyHomework] = {{"text", jl.homework.text},
                          {kKeyMinutes, jl.homework.minutes},
@@ -372,7 +396,7 @@ Json ToJson(const Journal& j) {
   for (const auto& [id, m] : j.marks) {
     marks.push_back({{kKeyId, m.id},           {kKeyLessonId, m.lesson_id}, {kKeyStudentId, m.student_id},
                      {kKeyValue, m.value},     {kKeyType, m.type},          {kKeyComment, m.comment},
-                     {kKeyVersion, m.version}});
+                     {kKeyVersion, m.version}, {kKeyAdded, m.added}});
   }
   Json attendance = Json::array();
   for (const auto& [key, a] : j.attendance) {
@@ -425,6 +449,7 @@ Result<Journal> JournalFromJson(const Json& json) {
     r.Int(kKeyTeacherId, &l.teacher_id).Int(kKeySubstituteId, &l.substitute_id, false).String(kKeyRoom, &l.room, false);
     r.Int(kKeyEntryId, &l.entry_id, false).String(kKeyTopic, &jl.topic, false).Int("topic_version", &jl.topic_version, false);
     r.Bool(kKeyMoved, &jl.moved, false).Object(kKeyHomework, &homework, false);
+    r.String(kKeyNotes, &jl.notes, false).Int(kKeyNotesVersion, &jl.notes_version, false);
     if (!r.ok()) return Malformed("Урок", r.status());
     l.date = *date;
     l.number = static_cast<int>(number);
@@ -443,7 +468,7 @@ Result<Journal> JournalFromJson(const Json& json) {
     JsonReader r(item);
     r.String(kKeyId, &m.id).Int(kKeyLessonId, &m.lesson_id).Int(kKeyStudentId, &m.student_id);
     r.String(kKeyValue, &m.value).String(kKeyType, &m.type).String(kKeyComment, &m.comment, false);
-    r.Int(kKeyVersion, &m.version, false);
+    r.Int(kKeyVersion, &m.version, false).Int(kKeyAdded, &m.added, false);
     if (!r.ok()) return Malformed("Отметка", r.status());
     j.marks.emplace(m.id, std::move(m));
   }

@@ -47,6 +47,9 @@ struct JournalLesson {
   std::string topic;
   Homework homework;
   int64_t topic_version = 0;  // every change of the topic adds one
+  // Примечание к уроку: the teacher's note on how the lesson went (staff read it, families do not).
+  std::string notes;
+  int64_t notes_version = 0;  // every change of the notes adds one
   bool moved = false;       // перенос: its date or number differs from the timetable
 };
 
@@ -60,6 +63,9 @@ struct Mark {
   std::string type;     // a mark type code of the school's rules: "answer", "control"
   std::string comment;
   int64_t version = 1;  // every change adds one
+  // When it was given: the client time (ms) of the mark.add. A cell shows its marks in this
+  // order (then by id), the same on every device and after every reload.
+  int64_t added = 0;
 };
 
 struct AttendanceMark {
@@ -194,6 +200,10 @@ ProposedFinal ProposeFromPeriods(const SchoolRules& rules, const std::string& sy
 // "4,25" (Russian decimal comma, two decimals).
 std::string FormatAverage(double average);
 
+// The lessons a homework of `lesson` may be due for: the group's next `count` lessons on later
+// days (lesson.set_homework refuses the same day), by date and number; within the next 120 days.
+std::vector<const JournalLesson*> LessonsAfter(const Journal& j, const JournalLesson& lesson, size_t count);
+
 // ---- [SECTION] operations ----
 
 namespace op_kind {
@@ -202,6 +212,7 @@ inline constexpr std::string_view kLessonSubstitute = "lesson.substitute";
 inline constexpr std::string_view kLessonMove = "lesson.move";
 inline constexpr std::string_view kLessonSetTopic = "lesson.set_topic";
 inline constexpr std::string_view kLessonSetHomework = "lesson.set_homework";
+inline constexpr std::string_view kLessonSetNotes = "lesson.set_notes";
 inline constexpr std::string_view kMarkAdd = "mark.add";
 inline constexpr std::string_view kMarkSet = "mark.set";
 inline constexpr std::string_view kMarkRemove = "mark.remove";
@@ -225,6 +236,8 @@ protocol::Json LessonMovePayload(int64_t lesson_id, Date date, int number);
 // Every entry op carries an optional reason (needed after the correction window).
 protocol::Json LessonSetTopicPayload(int64_t lesson_id, const std::string& topic, const std::string& reason = {});
 protocol::Json LessonSetHomeworkPayload(int64_t lesson_id, const Homework& h, const std::string& reason = {});
+// The lesson's notes ("" clears them).
+protocol::Json LessonSetNotesPayload(int64_t lesson_id, const std::string& notes, const std::string& reason = {});
 // The mark's id is the op_id of this operation.
 protocol::Json MarkAddPayload(int64_t lesson_id, int64_t student_id, const std::string& value,
                               const std::string& type, const std::string& comment = {},

@@ -9,6 +9,28 @@
 
 namespace ej {
 
+namespace {
+
+std::vector<std::string> FailingValues(const SchoolRules& rules, const std::string& system_id) {
+  std::vector<std::string> out;
+  if (const GradingSystem* system = FindGradingSystem(rules, system_id)) {
+    for (const MarkValue& v : system->values) {
+      if (IsFailingMark(rules, system_id, v.code)) out.push_back(v.code);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool JournalGrid::IsFailing(const std::string& value) const {
+  return std::find(failing_values.begin(), failing_values.end(), value) != failing_values.end();
+}
+
+bool YearGrid::IsFailing(const std::string& value) const {
+  return std::find(failing_values.begin(), failing_values.end(), value) != failing_values.end();
+}
+
 std::string GridCell::Text() const {
   std::string out = attendance;
   for (const Mark* m : marks) {
@@ -41,6 +63,7 @@ JournalGrid BuildJournalGrid(const Structure& s, const Journal& j, const SchoolR
   grid.group_name = group->name;
   if (const Subject* subject = s.FindSubject(group->subject_id)) grid.subject = subject->name;
   grid.system_id = std::string(GradingSystemIdForGrade(rules, GradeOfGroup(s, group_id)));
+  grid.failing_values = FailingValues(rules, grid.system_id);
   if (const GradingSystem* system = FindGradingSystem(rules, grid.system_id)) {
     for (const auto& v : system->values) {
       if (v.final_allowed && !v.plus_minus) grid.final_values.push_back(v.code);
@@ -131,6 +154,7 @@ YearGrid BuildYearGrid(const Structure& s, const Journal& j, const SchoolRules& 
   const int grade = GradeOfGroup(s, group_id);
   out.exams = grade == 9 || grade == 11;
   out.system_id = std::string(GradingSystemIdForGrade(rules, grade));
+  out.failing_values = FailingValues(rules, out.system_id);
   if (const GradingSystem* system = FindGradingSystem(rules, out.system_id)) {
     for (const auto& v : system->values) {
       if (v.final_allowed && !v.plus_minus) out.final_values.push_back(v.code);

@@ -54,6 +54,8 @@ struct JournalGrid {
   std::string period_name;
   std::string system_id;      // the grading system of the group's grade; "none": no marks
   std::vector<std::string> final_values;  // what a final may be, best first
+  std::vector<std::string> failing_values;  // the system's failing values (shown in red)
+  bool IsFailing(const std::string& value) const;
   std::vector<GridColumn> columns;
   std::vector<GridRow> rows;  // students ever in the group during the period, alphabetical
   int lessons_without_topic = 0;  // held lessons, for the deputy's control
@@ -86,6 +88,8 @@ struct YearGrid {
   std::string subject;
   std::string system_id;
   std::vector<std::string> final_values;  // what a year, exam or final mark may be
+  std::vector<std::string> failing_values;  // the system's failing values (shown in red)
+  bool IsFailing(const std::string& value) const;
   std::vector<std::string> periods;       // «1 четверть» …
   bool exams = false;                     // grade 9 or 11: exam and итоговая columns
   std::vector<YearGridRow> rows;

@@ -26,6 +26,7 @@ constexpr const char* kKeyDate = "date";
 constexpr const char* kKeyNumber = "number";
 constexpr const char* kKeyTopic = "topic";
 constexpr const char* kKeyText = "text";
+constexpr const char* kKeyNotes = "notes";
 constexpr const char* kKeyMinutes = "minutes";
 constexpr const char* kKeyDueLessonId = "due_lesson_id";
 constexpr const char* kKeyReason = "reason";
@@ -44,6 +45,7 @@ constexpr const char* kKeyApprove = "approve";
 constexpr const char* kKeyLocked = "locked";
 
 constexpr size_t kMaxTopic = 500;
+constexpr size_t kMaxNotes = 2000;
 constexpr size_t kMaxHomework = 4000;
 constexpr size_t kMaxComment = 500;
 constexpr size_t kMaxReason = 500;
@@ -72,6 +74,9 @@ Json LessonMovePayload(int64_t lesson_id, Date date, int number) {
 }
 Json LessonSetTopicPayload(int64_t lesson_id, const std::string& topic, const std::string& reason) {
   return {{kKeyLessonId, lesson_id}, {kKeyTopic, topic}, {kKeyReason, reason}};
+}
+Json LessonSetNotesPayload(int64_t lesson_id, const std::string& notes, const std::string& reason) {
+  return {{kKeyLessonId, lesson_id}, {kKeyNotes, notes}, {kKeyReason, reason}};
 }
 Json LessonSetHomeworkPayload(int64_t lesson_id, const Homework& h, const std::string& reason) {
   return {{kKeyLessonId, lesson_id},
@@ -112,7 +117,7 @@ const std::vector<std::string_view>& JournalOpKinds() {
       op_kind::kLessonsGenerate, op_kind::kLessonSubstitute,  op_kind::kLessonMove,    op_kind::kLessonSetTopic,
       op_kind::kLessonSetHomework, op_kind::kMarkAdd,         op_kind::kMarkSet,       op_kind::kMarkRemove,
       op_kind::kAttendanceSet,   op_kind::kFinalSet,          op_kind::kCorrectionRequest,
-      op_kind::kCorrectionDecide, op_kind::kPeriodLock};
+      op_kind::kCorrectionDecide, op_kind::kPeriodLock,       op_kind::kLessonSetNotes};
   return kKinds;
 }
 
@@ -397,6 +402,29 @@ Status SetTopicOp(Apply& a) {
   return Status::Ok();
 }
 
+// Примечание к уроку: like the topic, a correction after the window needs a reason.
+Status SetNotesOp(Apply& a) {
+  int64_t lesson_id = 0;
+  std::string notes, reason;
+  JsonReader r(a.op.payload);
+  r.Int(kKeyLessonId, &lesson_id).String(kKeyNotes, &notes);
+  if (!r.ok()) return r.status();
+  if (Status st = ReadReason(a.op.payload, &reason); !st.ok()) return st;
+  auto lesson = LessonFor(a, lesson_id);
+  if (!lesson.ok()) return lesson.status();
+  JournalLesson& l = **lesson;
+  if (Status st = MayWrite(a, l); !st.ok()) return st;
+  if (Utf8Length(notes) > kMaxNotes) return Invalid("Примечание к уроку — не длиннее 2000 символов.", kKeyNotes);
+  if (Status st = CheckVersion(a, l.notes_version, l.notes == notes, "примечание " + Q(l.notes)); !st.ok()) return st;
+  if (l.notes == notes) return Status::Ok();
+  if (Status st = CheckEntryCorrection(a, l, !l.notes.empty(), false, reason); !st.ok()) return st;
+  a.out.old = l.notes.empty() ? Json() : Json{{kKeyNotes, l.notes}};
+  l.notes = notes;
+  ++l.notes_version;
+  a.out.lessons.push_back(l.lesson.id);
+  return Status::Ok();
+}
+
 Status SetHomeworkOp(Apply& a) {
   int64_t lesson_id = 0, minutes = 0;
   Homework h;
@@ -475,6 +503,7 @@ Status MarkAddOp(Apply& a) {
   if (Status st = CheckEntryCorrection(a, l, false, true, reason); !st.ok()) return st;
   m.id = a.op.op_id;
   m.version = 1;
+  m.added = a.op.client_time;
   a.j.IndexMark(m);
   a.out.marks.push_back(m.id);
   a.j.marks.emplace(m.id, std::move(m));
@@ -627,7 +656,8 @@ Status FinalOp(Apply& a) {
 Status Dispatch(Apply& a);
 
 bool IsEntryKind(std::string_view kind) {
-  return kind == op_kind::kLessonSetTopic || kind == op_kind::kLessonSetHomework || kind == op_kind::kMarkAdd ||
+  return kind == op_kind::kLessonSetTopic || kind == op_kind::kLessonSetHomework ||
+         kind == op_kind::kLessonSetNotes || kind == op_kind::kMarkAdd ||
          kind == op_kind::kMarkSet || kind == op_kind::kMarkRemove || kind == op_kind::kAttendanceSet ||
          kind == op_kind::kFinalSet;
 }
@@ -722,6 +752,7 @@ Status Dispatch(Apply& a) {
   if (k == op_kind::kLessonMove) return MoveOp(a);
   if (k == op_kind::kLessonSetTopic) return SetTopicOp(a);
   if (k == op_kind::kLessonSetHomework) return SetHomeworkOp(a);
+  if (k == op_kind::kLessonSetNotes) return SetNotesOp(a);
   if (k == op_kind::kMarkAdd) return MarkAddOp(a);
   if (k == op_kind::kMarkSet) return MarkChangeOp(a, false);
   if (k == op_kind::kMarkRemove) return MarkChangeOp(a, true);

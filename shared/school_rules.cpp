@@ -1014,4 +1014,13 @@ std::vector<std::string> DescribeRules(const SchoolRules& rules) {
   return lines;
 }
 
+bool IsFailingMark(const SchoolRules& rules, std::string_view system_id, std::string_view value) {
+  const GradingSystem* system = FindGradingSystem(rules, system_id);
+  if (!system) return false;
+  for (const MarkValue& v : system->values) {
+    if (v.code == value) return !v.passing;
+  }
+  return false;
+}
+
 }  // namespace ej

@@ -160,6 +160,9 @@ GradingSystem HundredPointSystem();
 // ---- [SECTION] queries ----
 
 const GradingSystem* FindGradingSystem(const SchoolRules& rules, std::string_view id);
+// A failing value of the system (its `passing` is off: "2", "1", "2+", незачёт …). False for an
+// unknown system or value.
+bool IsFailingMark(const SchoolRules& rules, std::string_view system_id, std::string_view value);
 const MarkValue* FindMarkValue(const GradingSystem& system, std::string_view code);
 const MarkType* FindMarkType(const SchoolRules& rules, std::string_view code);
 const AttendanceCode* FindAttendanceCode(const SchoolRules& rules, std::string_view code);

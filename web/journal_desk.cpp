@@ -422,6 +422,7 @@ bool JournalDesk::Edit(Operation op, std::string* refusal, bool prompt) {
       form_.reason.clear();
       form_.focus_reason = true;
       refusal->clear();
+      SavePending();
       return false;
     }
     *refusal = applied.status().message();
@@ -461,6 +462,7 @@ void JournalDesk::SubmitCorrection() {
   notice_ = pending_approval_ ? "Заявка на исправление отправлена заместителю директора: изменение внесут после её одобрения."
                               : "Исправление сохранено с причиной «" + reason + "».";
   pending_.reset();
+  SavePending();
   form_.reason.clear();
 }
 
@@ -639,6 +641,7 @@ std::string JournalDesk::Describe(const Operation& op) const {
   else if (op.kind == op_kind::kFinalSet) what = "Итоговая отметка «" + text("value") + "»";
   else if (op.kind == op_kind::kLessonSetTopic) what = "Тема урока";
   else if (op.kind == op_kind::kLessonSetHomework) what = "Домашнее задание";
+  else if (op.kind == op_kind::kLessonSetNotes) what = "Примечание к уроку";
   else what = "Изменение";
   if (!who.empty()) what += " — " + who;
   if (!when.empty()) what += ", " + when;
@@ -661,6 +664,7 @@ void JournalDesk::Handle(const JournalAction& a) {
   if (a.edit != CellEdit::kNone || a.reload) notice_.clear();
   if (a.cancel_reason) {
     pending_.reset();
+    SavePending();
     form_.reason.clear();
   }
   if (a.submit_reason) SubmitCorrection();
@@ -703,6 +707,10 @@ void JournalDesk::Handle(const JournalAction& a) {
       form_.topic = l->topic;
       form_.homework = l->homework.text;
       form_.minutes = l->homework.minutes ? std::to_string(l->homework.minutes) : std::string();
+      form_.notes = l->notes;
+      std::vector<int64_t> due = DueChoices(*l);
+      auto it = std::find(due.begin(), due.end(), l->homework.due_lesson_id);
+      form_.due_choice = it == due.end() ? 0 : static_cast<int>(it - due.begin());
     }
   }
   std::string refusal;
@@ -737,19 +745,31 @@ void JournalDesk::Handle(const JournalAction& a) {
           return;
         }
       }
-      int64_t topic_version = l->topic_version, homework_version = l->homework.version;
+      std::vector<int64_t> due = DueChoices(*l);
+      int64_t due_id = form_.due_choice > 0 && form_.due_choice < static_cast<int>(due.size())
+                           ? due[static_cast<size_t>(form_.due_choice)]
+                           : 0;
+      if (form_.homework.empty()) due_id = 0;
+      int64_t topic_version = l->topic_version, homework_version = l->homework.version, notes_version = l->notes_version;
       bool topic_changed = l->topic != form_.topic;
-      bool homework_changed = l->homework.text != form_.homework || l->homework.minutes != minutes;
-      std::string homework_text = form_.homework;
+      bool homework_changed = l->homework.text != form_.homework || l->homework.minutes != minutes ||
+                              l->homework.due_lesson_id != due_id;
+      bool notes_changed = l->notes != form_.notes;
+      std::string homework_text = form_.homework, notes = form_.notes;
       if (topic_changed && !Edit(MakeOp(op_kind::kLessonSetTopic, LessonSetTopicPayload(form_.lesson, form_.topic), topic_version),
                                  &refusal)) {
         lesson_error_ = refusal;
         return;
       }
       if (homework_changed &&
-          !Edit(MakeOp(op_kind::kLessonSetHomework, LessonSetHomeworkPayload(form_.lesson, {homework_text, minutes, 0}),
+          !Edit(MakeOp(op_kind::kLessonSetHomework, LessonSetHomeworkPayload(form_.lesson, {homework_text, minutes, due_id}),
                        homework_version),
                 &refusal)) {
+        lesson_error_ = refusal;
+        return;
+      }
+      if (notes_changed &&
+          !Edit(MakeOp(op_kind::kLessonSetNotes, LessonSetNotesPayload(form_.lesson, notes), notes_version), &refusal)) {
         lesson_error_ = refusal;
       }
     }
@@ -764,6 +784,19 @@ void JournalDesk::Handle(const JournalAction& a) {
       form_.final_row = -1;
     }
   }
+}
+
+std::vector<int64_t> JournalDesk::DueChoices(const JournalLesson& lesson) const {
+  // 0 is the next lesson (the core's default); the lessons after it may be chosen by day.
+  std::vector<int64_t> out{0};
+  std::vector<const JournalLesson*> later = LessonsAfter(journal_, lesson, 9);
+  for (size_t i = 1; i < later.size(); ++i) out.push_back(later[i]->lesson.id);
+  // A due lesson set elsewhere and not among the next ones stays choosable (and chosen).
+  if (lesson.homework.due_lesson_id != 0 && std::find(out.begin(), out.end(), lesson.homework.due_lesson_id) == out.end() &&
+      journal_.FindLesson(lesson.homework.due_lesson_id)) {
+    out.push_back(lesson.homework.due_lesson_id);
+  }
+  return out;
 }
 
 TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_error) {
@@ -847,6 +880,18 @@ TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_er
   view.status_warning = offline_;
   view.problems = problems_;
   view.lesson_error = lesson_error_;
+  if (const JournalLesson* open = journal_.FindLesson(form_.lesson)) {
+    // «К следующему уроку» first, then the group's later lessons by day.
+    auto day_of = [](const JournalLesson& l) {
+      return std::string(WeekdayAbbr(l.lesson.date.Weekday())) + ", " + l.lesson.date.Russian().substr(0, 5);
+    };
+    std::vector<const JournalLesson*> next = LessonsAfter(journal_, *open, 1);
+    for (int64_t id : DueChoices(*open)) {
+      const JournalLesson* l = journal_.FindLesson(id);
+      if (id == 0) view.due_lessons.push_back({"К следующему уроку", next.empty() ? "" : day_of(*next.front())});
+      else if (l) view.due_lessons.push_back({"К уроку " + day_of(*l), std::to_string(l->lesson.number) + "-й урок"});
+    }
+  }
   view.final_error = final_error_;
   JournalAction action = DrawJournalScreen(view, form_);
   // A dialog over the desk takes the input: the journal below does nothing this frame.

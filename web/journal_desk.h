@@ -99,7 +99,10 @@ class JournalDesk {
   void SaveCell();
   void FillDown();
   // Sends a recommendation at once (not through the outbox: it needs the network).
+  void SavePending();  // the correction prompt's change, on the device
   void SendRecommendation();
+  // What the open lesson's homework may be due for: 0 (the next lesson), then lesson ids.
+  std::vector<int64_t> DueChoices(const JournalLesson& lesson) const;
   std::string recommendation_error_;
   bool recommendation_busy_ = false;
   void Push();

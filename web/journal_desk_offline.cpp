@@ -20,6 +20,12 @@ void JournalDesk::RestoreLocal() {
   LocalStore store = Store();
   outbox_ = store.LoadOutbox(user_.id);
   attention_ = store.LoadAttention(user_.id);
+  if (auto pending = store.LoadPending(user_.id)) {
+    pending_ = std::move(pending->op);
+    pending_approval_ = pending->approval;
+    pending_message_ = std::move(pending->message);
+    pending_error_.clear();
+  }
   sync_form_.login = store.Login(user_.id);
   if (auto s = store.LoadStructure(user_.id)) {
     structure_ = std::make_unique<Structure>(std::move(*s));
@@ -71,6 +77,12 @@ void JournalDesk::SaveOutbox() {
   LocalStore store = Store();
   store.SaveOutbox(user_.id, outbox_);
   store.SaveAttention(user_.id, attention_);
+}
+
+void JournalDesk::SavePending() {
+  std::optional<PendingCorrection> pending;
+  if (pending_) pending = PendingCorrection{*pending_, pending_approval_, pending_message_};
+  Store().SavePending(user_.id, pending);
 }
 
 void JournalDesk::SaveJournalLocal() {
@@ -170,7 +182,7 @@ bool JournalDesk::SyncFrame(const TopBarView& bar) {
   for (const AttentionItem& item : attention_) {
     view.attention.push_back({item.what, item.reason, OpValueText(item.op), item.outcome == OpOutcome::kConflict});
   }
-  view.unsent = outbox_.size() + attention_.size();
+  view.unsent = outbox_.size() + attention_.size() + (pending_ ? 1 : 0);
   view.password_error = password_error_;
   view.password_busy = password_busy_;
   SyncAction action = DrawSyncOverlay(view, sync_form_);
@@ -212,6 +224,7 @@ void JournalDesk::HandleSync(const SyncAction& a, const TopBarView& bar) {
     Store().Wipe(user_.id, /*force=*/true);
     outbox_.clear();
     attention_.clear();
+    pending_.reset();
     dialog_ = SyncDialog::kNone;
     logout_confirmed_ = true;
   }
@@ -235,7 +248,7 @@ std::string JournalDesk::LessonSheet(const std::string& school) const {
 
 bool JournalDesk::LogoutAllowed() {
   if (logout_confirmed_) return true;
-  if (!outbox_.empty() || !attention_.empty()) {
+  if (!outbox_.empty() || !attention_.empty() || pending_) {
     dialog_ = SyncDialog::kLogout;
     return false;
   }

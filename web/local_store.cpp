@@ -201,7 +201,30 @@ std::vector<AttentionItem> LocalStore::LoadAttention(int64_t account) {
   return items;
 }
 
-size_t LocalStore::Unsent(int64_t account) { return LoadOutbox(account).size() + LoadAttention(account).size(); }
+void LocalStore::SavePending(int64_t account, const std::optional<PendingCorrection>& pending) {
+  const std::string key = Prefix(account) + "pending";
+  if (!pending) {
+    storage_.Remove(key);
+    return;
+  }
+  storage_.Put(key, Json{{"op", ToJson(pending->op)}, {"approval", pending->approval}, {"message", pending->message}}.dump());
+}
+
+std::optional<PendingCorrection> LocalStore::LoadPending(int64_t account) {
+  auto json = ReadJson(storage_, Prefix(account) + "pending");
+  if (!json || !json->is_object() || !json->contains("op")) return std::nullopt;
+  auto op = OperationFromJson((*json)["op"]);
+  if (!op.ok()) return std::nullopt;
+  PendingCorrection p;
+  p.op = std::move(op).value();
+  p.approval = json->value("approval", false);
+  p.message = json->value("message", std::string());
+  return p;
+}
+
+size_t LocalStore::Unsent(int64_t account) {
+  return LoadOutbox(account).size() + LoadAttention(account).size() + (LoadPending(account) ? 1 : 0);
+}
 
 bool LocalStore::Wipe(int64_t account, bool force) {
   if (!force && Unsent(account) > 0) return false;

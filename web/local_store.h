@@ -73,6 +73,14 @@ struct AttentionItem {
 protocol::Json ToJson(const AttentionItem& item);
 Result<AttentionItem> AttentionItemFromJson(const protocol::Json& j);
 
+// A change the core would not take without a reason (or the deputy's approval): it waits in
+// the correction prompt (see JournalDesk::Edit).
+struct PendingCorrection {
+  Operation op;
+  bool approval = false;  // a locked period: the change becomes a request to the deputy
+  std::string message;    // the core's explanation
+};
+
 // The journals a teacher keeps on the device: for each group, the period of today (or the
 // last that has begun) and the one before it, each with the range the desk loads for it
 // (from the year's start, so the КТП's count of held lessons works offline too).
@@ -111,7 +119,12 @@ class LocalStore {
   void SaveAttention(int64_t account, const std::vector<AttentionItem>& items);
   std::vector<AttentionItem> LoadAttention(int64_t account);
 
-  // Operations not yet acknowledged plus refused ones not yet decided.
+  // A change waiting on screen for its reason or for a request to the deputy (the correction
+  // prompt): kept so a reload or a closed tab does not lose it. nullopt removes it.
+  void SavePending(int64_t account, const std::optional<PendingCorrection>& pending);
+  std::optional<PendingCorrection> LoadPending(int64_t account);
+  // Operations not yet acknowledged, refused ones not yet decided, and a change waiting in the
+  // correction prompt.
   size_t Unsent(int64_t account);
   // Removes everything of the user (and the last-user record if it is theirs). Refused — false,
   // nothing removed — while Unsent(account) > 0 unless `force` (the user confirmed the loss).

@@ -18,10 +18,9 @@ bool Narrow() { return ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth; }
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
-// A mark's colour: calm, but a failing mark stands out.
-ImU32 MarkColor(const std::string& value) {
-  if (value == "2" || value == "1" || value == "незач") return theme::kErrorText;
-  return theme::kText;
+// A mark's colour: calm, but a failing mark (the grading system's word) stands out.
+ImU32 MarkColor(const JournalGrid& grid, const std::string& value) {
+  return grid.IsFailing(value) ? theme::kErrorText : theme::kText;
 }
 
 // The Russian letter on the same key of a ЙЦУКЕН keyboard as a Latin one (a teacher who forgot
@@ -311,7 +310,7 @@ JournalAction DrawJournalScreen(const JournalView& view, JournalForm& form) {
       std::string text = cell.Text();
       if (!text.empty()) {
         // Attendance in grey-red, marks in the text colour (failing marks in red).
-        ImU32 color = cell.marks.empty() ? theme::kErrorText : MarkColor(cell.marks.back()->value);
+        ImU32 color = cell.marks.empty() ? theme::kErrorText : MarkColor(*grid, cell.marks.back()->value);
         if (!cell.attendance.empty() && !cell.marks.empty()) color = theme::kText;
         text_at(text, (min.x + max.x) / 2, (min.y + max.y) / 2, color, !cell.marks.empty());
       }
@@ -430,7 +429,23 @@ JournalAction DrawJournalScreen(const JournalView& view, JournalForm& form) {
     minutes.enabled = view.can_write;
     minutes.width = 140;
     minutes.hint = "мин";
+    ImGui::BeginGroup();
     ui::InputText("Время, мин###minutes", &form.minutes, minutes);
+    ImGui::EndGroup();
+    if (!view.due_lessons.empty()) {
+      ImGui::SameLine(0, 16);
+      ImGui::BeginGroup();
+      ui::ComboOptions due;
+      due.enabled = view.can_write && !form.homework.empty();
+      due.width = std::min(360.0f, ImGui::GetContentRegionAvail().x);
+      ui::Combo("Задано к###due_lesson", view.due_lessons, &form.due_choice, due);
+      ImGui::EndGroup();
+    }
+    ui::InputOptions notes;
+    notes.enabled = view.can_write;
+    notes.height = 56;
+    notes.hint = "Например: урок проведён в форме экскурсии";
+    ui::InputText("Примечание к уроку###notes", &form.notes, notes);
     if (!view.lesson_error.empty()) ui::ErrorText(view.lesson_error);
     if (view.can_write) {
       ui::Space(4);

@@ -23,6 +23,8 @@ struct JournalForm {
   std::string typed;        // letters typed into the cell so far («о» waits for «п»)
   int64_t lesson = 0;       // the lesson whose panel is open (0: none)
   std::string topic, homework, minutes;  // the lesson panel's fields, as typed
+  std::string notes;        // the lesson's notes, as typed
+  int due_choice = 0;       // index into view.due_lessons (0: the next lesson)
   int final_row = -1;       // the student whose final is being chosen
   int final_choice = 0;     // index into the grid's final values
   int scroll_to_panel = 0;  // frames left to bring a just-opened panel into view
@@ -61,6 +63,7 @@ struct JournalView {
   std::vector<std::string> attendance_codes; // what may be typed as attendance
   bool can_write = false;   // the user keeps this group's lessons (else: reading)
   std::string planned_topic;  // the КТП's topic for the open lesson, "" when none
+  std::vector<ui::ComboItem> due_lessons;  // what the open lesson's homework may be due for
   std::string status;       // «Все изменения сохранены», «Сохранение…», «Нет связи …»
   bool status_warning = false;
   std::string notice;       // «Заявка отправлена …», in green under the status

@@ -12,7 +12,6 @@ namespace {
 
 bool Narrow() { return ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth; }
 
-bool IsFailing(const std::string& v) { return v == "2" || v == "1" || v == "незач"; }
 
 }  // namespace
 
@@ -73,7 +72,7 @@ float DrawCellPanel(const JournalView& view, JournalForm& form, JournalAction& a
     const Mark* m = cell.marks[i];
     ImGui::PushID(static_cast<int>(i));
     ui::Space(4);
-    ui::ColoredText("Отметка «" + m->value + "»", IsFailing(m->value) ? theme::kErrorText : theme::kText, true);
+    ui::ColoredText("Отметка «" + m->value + "»", view.grid->IsFailing(m->value) ? theme::kErrorText : theme::kText, true);
     const ImVec2 start = ImGui::GetCursorPos();
     ImGui::BeginGroup();
     ui::Combo("Вид работы###type" + std::to_string(i), view.mark_types, &form.mark_types[i], combo);
@@ -148,11 +147,11 @@ float DrawYearGrid(const JournalView& view, JournalForm& form, JournalAction& ac
   for (size_t r = 0; r < y.rows.size(); ++r) {
     const YearGridRow& row = y.rows[r];
     std::vector<ui::TableCell> cells{{std::to_string(r + 1) + ". " + row.name}};
-    for (const auto& v : row.period_values) cells.push_back({v.empty() ? "—" : v, IsFailing(v) ? ui::Tone::kError : ui::Tone::kNormal});
+    for (const auto& v : row.period_values) cells.push_back({v.empty() ? "—" : v, y.IsFailing(v) ? ui::Tone::kError : ui::Tone::kNormal});
     if (!Narrow()) cells.push_back({row.average.empty() ? "—" : row.average, ui::Tone::kMuted});
     cells.push_back({row.proposed.empty() ? "—" : row.proposed, ui::Tone::kMuted});
-    auto given = [](const std::string& v) {
-      return ui::TableCell{v.empty() ? "·" : v, v.empty() ? ui::Tone::kMuted : IsFailing(v) ? ui::Tone::kError : ui::Tone::kStrong};
+    auto given = [&y](const std::string& v) {
+      return ui::TableCell{v.empty() ? "·" : v, v.empty() ? ui::Tone::kMuted : y.IsFailing(v) ? ui::Tone::kError : ui::Tone::kStrong};
     };
     cells.push_back(given(row.year_value));
     if (y.exams) {
@@ -273,7 +272,7 @@ float DrawClassSummary(const JournalView& view, JournalForm& form, JournalAction
       if (!c.member) {
         cells.push_back({"", ui::Tone::kMuted});
       } else if (!c.final_value.empty()) {
-        cells.push_back({c.final_value, IsFailing(c.final_value) ? ui::Tone::kError : ui::Tone::kStrong});
+        cells.push_back({c.final_value, c.failing ? ui::Tone::kError : ui::Tone::kStrong});
       } else {
         cells.push_back({c.average.empty() ? "—" : c.average, ui::Tone::kMuted});
       }

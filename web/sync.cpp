@@ -41,6 +41,7 @@ std::string OpValueText(const Operation& op) {
   if (op.kind == op_kind::kAttendanceSet) return quoted(Text(p, "code"));
   if (op.kind == op_kind::kMarkRemove) return "удаление отметки";
   if (op.kind == op_kind::kLessonSetTopic) return quoted(Text(p, "topic"));
+  if (op.kind == op_kind::kLessonSetNotes) return quoted(Text(p, "notes"));
   if (op.kind == op_kind::kLessonSetHomework) {
     auto it = p.find("homework");
     if (it != p.end() && it->is_object()) return quoted(Text(*it, "text"));
@@ -66,6 +67,10 @@ int64_t CurrentVersion(const Journal& j, const Operation& op) {
   if (op.kind == op_kind::kLessonSetHomework) {
     const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"));
     return l ? l->homework.version : 0;
+  }
+  if (op.kind == op_kind::kLessonSetNotes) {
+    const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"));
+    return l ? l->notes_version : 0;
   }
   if (op.kind == op_kind::kFinalSet) {
     auto kind = FinalKindFromCode(Text(p, "kind"));

@@ -146,7 +146,8 @@ export async function waitForWidget(page, label, { kind, test, timeout = 10000 }
     if (w && (!test || test(w))) return w;
     if (Date.now() > deadline) {
       const seen = (await widgets(page)).map((x) => `${x.kind} «${x.label}» ${JSON.stringify(x.value)}`);
-      throw new Error(`no widget «${label}»${kind ? ` (${kind})` : ''} as expected in ${timeout} ms; drawn:\n${seen.join('\n')}`);
+      const found = w ? `; found it as ${JSON.stringify({ value: w.value, selected: w.selected, enabled: w.enabled })}` : '; not drawn';
+      throw new Error(`no widget «${label}»${kind ? ` (${kind})` : ''} as expected in ${timeout} ms${found}; drawn:\n${seen.join('\n')}`);
     }
     await sleep(25);
   }

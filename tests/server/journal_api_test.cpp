@@ -523,6 +523,17 @@ TEST_CASE("a mark acknowledged by the server survives a SIGKILL of the server pr
   Operation add = Op(op_kind::kMarkAdd, MarkAddPayload(lesson->lesson.id, student, "4", "answer", "пересдача", "пересдача"));
   auto r = Push(client, teacher, {add});
   REQUIRE(r.results[0].outcome == OpOutcome::kApplied);
+  // The lesson's notes, and two more marks in the cell whose ids sort against the order they
+  // were given: after the restart the cell still shows them as given.
+  Operation notes = Op(op_kind::kLessonSetNotes, LessonSetNotesPayload(lesson->lesson.id, "Урок в музее", "уточнение"));
+  Operation later = Op(op_kind::kMarkAdd, MarkAddPayload(lesson->lesson.id, student, "5", "answer", "", "поздно"));
+  Operation latest = Op(op_kind::kMarkAdd, MarkAddPayload(lesson->lesson.id, student, "3", "answer", "", "поздно"));
+  later.op_id = "ffffffff-0000-4000-8000-000000000001";
+  latest.op_id = "00000000-0000-4000-8000-000000000002";
+  later.client_time = 1'790'000'000'000;
+  latest.client_time = 1'790'000'060'000;
+  auto r2 = Push(client, teacher, {notes, later, latest});
+  for (const auto& res : r2.results) REQUIRE_MESSAGE(res.outcome == OpOutcome::kApplied, res.error.message());
   Kill(p);
 
   Process again = StartServer(db, dir.File("serve2.log"));
@@ -536,6 +547,12 @@ TEST_CASE("a mark acknowledged by the server survives a SIGKILL of the server pr
   Journal back = JournalFromJson(BodyOf(GetJournal(client2, teacher2, group))).value();
   REQUIRE(back.FindMark(add.op_id) != nullptr);
   CHECK(back.FindMark(add.op_id)->value == "4");
+  CHECK(back.FindLesson(lesson->lesson.id)->notes == "Урок в музее");
+  std::string order;
+  for (const Mark* m : back.MarksOf(lesson->lesson.id)) {
+    if (m->student_id == student && (m->id == add.op_id || m->id == later.op_id || m->id == latest.op_id)) order += m->value;
+  }
+  CHECK(order == "453");
   // Re-sending it after the restart has no second effect.
   auto resend = Push(client2, teacher2, {add});
   CHECK(resend.results[0].outcome == OpOutcome::kApplied);

@@ -296,6 +296,64 @@ TEST_CASE("topic and homework: versions, due lesson, time estimate") {
         ErrorCode::kForbidden);
 }
 
+TEST_CASE("lesson notes: the teacher's note, versioned, a reason after the window, nobody else's lesson") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  auto set = sc.Do(sc.teacher1, op_kind::kLessonSetNotes, LessonSetNotesPayload(lesson, "Урок проведён в библиотеке"));
+  REQUIRE(set.ok());
+  CHECK(set->lessons == std::vector<int64_t>{lesson});
+  CHECK(sc.j.FindLesson(lesson)->notes == "Урок проведён в библиотеке");
+  CHECK(sc.j.FindLesson(lesson)->notes_version == 1);
+  CHECK(sc.j.HasEntries(lesson));
+  // A stale version is a conflict; another teacher may not write; the length is limited.
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetNotes, LessonSetNotesPayload(lesson, "Другое"), 0).status().code() ==
+        ErrorCode::kConflict);
+  CHECK(sc.Do(sc.teacher2, op_kind::kLessonSetNotes, LessonSetNotesPayload(lesson, "Чужое"), 1).status().code() ==
+        ErrorCode::kForbidden);
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetNotes, LessonSetNotesPayload(lesson, std::string(2001, 'x')), 1)
+            .status()
+            .field() == "notes");
+  // After the correction window a change needs a reason, and the log gets old → new.
+  sc.today = D("2026-09-20");
+  CHECK(sc.Do(sc.teacher1, op_kind::kLessonSetNotes, LessonSetNotesPayload(lesson, "Экскурсия"), 1).status().field() ==
+        "reason");
+  auto late = sc.Do(sc.teacher1, op_kind::kLessonSetNotes, LessonSetNotesPayload(lesson, "Экскурсия", "уточнение"), 1);
+  REQUIRE(late.ok());
+  CHECK(late->old["notes"] == "Урок проведён в библиотеке");
+  CHECK(late->reason == "уточнение");
+  auto back = JournalFromJson(ToJson(sc.j));
+  REQUIRE(back.ok());
+  CHECK(back->FindLesson(lesson)->notes == "Экскурсия");
+  CHECK(back->FindLesson(lesson)->notes_version == 2);
+}
+
+TEST_CASE("a cell's marks keep the order they were given, whatever their ids, after JSON and a reindex") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  // Ids in the opposite order to the time they were given.
+  const char* ids[] = {"ffffffff-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000002",
+                       "11111111-0000-4000-8000-000000000003"};
+  const char* values[] = {"3", "5", "4"};
+  for (int i = 0; i < 3; ++i) {
+    Operation op = sc.Op(op_kind::kMarkAdd, MarkAddPayload(lesson, sc.kids[0], values[i], "answer"));
+    op.op_id = ids[i];
+    op.client_time = 1'789'000'000'000 + i * 60'000;
+    REQUIRE(sc.Apply(sc.teacher1, op).ok());
+  }
+  auto order = [&](const Journal& j) {
+    std::string out;
+    for (const Mark* m : j.MarksOf(lesson)) out += m->value;
+    return out;
+  };
+  CHECK(order(sc.j) == "354");
+  auto back = JournalFromJson(ToJson(sc.j));
+  REQUIRE(back.ok());
+  CHECK(order(*back) == "354");
+  back->Reindex();
+  CHECK(order(*back) == "354");
+  CHECK(order(SliceForGroup(sc.j, sc.g_math, std::nullopt)) == "354");
+}
+
 TEST_CASE("the journal's JSON round-trips, and a group's slice holds only that group") {
   School sc;
   int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");

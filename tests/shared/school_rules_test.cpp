@@ -167,6 +167,19 @@ TEST_CASE("in the five-point system 2 and 1 fail, 3 to 5 pass, and a sign does n
   CHECK(FindMarkValue(five, "6") == nullptr);
 }
 
+TEST_CASE("a failing mark is the grading system's word: 2, 1, 2+ and незачёт, and a school's own system") {
+  SchoolRules r = DefaultSchoolRules();
+  for (const char* code : {"2", "1", "2+"}) CHECK_MESSAGE(IsFailingMark(r, "five", code), code);
+  for (const char* code : {"3", "3-", "5"}) CHECK_MESSAGE(!IsFailingMark(r, "five", code), code);
+  CHECK(IsFailingMark(r, "pass_fail", "незач"));
+  CHECK_FALSE(IsFailingMark(r, "pass_fail", "зач"));
+  CHECK_FALSE(IsFailingMark(r, "none", "2"));
+  CHECK_FALSE(IsFailingMark(r, "five", "незач"));  // not a value of that system
+  // In the ten-point system 3 fails (it is a 2 on the five-point scale), 4 passes.
+  CHECK(IsFailingMark(r, "ten", "3"));
+  CHECK_FALSE(IsFailingMark(r, "ten", "4"));
+}
+
 TEST_CASE("pass/fail values do not count in averages but do count for success") {
   SchoolRules r = DefaultSchoolRules();
   const GradingSystem& pf = *FindGradingSystem(r, "pass_fail");

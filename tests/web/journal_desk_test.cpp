@@ -349,6 +349,34 @@ TEST_CASE("the lesson panel saves the topic and the homework with its time") {
   CHECK(t.server.ops.size() == sent);
 }
 
+TEST_CASE("the lesson panel: homework due for a chosen later lesson, and the lesson's notes") {
+  Desk t;
+  t.c().Click("08.09", "header");
+  REQUIRE(t.c().Has("Урок 08.09, 2-й урок", "heading"));
+  const int64_t lesson = t.desk().grid()->columns[5].lesson_id;
+  // The choices: the next lesson (the default), then the group's later lessons by day.
+  const ui::Widget& due = t.c().Get("Задано к", "combo");
+  CHECK(due.value == "К следующему уроку");
+  t.c().Fill("Домашнее задание", "№ 20–25");
+  t.c().Choose("Задано к", "К уроку чт, 10.09");
+  t.c().Fill("Примечание к уроку", "Урок проведён в компьютерном классе");
+  t.c().Click("Сохранить урок");
+  t.c().Settle(t.server);
+  const JournalLesson* l = t.server.journal.FindLesson(lesson);
+  REQUIRE(l);
+  CHECK(l->homework.text == "№ 20–25");
+  const JournalLesson* on = t.server.journal.FindLesson(l->homework.due_lesson_id);
+  REQUIRE(on);
+  CHECK(on->lesson.date == D("2026-09-10"));
+  CHECK(l->notes == "Урок проведён в компьютерном классе");
+  CHECK(t.server.ops.back().kind == "lesson.set_notes");
+  // Opened again, the panel shows what is stored.
+  t.c().Click("Закрыть");
+  t.c().Click("08.09", "header");
+  CHECK(t.c().Get("Задано к", "combo").value == "К уроку чт, 10.09");
+  CHECK(t.c().Get("Примечание к уроку").value == "Урок проведён в компьютерном классе");
+}
+
 TEST_CASE("the final for the period: the average and the proposal shown, the teacher's choice saved") {
   Desk t;
   for (const char* day : {"14.09", "11.09", "10.09"}) {

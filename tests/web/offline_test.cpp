@@ -161,6 +161,43 @@ TEST_CASE("offline: entries wait on the device, survive a reload with no network
   CHECK(t.c().Get("Белов Артём · 14.09", "cell").value == "5");
 }
 
+TEST_CASE("a change waiting for its reason survives a reload, blocks a silent logout, and is sent with the reason") {
+  Offline t;
+  // 01.09 is past the mark deadline: the change waits in the correction prompt.
+  t.Key("Белов Артём · 01.09", "4");
+  REQUIRE(t.desk().correction_pending());
+  size_t sent = t.server.ops.size();
+  CHECK(t.device.KeysStartingWith(web::LocalStore::Prefix(7) + "pending") == 1);
+
+  t.Reload();
+  REQUIRE(t.c().app.screen() == Screen::kJournal);
+  REQUIRE(t.desk().correction_pending());
+  CHECK(t.c().Has("Нужна причина исправления"));
+  CHECK(web::LocalStore(t.device.storage).Unsent(7) == 1);
+  // Logout does not drop it silently.
+  t.c().Click("Выйти");
+  t.c().Settle(t.server);
+  CHECK(t.c().app.screen() == Screen::kJournal);
+  CHECK(t.c().Has("Есть неотправленные записи", "heading"));
+  t.c().Click("Остаться");
+  t.c().Settle(t.server);
+
+  t.c().Fill("Причина", "болел, писал работу позже");
+  t.c().Click("Сохранить с причиной");
+  t.c().Settle(t.server);
+  CHECK_FALSE(t.desk().correction_pending());
+  REQUIRE(t.server.ops.size() == sent + 1);
+  CHECK(t.server.ops.back().payload["reason"] == "болел, писал работу позже");
+  CHECK(t.device.KeysStartingWith(web::LocalStore::Prefix(7) + "pending") == 0);
+  // Cancelled, it is gone from the device too.
+  t.Key("Григорьева Алиса · 01.09", "5");
+  REQUIRE(t.desk().correction_pending());
+  t.c().Click("Отменить изменение");
+  t.c().Frame();
+  t.Reload();
+  CHECK_FALSE(t.desk().correction_pending());
+}
+
 TEST_CASE("a conflict is kept with both values: «Оставить моё» sends mine over the server's") {
   Offline t;
   int64_t lesson = t.desk().grid()->columns[9].lesson_id;  // 14.09
