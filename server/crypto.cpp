@@ -56,7 +56,10 @@ std::string NewReadablePassword() {
 std::string Sha256(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  // Fetched once: OpenSSL 3 looks an implicit EVP_sha256() up (under a lock) on every call,
+  // and every request hashes its session token.
+  static EVP_MD* const kSha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  EVP_Digest(data.data(), data.size(), digest, &len, kSha256 ? kSha256 : EVP_sha256(), nullptr);
   return std::string(reinterpret_cast<char*>(digest), len);
 }
 

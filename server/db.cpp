@@ -169,6 +169,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Option
   }
 
   auto db = std::unique_ptr<Database>(new Database());
+  static std::atomic<uint64_t> instances{0};
+  db->instance_ = ++instances;
   db->path_ = path;
   db->options_ = options;
   db->schema_version_ = latest;
@@ -177,6 +179,13 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Option
 }
 
 Result<Connection*> Database::ReaderForThisThread() {
+  // Every request reads: the thread remembers its connection without taking the shared lock.
+  struct Last {
+    uint64_t instance = 0;
+    Connection* conn = nullptr;
+  };
+  thread_local Last last;
+  if (last.instance == instance_ && last.conn) return last.conn;
   std::lock_guard lock(readers_mutex_);
   auto& slot = readers_[std::this_thread::get_id()];
   if (!slot) {
@@ -186,6 +195,7 @@ Result<Connection*> Database::ReaderForThisThread() {
     if (!s.ok()) return s;
     slot = std::move(conn.value());
   }
+  last = {instance_, slot.get()};
   return slot.get();
 }
 
@@ -215,8 +225,21 @@ Status Database::Write(const std::function<Status(Connection&)>& fn) {
 }
 
 Result<int64_t> Database::OutsideChanges() {
+  // The reader's data_version moves on any commit by another connection (ours or another
+  // process's). Unmoved since this thread last asked the writer (below, after reading it):
+  // nobody committed since, so the writer's answer then still holds.
+  auto reader = ReaderForThisThread();
+  if (!reader.ok()) return reader.status();
+  auto seen = (*reader)->QueryInt("PRAGMA data_version", {});
+  if (!seen.ok()) return seen.status();
+  int64_t known = outside_version_.load();
+  if (*seen == (*reader)->seen_data_version && known >= 0) return known;
   std::lock_guard lock(write_mutex_);
-  return writer_->QueryInt("PRAGMA data_version", {});
+  auto version = writer_->QueryInt("PRAGMA data_version", {});
+  if (!version.ok()) return version.status();
+  outside_version_.store(*version);
+  (*reader)->seen_data_version = *seen;
+  return *version;
 }
 
 }  // namespace ej::server

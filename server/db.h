@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -58,6 +59,8 @@ class Connection {
                            int64_t fallback = 0);
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   int Changes() const { return sqlite3_changes(db_); }
+  // The last `PRAGMA data_version` this connection answered (Database::OutsideChanges).
+  int64_t seen_data_version = -1;
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
@@ -88,7 +91,9 @@ class Database {
   Status Write(const std::function<Status(Connection&)>& fn);
   // A number that changes when another process (the command line, a second server) has
   // committed to the file since the last call: our own writes go through the writer
-  // connection and do not change it (SQLite's PRAGMA data_version).
+  // connection and do not change it (SQLite's PRAGMA data_version). Asked on every request:
+  // the calling thread's reader checks first without any lock (its data_version moves on any
+  // commit by another connection); only then is the writer asked, under the writer's lock.
   Result<int64_t> OutsideChanges();
 
  private:
@@ -102,6 +107,10 @@ class Database {
   std::unique_ptr<Connection> writer_;
   std::mutex readers_mutex_;
   std::map<std::thread::id, std::unique_ptr<Connection>> readers_;
+  // Tells this database from one opened later at the same address (a thread's cached reader).
+  uint64_t instance_ = 0;
+  // The writer's data_version as last read (-1: never).
+  std::atomic<int64_t> outside_version_{-1};
 };
 
 }  // namespace ej::server

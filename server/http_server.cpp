@@ -119,12 +119,14 @@ void HttpServer::Install() {
       if (!out->content_type.empty()) {
         res.set_content(out->raw, out->content_type.c_str());
       } else {
-        res.set_content(out->raw_json.empty() ? out->body.dump() : std::move(out->raw_json),
-                        "application/json; charset=utf-8");
+        // Moved, not copied (set_content copies; a diary is ~25 KB).
+        res.body = out->raw_json.empty() ? out->body.dump() : std::move(out->raw_json);
+        res.set_header("Content-Type", "application/json; charset=utf-8");
       }
     };
     std::string path(route.path);
     if (route.method == "GET") {
+      get_routes_[path] = handler;
       http.Get(path, handler);
     } else if (route.method == "POST") {
       http.Post(path, handler);
@@ -134,6 +136,17 @@ void HttpServer::Install() {
       http.Delete(path, handler);
     }
   }
+
+  // GET routes by their exact path before the library's routing, which would first look for
+  // a static file of that name (a stat per mount point) and then try every route's regular
+  // expression in turn. GET only: a POST's body is read after this point.
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET") return httplib::Server::HandlerResponse::Unhandled;
+    auto it = get_routes_.find(req.path);
+    if (it == get_routes_.end()) return httplib::Server::HandlerResponse::Unhandled;
+    it->second(req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
 
   // Anything that ends in an error without a body (unknown route 404, 413, 400 from the
   // parser …) gets the one JSON error shape.

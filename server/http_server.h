@@ -3,15 +3,19 @@
 // errors into HTTP with one JSON error shape.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "api.h"
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace ej::server {
 
@@ -43,6 +47,8 @@ class HttpServer {
   std::unique_ptr<httplib::Server> http_;
   int port_ = 0;
   int listen_fd_ = -1;
+  // The GET routes by exact path, dispatched before the library's own routing (Install).
+  std::unordered_map<std::string, std::function<void(const httplib::Request&, httplib::Response&)>> get_routes_;
 };
 
 }  // namespace ej::server

@@ -82,6 +82,39 @@ Status SqliteStore::CreateSession(const NewSession& n) {
 }
 
 Result<std::optional<SessionRecord>> SqliteStore::FindLiveSession(std::string_view token_hash, int64_t now) {
+  auto version = db_.OutsideChanges();
+  if (!version.ok()) return version.status();
+  {
+    // Most requests: a kept session, nothing changed outside.
+    std::shared_lock shared(sessions_mutex_);
+    if (*version == sessions_data_version_) {
+      if (auto it = sessions_.find(std::string(token_hash)); it != sessions_.end()) {
+        const CachedSession& kept = it->second;
+        if (now >= kept.cached_at && now - kept.cached_at < kSessionCacheSeconds) {
+          if (kept.record.expires_at > now) return std::optional<SessionRecord>(kept.record);
+          return std::optional<SessionRecord>();
+        }
+      }
+    }
+  }
+  uint64_t generation = 0;
+  {
+    std::lock_guard lock(sessions_mutex_);
+    if (*version != sessions_data_version_) {
+      sessions_.clear();
+      ++sessions_generation_;
+      sessions_data_version_ = *version;
+    }
+    if (auto it = sessions_.find(std::string(token_hash)); it != sessions_.end()) {
+      const CachedSession& kept = it->second;
+      if (now >= kept.cached_at && now - kept.cached_at < kSessionCacheSeconds) {
+        if (kept.record.expires_at > now) return std::optional<SessionRecord>(kept.record);
+        return std::optional<SessionRecord>();
+      }
+      sessions_.erase(it);
+    }
+    generation = sessions_generation_;
+  }
   std::optional<SessionRecord> out;
   Status s = db_.Read([&](Connection& c) {
     return c.Query(
@@ -92,14 +125,29 @@ Result<std::optional<SessionRecord>> SqliteStore::FindLiveSession(std::string_vi
         });
   });
   if (!s.ok()) return s;
+  if (out) {
+    std::lock_guard lock(sessions_mutex_);
+    if (generation == sessions_generation_) {
+      if (sessions_.size() >= kMaxCachedSessions) sessions_.clear();
+      sessions_[std::string(token_hash)] = CachedSession{*out, now};
+    }
+  }
   return out;
 }
 
+void SqliteStore::DropSessions() {
+  std::lock_guard lock(sessions_mutex_);
+  sessions_.clear();
+  ++sessions_generation_;
+}
+
 Status SqliteStore::RevokeSession(std::string_view token_hash, int64_t now) {
-  return db_.Write([&](Connection& c) {
+  Status s = db_.Write([&](Connection& c) {
     return c.Query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
                    {now, std::string(token_hash)});
   });
+  DropSessions();  // after the write: a lookup racing with it is not kept (the generation)
+  return s;
 }
 
 Result<int64_t> SqliteStore::AddUser(const NewUser& u) {
@@ -188,7 +236,7 @@ Result<std::vector<SqliteStore::SchoolRecord>> SqliteStore::ListSchools() {
 }
 
 Status SqliteStore::SetPassword(std::string_view login, const std::string& password_hash, int64_t now) {
-  return db_.Write([&](Connection& c) -> Status {
+  Status s = db_.Write([&](Connection& c) -> Status {
     auto id = c.QueryInt("SELECT id FROM accounts WHERE login = ?", {std::string(login)}, 0);
     if (!id.ok()) return id.status();
     if (*id == 0) {
@@ -200,6 +248,8 @@ Status SqliteStore::SetPassword(std::string_view login, const std::string& passw
     return c.Query("UPDATE sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
                    {now, *id});
   });
+  DropSessions();
+  return s;
 }
 
 Result<bool> SqliteStore::HasSchool() {
@@ -217,6 +267,14 @@ Result<bool> SqliteStore::HasSchool() {
 Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
   // Every request asks who its user is: the answer is kept until a push or an outside change
   // (the only ways roles, classes, children, workload and substitutions change).
+  auto version = db_.OutsideChanges();
+  if (!version.ok()) return version.status();
+  {
+    std::shared_lock shared(cache_mutex_);
+    if (*version == data_version_) {
+      if (auto it = actors_.find(account_id); it != actors_.end()) return it->second;
+    }
+  }
   uint64_t generation = 0;
   {
     std::lock_guard lock(cache_mutex_);
@@ -865,7 +923,7 @@ Result<protocol::AccountInfo> SqliteStore::FindAccount(int64_t school_id, int64_
 }
 
 Status SqliteStore::IssuePassword(const Actor& actor, int64_t account_id, const std::string& password_hash, int64_t now) {
-  return db_.Write([&](Connection& c) -> Status {
+  Status s = db_.Write([&](Connection& c) -> Status {
     Status q = c.Query("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ? AND school_id = ?",
                        {password_hash, now, account_id, actor.school_id});
     if (!q.ok()) return q;
@@ -874,10 +932,12 @@ Status SqliteStore::IssuePassword(const Actor& actor, int64_t account_id, const 
     if (!q.ok()) return q;
     return LogAccountAction(c, actor, "account.password_issued", account_id, now);
   });
+  DropSessions();
+  return s;
 }
 
 Status SqliteStore::SetAccountDisabled(const Actor& actor, int64_t account_id, bool disabled, int64_t now) {
-  return db_.Write([&](Connection& c) -> Status {
+  Status s = db_.Write([&](Connection& c) -> Status {
     Status q = c.Query("UPDATE accounts SET disabled = ? WHERE id = ? AND school_id = ?",
                        {int64_t{disabled ? 1 : 0}, account_id, actor.school_id});
     if (!q.ok()) return q;
@@ -888,6 +948,8 @@ Status SqliteStore::SetAccountDisabled(const Actor& actor, int64_t account_id, b
     }
     return LogAccountAction(c, actor, disabled ? "account.disabled" : "account.enabled", account_id, now);
   });
+  DropSessions();  // the cut-off account loses access with the next request (152-ФЗ)
+  return s;
 }
 
 // ---- the diary, the children, the personal-data access log ----
@@ -916,12 +978,29 @@ Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, D
     out += ",\"seq\":" + std::to_string(seq) + "}";
     return out;
   };
+  auto access_key = std::make_tuple(actor.account_id, student_id, range.first.Days(), range.last.Days());
+  // The fastest path, side by side with other readers: nothing changed outside, the reader's
+  // right to the whole diary is known, the diary is kept and nothing is new for the reader.
+  auto version = db_.OutsideChanges();
+  if (!version.ok()) return version.status();
+  {
+    std::shared_lock shared(cache_mutex_);
+    if (*version == data_version_) {
+      auto known = diary_access_.find(access_key);
+      auto hit = diaries_.find(key);
+      auto last = last_seq_.find(actor.school_id);
+      auto seen = seen_.find({actor.account_id, student_id});
+      if (known != diary_access_.end() && known->second && hit != diaries_.end() && last != last_seq_.end() &&
+          seen != seen_.end() && (seen->second < 0 || seen->second >= last->second)) {
+        return with_seq(hit->second.json, last->second);
+      }
+    }
+  }
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
   // The fast path: the structure, the diary, the school's last seq and this reader's seen seq are
   // all cached and nothing is new for the reader — no database, no building.
   if (auto st = structures_.find(actor.school_id); st != structures_.end() && st->second) {
-    auto access_key = std::make_tuple(actor.account_id, student_id, range.first.Days(), range.last.Days());
     auto known = diary_access_.find(access_key);
     bool full = false;
     if (known != diary_access_.end()) {

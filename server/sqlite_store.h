@@ -4,8 +4,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "db.h"
 #include "journal.h"
@@ -76,7 +78,10 @@ class SqliteStore final : public Store {
   Result<Structure*> CachedStructure(Connection& c, int64_t school_id);
 
   Database& db_;
-  std::mutex cache_mutex_;
+  // Exclusive (lock_guard) for loads and drops; shared (shared_lock) for the per-request
+  // lookups that find everything kept (LoadActor, the diary's fast path): readers run side by
+  // side, and one preempted reader holds nobody up.
+  std::shared_mutex cache_mutex_;
   std::map<int64_t, std::unique_ptr<Structure>> structures_;
   // The cached timetable of a school; call with cache_mutex_ held.
   Result<Timetable*> CachedTimetable(Connection& c, int64_t school_id);
@@ -121,6 +126,22 @@ class SqliteStore final : public Store {
   std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, bool> diary_access_;
   std::map<std::pair<int64_t, int64_t>, int64_t> seen_;
   static constexpr size_t kMaxCachedDiaries = 4096;
+  // Live sessions by token hash (FindLiveSession, asked by every request), each kept at most
+  // kSessionCacheSeconds. Whatever ends a session or cuts an account off here (logout, a new
+  // password, disabling) drops them all at once after its write (DropSessions), and so does
+  // an outside change (the command line's `user passwd`); a lookup that raced with a drop (the
+  // generation moved on) is not kept. Guarded by sessions_mutex_ alone.
+  struct CachedSession {
+    SessionRecord record;
+    int64_t cached_at = 0;
+  };
+  void DropSessions();
+  std::shared_mutex sessions_mutex_;
+  std::unordered_map<std::string, CachedSession> sessions_;
+  uint64_t sessions_generation_ = 0;
+  int64_t sessions_data_version_ = -1;
+  static constexpr int64_t kSessionCacheSeconds = 30;
+  static constexpr size_t kMaxCachedSessions = 65536;
 };
 
 }  // namespace ej::server

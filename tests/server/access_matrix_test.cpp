@@ -11,6 +11,7 @@
 #include "api.h"
 #include "diary.h"
 #include "journal.h"
+#include "journal_recommendations.h"
 #include "structure.h"
 #include "test_env.h"
 
@@ -102,7 +103,8 @@ std::string Fingerprint(Database& db) {
               "SELECT (SELECT COUNT(*) FROM op_log) || '/' || (SELECT COUNT(*) FROM marks) || '/' || "
               "(SELECT COUNT(*) FROM pd_access_log) || '/' || (SELECT COUNT(*) FROM accounts WHERE disabled = 1) "
               "|| '/' || (SELECT COALESCE(SUM(password_changed_at), 0) FROM accounts) || '/' || "
-              "(SELECT COUNT(*) FROM sessions) || '/' || (SELECT COALESCE(SUM(substitute_id), 0) FROM lessons)");
+              "(SELECT COUNT(*) FROM sessions) || '/' || (SELECT COALESCE(SUM(substitute_id), 0) FROM lessons) || '/' || "
+              "(SELECT COUNT(*) FROM recommendations)");
 }
 
 int op_counter = 0;
@@ -118,6 +120,15 @@ Operation MarkOp(int64_t lesson, int64_t student) {
   op.op_id = NextOpId();
   op.kind = std::string(op_kind::kMarkAdd);
   op.payload = MarkAddPayload(lesson, student, "5", "answer", "", "внесено позже");
+  op.device = "test";
+  return op;
+}
+
+Operation RecommendationOp(int64_t group, int64_t lesson, int64_t student) {
+  Operation op;
+  op.op_id = NextOpId();
+  op.kind = std::string(op_kind::kRecommendationAdd);
+  op.payload = RecommendationAddPayload(student, group, lesson, "Повторить правила «жи-ши» — 10 минут в день.");
   op.device = "test";
   return op;
 }
@@ -361,6 +372,22 @@ struct World {
       if (t == "mark in another group") ls = {l_foreign, s_foreign};
       if (t == "mark in substituted lesson") ls = {l_sub, s.GroupStudents(g_foreign, sub_day).front()};
       if (t == "mark in own child's group") ls = {l_child, child};
+      // recommendation.add: (group, lesson, student); lesson 0 for "no lesson".
+      std::tuple<int64_t, int64_t, int64_t> rec{0, 0, 0};
+      if (t == "recommendation in own group") {
+        rec = c.role == "student" ? std::tuple{g_student, l_student, student} : std::tuple{g_teacher, l_teacher, l_teacher_student};
+      }
+      if (t == "recommendation in own group, no lesson") rec = {g_teacher, 0, s_teacher};
+      if (t == "recommendation in own class's group") rec = {g_klass, l_klass, l_klass_student};
+      if (t == "recommendation in another group") rec = {g_foreign, l_foreign, s_foreign};
+      if (t == "recommendation in substituted lesson") rec = {g_foreign, l_sub, s.GroupStudents(g_foreign, sub_day).front()};
+      if (t == "recommendation in own child's group") rec = {g_child, l_child, child};
+      if (std::get<0>(rec)) {
+        auto [group, lesson, who] = rec;
+        q.body = ToJson(PushRequest{{RecommendationOp(group, lesson, who)}}).dump();
+        q.ops = true;
+        return q;
+      }
       if (!ls.first) return std::nullopt;
       q.body = ToJson(PushRequest{{MarkOp(ls.first, ls.second)}}).dump();
       q.ops = true;
