@@ -184,10 +184,8 @@ void JournalDesk::OnPulled(const HttpResponse& r) {
     auto parsed = json.ok() ? JournalPullFromJson(*json) : Result<JournalPull>(json.status());
     if (parsed.ok()) pull = std::move(parsed).value();
   }
-  if (r.status != 401) {
-    offline_ = false;
-    backoff_.Reset();
-  }
+  offline_ = false;  // the server answered (a 401 is the session's business: PageRequests)
+  backoff_.Reset();
   std::vector<KeptJournal> kept = JournalsToKeep(*structure_, groups_, env_.Today());
   prefetch_next_ = 0;
   prefetch_.clear();

@@ -1,5 +1,5 @@
-// Pull since a cursor (issue 6, journal_pull.h) over real HTTP on the demo school: the class
-// teacher (A) keeps the journals of a group they teach and of a group of their class taught by
+// Pull since a cursor (issue 6, journal_pull.h) over real HTTP on the demo school: a class
+// teacher (A, of a class that gets marks) keeps the journals of a group they teach and of a group of their class taught by
 // another teacher (B). After A's cursor, B corrects and adds marks and attendance in that group,
 // a third teacher (C) adds a mark in a group A may not read, the deputy locks a period. A's pull
 // brings B's changes and the lock, never C's group; A's copies with the changes applied equal
@@ -73,8 +73,7 @@ struct School {
   httplib::Client client = server.Client();
   httplib::Headers head = server.As("direktor");
   httplib::Headers deputy = server.As("zavuch");
-  httplib::Headers a = server.As("klruk");
-  httplib::Headers b, c;
+  httplib::Headers a, b, c;
   Structure s;
   Date today = LocalDate(1'795'000'000);
   DateRange range{today.AddDays(-21), today};
@@ -82,8 +81,16 @@ struct School {
 
   School() {
     s = StructureFromJson(BodyOf(client.Get(std::string(protocol::route::kStructure), head))).value();
-    auto me = protocol::MeResponseFromJson(BodyOf(client.Get(std::string(protocol::route::kMe), a))).value();
-    klruk = me.user.person_id;
+    // A: the class teacher of a class that gets marks (not the first grade) this year.
+    for (const auto& cls : s.classes) {
+      const Person* p = s.FindPerson(cls.teacher_id);
+      if (!p || p->Has(Role::kHead) || p->Has(Role::kDeputy)) continue;  // they read every journal
+      if (!klruk && cls.grade >= 5 && s.YearOf(today) && cls.year_id == s.YearOf(today)->id) {
+        klruk = cls.teacher_id;
+      }
+    }
+    REQUIRE(klruk);
+    a = Issue(klruk);
     std::set<int64_t> led;
     for (const auto& cls : s.classes) {
       if (cls.teacher_id == klruk) led.insert(cls.id);
@@ -113,8 +120,11 @@ struct School {
     }
     for (const auto& w : s.workload) {
       if (g_foreign || w.teacher_id == klruk || w.teacher_id == teacher_b) continue;
+      const Person* p = s.FindPerson(w.teacher_id);
+      if (!p || p->Has(Role::kHead) || p->Has(Role::kDeputy)) continue;
       const Group* g = s.FindGroup(w.group_id);
       if (!g || g->year_id != s.YearOf(today)->id || in_led(w.group_id) || taught_by_a(w.group_id)) continue;
+      if (GradeOfGroup(s, w.group_id) < 2) continue;  // the first grade gets no marks
       g_foreign = w.group_id;
       teacher_c = w.teacher_id;
     }

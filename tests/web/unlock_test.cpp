@@ -97,6 +97,7 @@ TEST_CASE("offline unlock: the start with no network asks for the last teacher's
 
   // Someone else opens the browser with no network: the login screen, not the desk.
   server.unreachable = true;
+  client.reset();  // one ImGui context at a time
   client = std::make_unique<HeadlessClient>(server, ImVec2(1366, 900));
   client->env.today = *Date::ParseIso("2026-09-14");
   client->Settle(server);
@@ -115,7 +116,12 @@ TEST_CASE("offline unlock: the start with no network asks for the last teacher's
   CHECK(client->Has("Неверный пароль. Осталось попыток: 4.", "error"));
   CHECK(!client->app.me().has_value());
   // Another login cannot be opened with no network.
-  client->Fill("Логин", "direktor");
+  auto replace_login = [&](std::string_view login) {
+    client->Click("Логин", "input");
+    client->PressCtrl(ImGuiKey_A);
+    client->Type(login);
+  };
+  replace_login("direktor");
   client->Fill("Пароль", "demo2026");
   client->Click("Войти", "button");
   client->Settle(server);
@@ -124,7 +130,8 @@ TEST_CASE("offline unlock: the start with no network asks for the last teacher's
                     "error"));
 
   // Four more wrong ones lock it; the right one is refused until the lock ends.
-  client->Fill("Логин", "uchitel");
+  replace_login("uchitel");
+  CHECK(client->Get("Логин").value == "uchitel");
   for (int i = 0; i < 4; ++i) {
     client->Fill("Пароль", "не тот");
     client->Click("Войти", "button");
@@ -158,6 +165,7 @@ TEST_CASE("offline unlock: without a verifier (no password typed on this device)
   client->Settle(server);
   REQUIRE(client->app.screen() == Screen::kJournal);
   server.unreachable = true;
+  client.reset();  // one ImGui context at a time
   client = std::make_unique<HeadlessClient>(server, ImVec2(1366, 900));
   client->Settle(server);
   CHECK(client->app.screen() == Screen::kLogin);
