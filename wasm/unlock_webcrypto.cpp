@@ -16,27 +16,27 @@ namespace {
 EM_JS(void, ej_js_pbkdf2, (int id, const char* password, const char* salt_hex, int iterations), {
   var pw = UTF8ToString(password);
   var saltHex = UTF8ToString(salt_hex);
-  var done = function(hex) { Module.ccall('ej_derived', null, ['number', 'string'], [id, hex]); };
+  var done = function(hex) { Module.ccall("ej_derived", null, ["number", "string"], [id, hex]); };
   try {
-    if (typeof crypto === 'undefined' || !crypto.subtle) {
-      setTimeout(function() { done(''); }, 0);
+    if (typeof crypto === "undefined" || !crypto.subtle) {
+      setTimeout(function() { done(""); }, 0);
       return;
     }
     var salt = new Uint8Array(saltHex.length / 2);
     for (var i = 0; i < salt.length; i++) salt[i] = parseInt(saltHex.substr(2 * i, 2), 16);
-    crypto.subtle.importKey('raw', new TextEncoder().encode(pw), 'PBKDF2', false, ['deriveBits'])
+    crypto.subtle.importKey("raw", new TextEncoder().encode(pw), "PBKDF2", false, ["deriveBits"])
       .then(function(key) {
-        return crypto.subtle.deriveBits({name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations}, key, 256);
+        return crypto.subtle.deriveBits({name: "PBKDF2", hash: "SHA-256", salt: salt, iterations: iterations}, key, 256);
       })
       .then(function(bits) {
         var b = new Uint8Array(bits);
-        var s = '';
-        for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? '0' : '') + b[i].toString(16);
+        var s = "";
+        for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16);
         done(s);
       })
-      .catch(function() { done(''); });
+      .catch(function() { done(""); });
   } catch (e) {
-    setTimeout(function() { done(''); }, 0);
+    setTimeout(function() { done(""); }, 0);
   }
 });
 
