@@ -8,6 +8,9 @@
 //   3. the client's load of its local store at start (web::LocalStore over an in-memory
 //      storage holding what the pull brought and an outbox of 5,000 operations): structure,
 //      rules, outbox, and every kept journal parsed. Natively; in the browser wasm is slower.
+//   4. the incremental pull since a cursor (GET /journal/changes, journal_pull.h) after N
+//      changes, with the changes applied to the kept journals on the device as the desk does
+//      (load, ApplyGroupChanges, save), next to the full initial pull of 2.
 #include <httplib.h>
 
 #include <chrono>
@@ -23,6 +26,7 @@
 #include "demo_school.h"
 #include "http_server.h"
 #include "journal.h"
+#include "journal_pull.h"
 #include "local_store.h"
 #include "login_throttle.h"
 #include "sqlite_store.h"
@@ -115,6 +119,41 @@ int main() {
   local.SaveStructure(me.user.id, structure_r->body);
   local.SaveRules(me.user.id, rules_r->body);
 
+  // ---- 4. (set-up) The cursor the device keeps after its initial pull ----
+  auto changes = [&](int64_t cursor, size_t* body) -> JournalPull {
+    auto r = c.Get(std::string(protocol::route::kJournalChanges) + (cursor ? "?cursor=" + std::to_string(cursor) : ""), auth);
+    if (!r || r->status != 200) return ResyncPull(-1);
+    if (body) *body = r->body.size();
+    return JournalPullFromJson(*protocol::ParseJson(r->body)).value();
+  };
+  const int64_t cursor0 = changes(0, nullptr).cursor;
+  // The desk's incremental pull: ask, then bring every kept journal the answer concerns up to date.
+  struct Incremental {
+    double seconds = 0;
+    size_t bytes = 0, groups = 0;
+    int64_t cursor = 0;
+    bool resync = false;
+  };
+  auto incremental = [&](int64_t cursor) {
+    Incremental out;
+    auto t = std::chrono::steady_clock::now();
+    JournalPull p = changes(cursor, &out.bytes);
+    out.resync = p.resync;
+    out.cursor = p.cursor;
+    out.groups = p.groups.size();
+    for (const web::KeptJournal& k : kept) {
+      for (const GroupChanges& g : p.groups) {
+        if (g.group_id != k.group_id) continue;
+        auto j = local.LoadJournal(me.user.id, k.group_id, k.period_id);
+        if (!j) continue;
+        ApplyGroupChanges(*j, k.group_id, k.range, g, p.locked_periods);
+        local.SaveJournal(me.user.id, k.group_id, k.period_id, *j);
+      }
+    }
+    out.seconds = Seconds(t);
+    return out;
+  };
+
   // ---- 1. A pushed batch of 5,000 operations ----
   std::vector<Operation> ops;
   for (size_t round = 0; ops.size() < kOps && round < 20; ++round) {
@@ -154,6 +193,26 @@ int main() {
   }
   double push = Seconds(t1);
 
+  // ---- 4. The incremental pull after the 5,000, then after 50 more (absences) ----
+  Incremental after_batch = incremental(cursor0);
+  std::vector<Operation> few;
+  for (const auto& [k, j] : journals) {
+    for (const JournalLesson* l : j.LessonsOf(k.group_id, {today.AddDays(-60), today})) {
+      for (int64_t student : s.GroupStudents(k.group_id, l->lesson.date)) {
+        if (few.size() >= 50 || j.FindAttendance(l->lesson.id, student)) continue;
+        Operation op;
+        op.op_id = Uuid(static_cast<uint32_t>(kOps + few.size() + 1));
+        op.kind = std::string(op_kind::kAttendanceSet);
+        op.payload = AttendanceSetPayload(l->lesson.id, student, "н", "запись с бумажного листа");
+        op.client_time = static_cast<int64_t>(std::time(nullptr)) * 1000;
+        op.device = "bench";
+        few.push_back(std::move(op));
+      }
+    }
+  }
+  c.Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{few}).dump(), "application/json");
+  Incremental after_few = incremental(after_batch.cursor);
+
   // ---- 3. The client's start from its local store ----
   local.SaveOutbox(me.user.id, ops);
   size_t stored = 0;
@@ -180,6 +239,11 @@ int main() {
   std::printf("sync: client's load of its local store at start (%.1f MB: structure, rules, %zu journals, outbox of %zu): "
               "%.2f s natively\n",
               stored / 1e6, kept.size(), outbox.size(), start);
+  for (const auto& [n, inc] : {std::pair<size_t, Incremental>{kOps, after_batch}, {few.size(), after_few}}) {
+    std::printf("sync: incremental pull since a cursor after %zu changes (%zu of %zu groups answered, applied to the "
+                "kept journals): %.3f s, %.2f MB%s; the full initial pull: %.2f s\n",
+                n, inc.groups, groups.size(), inc.seconds, inc.bytes / 1e6, inc.resync ? " (RESYNC)" : "", pull);
+  }
   server.Stop();
   serving.join();
   std::filesystem::remove_all(dir);

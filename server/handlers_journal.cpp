@@ -35,4 +35,28 @@ Result<ApiResponse> HandleCorrections(ServerContext& ctx, ApiRequest& req) {
   return ApiResponse{200, std::move(out.value()), {{"Cache-Control", "no-store"}}};
 }
 
+Result<ApiResponse> HandleJournalChanges(ServerContext& ctx, ApiRequest& req) {
+  int64_t cursor = 0;  // none: the client has nothing yet (a resync with the current seq)
+  if (req.query.count(protocol::route::kParamCursor)) {
+    auto c = QueryId(req, protocol::route::kParamCursor);
+    if (!c.ok()) return c.status();
+    cursor = *c;
+  }
+  auto actor = ctx.store.LoadActor(req.session->account_id);
+  if (!actor.ok()) return actor.status();
+  auto out = ctx.store.JournalChanges(*actor, cursor);
+  if (!out.ok()) return out.status();
+  // Students' marks and attendance: the read is logged per group answered (R7, R22).
+  if (out->contains("groups") && (*out)["groups"].is_array()) {
+    for (const auto& g : (*out)["groups"]) {
+      if (Status logged = ctx.store.LogPersonalDataRead(*actor, protocol::route::kJournalChanges, {},
+                                                        g["group_id"].get<int64_t>(), ctx.now());
+          !logged.ok()) {
+        return logged;
+      }
+    }
+  }
+  return ApiResponse{200, std::move(out.value()), {{"Cache-Control", "no-store"}}};
+}
+
 }  // namespace ej::server

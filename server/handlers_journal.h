@@ -10,5 +10,7 @@ namespace ej::server {
 Result<ApiResponse> HandleClassJournal(ServerContext& ctx, ApiRequest& req);
 // GET the correction requests the user may see and the locked periods.
 Result<ApiResponse> HandleCorrections(ServerContext& ctx, ApiRequest& req);
+// GET the journal's changes after a cursor (journal_pull.h): ?cursor=N.
+Result<ApiResponse> HandleJournalChanges(ServerContext& ctx, ApiRequest& req);
 
 }  // namespace ej::server

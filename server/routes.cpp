@@ -39,6 +39,7 @@ const std::vector<Route>& Routes() {
       {"GET", route::kCorrections, Access::kSession, &HandleCorrections},
       {"GET", route::kDayLessons, Access::kSession, &HandleDayLessons},
       {"POST", route::kDiarySeen, Access::kSession, &HandleDiarySeen},
+      {"GET", route::kJournalChanges, Access::kSession, &HandleJournalChanges},
   };
   return kRoutes;
 }

@@ -6,6 +6,7 @@
 #include "class_summary.h"
 #include "crypto.h"
 #include "diary.h"
+#include "journal_pull.h"
 #include "journal_store.h"
 #include "op_log.h"
 #include "planning_store.h"
@@ -763,6 +764,9 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         if (applied->correction) audit["correction"] = true;
         if (!applied->old.is_null()) audit["old"] = applied->old;
         if (!applied->reason.empty()) audit["reason"] = applied->reason;
+        // What it touched, for the pull since a cursor (journal_pull.h); generated lessons ask
+        // for a resync, their (long) list is not kept.
+        if (op.kind != op_kind::kLessonsGenerate) audit["touch"] = ToJson(TouchOf(**journal, *applied));
         if (op.kind == op_kind::kLessonsGenerate) {
           audit["added"] = applied->added;
           audit["removed"] = applied->removed;

@@ -49,6 +49,7 @@ class SqliteStore final : public Store {
   Result<protocol::Json> JournalSlice(const Actor& actor, int64_t group_id, std::optional<DateRange> range) override;
   Result<protocol::Json> LessonsOfDay(const Actor& actor, Date day) override;
   Result<std::vector<AuditRow>> CorrectionsAudit(const Actor& actor, const AuditFilter& filter) override;
+  Result<protocol::Json> JournalChanges(const Actor& actor, int64_t cursor) override;  // sqlite_store_pull.cpp
   Result<protocol::Json> ClassJournalSlice(const Actor& actor, int64_t class_id, std::optional<DateRange> range,
                                            std::vector<int64_t>* students) override;
   Result<protocol::Json> CorrectionRequests(const Actor& actor) override;

@@ -140,6 +140,9 @@ class Store {
   // Every lesson of the school on a day (journal.h lesson JSON, an array), for planning
   // substitutions: kForbidden unless the actor plans lessons (Action::kPlanLessons).
   virtual Result<protocol::Json> SchoolLessonsOfDay(const Actor& actor, Date day) = 0;
+  // The journal's changes after the log's seq `cursor` that the actor may read (journal_pull.h
+  // BuildJournalPull), or a «resync» answer with the current seq; kForbidden for a family.
+  virtual Result<protocol::Json> JournalChanges(const Actor& actor, int64_t cursor) = 0;
 };
 
 }  // namespace ej::server

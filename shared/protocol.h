@@ -80,6 +80,9 @@ inline constexpr std::string_view kParamTo = "to";
 // "seq" of the diary answer); what arrives after it is marked new (diary.h MarkNewSince).
 inline constexpr std::string_view kDiarySeen = "/api/v1/diary/seen";
 inline constexpr std::string_view kParamSeq = "seq";
+// The journal's changes after the log's seq the client last saw (journal_pull.h): ?cursor=N.
+inline constexpr std::string_view kJournalChanges = "/api/v1/journal/changes";
+inline constexpr std::string_view kParamCursor = "cursor";
 }  // namespace route
 
 // ---- Errors: {"error":{"code","message"[,"field"][,"retry_after"]}} ----

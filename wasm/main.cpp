@@ -24,6 +24,7 @@
 #include "input.h"
 #include "theme.h"
 #include "storage_idb.h"
+#include "unlock_webcrypto.h"
 #include "transport_fetch.h"
 #include "ui.h"
 
@@ -352,6 +353,7 @@ int main() {
 
   // The local store (offline work): IndexedDB, read before main() by storage.js.
   ej::wasm::InstallDeviceStorage(c.test_mode);
+  ej::wasm::InstallKeyDerivation(Wake);  // the offline start's password check
   c.transport = std::make_unique<ej::wasm::FetchTransport>(Wake);
   c.app = std::make_unique<ej::web::App>(*c.transport);
   ej_js_install_bridge();

@@ -32,7 +32,7 @@ bool IsSuccess(int status) { return status >= 200 && status < 300; }
 }  // namespace
 
 App::App(Transport& transport, Env& env)
-    : transport_(transport), alive_(std::make_shared<int>(0)), console_(transport, env), desk_(transport, env), diary_(transport, env) {}
+    : transport_(transport), alive_(std::make_shared<int>(0)), console_(transport, env), desk_(transport, env), diary_(transport, env), env_(env) {}
 
 App::~App() { Wipe(login_.password); }
 
@@ -118,12 +118,18 @@ void App::OnStartMe(const HttpResponse& r) {
     }
     login_error_ = std::string(protocol::DefaultMessage(ErrorCode::kInternal));
   } else if (r.status == 0) {
-    // No network: the teacher who signed in last on this device works on the device's copy.
+    // No network: the teacher who signed in last on this device works on the device's copy,
+    // once they typed their password (a shared computer: offline_unlock.h).
     if (auto last = LocalStore(Storage()).LastUser(); last && HasJournal(last->user)) {
-      me_ = std::move(*last);
-      school_ = me_->school;
-      ShowSignedIn();
-      return;
+      OfflineUnlock unlock(Storage(), env_);
+      if (unlock.HasVerifier(last->user.id)) {
+        offline_user_ = std::move(*last);
+        school_ = offline_user_->school;
+        login_.login = LocalStore(Storage()).Login(offline_user_->user.id);
+        login_error_ = unlock.Locked(offline_user_->user.id).value_or("");
+        Show(Screen::kLogin);
+        return;
+      }
     }
     login_error_ = FailureMessage(r);
   } else if (r.status != 401) {
@@ -177,6 +183,10 @@ void App::OnLogin(const HttpResponse& r) {
     auto login = json.ok() ? protocol::LoginResponseFromJson(*json)
                            : Result<protocol::LoginResponse>(json.status());
     if (login.ok()) {
+      // A teacher's device keeps a verifier of the password for the offline start (never the
+      // password itself).
+      if (HasJournal(login->user)) OfflineUnlock(Storage(), env_).Remember(login->user.id, login_.password);
+      offline_user_.reset();
       // The browser keeps the HttpOnly session cookie; the token is not kept here.
       Wipe(login->token);
       Wipe(login_.password);
@@ -189,9 +199,40 @@ void App::OnLogin(const HttpResponse& r) {
     login_error_ = std::string(protocol::DefaultMessage(ErrorCode::kInternal));
     return;
   }
+  if (r.status == 0 && offline_user_) {
+    UnlockOffline();  // still no network: the password is checked on the device
+    return;
+  }
   login_busy_ = false;
   login_error_ = FailureMessage(r);
   if (r.status == 401) login_.focus_password = true;
+}
+
+void App::UnlockOffline() {
+  const protocol::MeResponse user = *offline_user_;
+  const std::string login = LocalStore(Storage()).Login(user.user.id);
+  if (Trimmed(login_.login) != login) {
+    login_busy_ = false;
+    login_error_ = "Нет связи с сервером: на этом устройстве без сети открывается только журнал пользователя «" + login + "».";
+    return;
+  }
+  std::weak_ptr<int> alive = alive_;
+  const int epoch = epoch_;
+  OfflineUnlock(Storage(), env_).Check(user.user.id, login_.password, [this, alive, epoch, user](bool ok, std::string error) {
+    if (alive.expired() || epoch != epoch_) return;
+    login_busy_ = false;
+    Wipe(login_.password);
+    if (!ok) {
+      login_error_ = std::move(error);
+      login_.focus_password = true;
+      return;
+    }
+    login_error_.clear();
+    offline_user_.reset();
+    me_ = user;
+    school_ = user.school;
+    ShowSignedIn();
+  });
 }
 
 void App::OnLoginMe(const HttpResponse& r) {
@@ -270,6 +311,10 @@ void App::Frame() {
       view.error = LoginError();
       view.busy = login_busy_;
       view.can_submit = retry_until_ <= ImGui::GetTime();
+      if (offline_user_) {
+        view.notice = "Нет связи с сервером. Журнал, сохранённый на этом устройстве, откроется после ввода пароля: " +
+                      offline_user_->user.name + ".";
+      }
       if (DrawLoginScreen(login_, view) == LoginAction::kSubmit) SubmitLogin();
       break;
     }

@@ -18,6 +18,7 @@
 #include "diary_view.h"
 #include "env.h"
 #include "journal_desk.h"
+#include "offline_unlock.h"
 #include "protocol.h"
 #include "screens.h"
 #include "transport.h"
@@ -90,6 +91,12 @@ class App {
   Console console_;
   JournalDesk desk_;
   DiaryCabinet diary_;  // parents and students
+
+  // The start with no network on a shared computer (offline_unlock.h): the last teacher's desk
+  // opens only with their password, checked on the device.
+  void UnlockOffline();
+  Env& env_;
+  std::optional<protocol::MeResponse> offline_user_;  // waiting for the password
 };
 
 }  // namespace ej::web

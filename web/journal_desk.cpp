@@ -613,6 +613,7 @@ void JournalDesk::OnPushed(const HttpResponse& r, size_t sent) {
   if (!refused) SaveJournalLocal();
   ApplyToStored(acknowledged);
   Push();
+  if (outbox_.empty()) Pull();  // everything sent: what others changed meanwhile comes in
 }
 
 std::string JournalDesk::Describe(const Operation& op) const {
@@ -802,7 +803,10 @@ std::vector<int64_t> JournalDesk::DueChoices(const JournalLesson& lesson) const 
 TopBarAction JournalDesk::Frame(const TopBarView& bar, const std::string& bar_error) {
   NetworkTick();
   if (SessionLostWithEntries()) dialog_ = SyncDialog::kPassword;
-  if (offline_ && in_flight_ == 0 && ImGui::GetTime() >= retry_at_ && dialog_ != SyncDialog::kPassword) Push();
+  if (offline_ && in_flight_ == 0 && ImGui::GetTime() >= retry_at_ && dialog_ != SyncDialog::kPassword) {
+    if (!outbox_.empty()) Push();
+    else if (!pull_in_flight_) Pull();  // nothing to send: the pull tells whether the network is back
+  }
   JournalView view;
   view.bar = bar;
   view.error = !bar_error.empty() ? bar_error : error_;

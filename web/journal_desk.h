@@ -22,6 +22,7 @@
 #include "env.h"
 #include "journal.h"
 #include "journal_grid.h"
+#include "journal_pull.h"
 #include "local_store.h"
 #include "protocol.h"
 #include "school_rules.h"
@@ -184,6 +185,17 @@ class JournalDesk {
   // those lessons of such a group.
   void LoadSubstitutions();
   std::vector<int64_t> substitute_groups_;
+  // Pull since a cursor (journal_pull.h): online, after the outbox is sent, the changes after the
+  // cursor kept on the device go into the kept journals; a «resync» answer reloads them whole
+  // (Prefetch with every kept journal) and its cursor is kept once they all arrived.
+  void Pull();
+  void OnPulled(const HttpResponse& r);
+  void ApplyPull(const JournalPull& pull);
+  bool pull_in_flight_ = false;
+  bool pull_again_ = false;           // asked for while one was on its way
+  bool prefetch_all_ = false;         // a resync: the journal on screen is reloaded too
+  int64_t prefetch_cursor_ = 0;       // kept when the resync's reload is complete
+  bool prefetch_failed_ = false;
 };
 
 }  // namespace ej::web

@@ -112,14 +112,14 @@ void JournalDesk::ApplyToStored(const std::vector<Operation>& acknowledged) {
 }
 
 // After the chosen journal: the journals of the current and the previous period of every group
-// the user keeps, one request at a time, so the desk works offline in any of them.
+// the user keeps. Those the device has are brought up to date by a pull since the device's
+// cursor; a «resync» answer (or none kept yet) reloads them all, one request at a time, so the
+// desk works offline in any of them.
 void JournalDesk::Prefetch() {
   if (prefetch_started_ || !structure_) return;
   prefetch_started_ = true;
-  prefetch_ = JournalsToKeep(*structure_, groups_, env_.Today());
-  Store().KeepOnly(user_.id, prefetch_);
-  prefetch_next_ = 0;
-  PrefetchNext();
+  Store().KeepOnly(user_.id, JournalsToKeep(*structure_, groups_, env_.Today()));
+  Pull();
 }
 
 void JournalDesk::PrefetchNext() {
@@ -127,7 +127,8 @@ void JournalDesk::PrefetchNext() {
   const StudyPeriod* period = Period();
   while (prefetch_next_ < prefetch_.size()) {
     const KeptJournal k = prefetch_[prefetch_next_++];
-    if (group && period && k.group_id == *group && k.period_id == period->id) continue;  // on screen, saved
+    const bool on_screen = group && period && k.group_id == *group && k.period_id == period->id;
+    if (on_screen && !prefetch_all_) continue;  // on screen, saved
     std::string path = std::string(route::kJournal) + "?group_id=" + std::to_string(k.group_id) +
                        "&from=" + k.range.first.Iso() + "&to=" + k.range.last.Iso();
     requests_.Call("GET", path, "", [this, k](const HttpResponse& r) {
@@ -137,11 +138,123 @@ void JournalDesk::PrefetchNext() {
         if (parsed.ok()) {
           // The device's copy is the server's plus nothing: the outbox is applied on top when shown.
           Store().SaveJournal(user_.id, k.group_id, k.period_id, *parsed);
+          auto shown = GroupId();
+          const StudyPeriod* p = Period();
+          if (prefetch_all_ && journal_loaded_ && shown && p && *shown == k.group_id && p->id == k.period_id) {
+            server_journal_ = std::move(parsed).value();  // a resync: the screen's copy too
+            Rebuild();
+          }
         }
       }
-      if (r.status != 0) PrefetchNext();
+      if (r.status == 0) {
+        prefetch_cursor_ = 0;  // incomplete: the cursor is not kept, the next pull resyncs again
+        prefetch_all_ = false;
+        return;
+      }
+      PrefetchNext();
     });
     return;
+  }
+  // Every kept journal is as the server had it at the resync's cursor or later.
+  if (prefetch_cursor_ > 0) Store().SaveCursor(user_.id, prefetch_cursor_);
+  const bool was_resync = prefetch_cursor_ > 0;
+  prefetch_cursor_ = 0;
+  prefetch_all_ = false;
+  if (was_resync && pull_again_) {
+    pull_again_ = false;
+    Pull();
+  }
+}
+
+// ---- Pull since a cursor ----
+
+void JournalDesk::Pull() {
+  if (!structure_) return;
+  if (pull_in_flight_ || prefetch_cursor_ > 0) {  // one at a time; a resync's reload first
+    pull_again_ = true;
+    return;
+  }
+  pull_in_flight_ = true;
+  const int64_t cursor = Store().LoadCursor(user_.id);
+  std::string path(route::kJournalChanges);
+  if (cursor > 0) path += "?" + std::string(route::kParamCursor) + "=" + std::to_string(cursor);
+  requests_.Call("GET", path, "", [this](const HttpResponse& r) { OnPulled(r); });
+}
+
+void JournalDesk::OnPulled(const HttpResponse& r) {
+  pull_in_flight_ = false;
+  if (r.status == 0) {
+    pull_again_ = false;
+    offline_ = true;  // tried again with the backoff (Frame)
+    retry_at_ = ImGui::GetCurrentContext() ? ImGui::GetTime() + backoff_.Next() : 0;
+    return;
+  }
+  if (!structure_) return;
+  std::optional<JournalPull> pull;
+  if (r.status == 200) {
+    auto json = protocol::ParseJson(r.body);
+    auto parsed = json.ok() ? JournalPullFromJson(*json) : Result<JournalPull>(json.status());
+    if (parsed.ok()) pull = std::move(parsed).value();
+  }
+  offline_ = false;  // the server answered (a 401 is the session's business: PageRequests)
+  backoff_.Reset();
+  std::vector<KeptJournal> kept = JournalsToKeep(*structure_, groups_, env_.Today());
+  prefetch_next_ = 0;
+  prefetch_.clear();
+  if (!pull || pull->resync) {
+    // Reload every kept journal whole; the cursor (none without an answer) is kept at the end.
+    prefetch_ = std::move(kept);
+    prefetch_all_ = true;
+    prefetch_cursor_ = pull ? pull->cursor : 0;
+    PrefetchNext();
+    return;
+  }
+  ApplyPull(*pull);
+  LocalStore store = Store();
+  store.SaveCursor(user_.id, pull->cursor);
+  // A journal the device does not have yet (a new period began, a group was added) is loaded whole.
+  for (const KeptJournal& k : kept) {
+    if (!store.HasJournal(user_.id, k.group_id, k.period_id)) prefetch_.push_back(k);
+  }
+  prefetch_all_ = false;
+  PrefetchNext();
+  if (pull_again_) {
+    pull_again_ = false;
+    Pull();
+  }
+  if (!outbox_.empty()) Push();
+}
+
+// The changes go into the journal on screen (as the server sent it; the outbox is applied on
+// top again) and into every kept journal on the device that they concern.
+void JournalDesk::ApplyPull(const JournalPull& pull) {
+  auto group = GroupId();
+  const StudyPeriod* period = Period();
+  LocalStore store = Store();
+  const bool locks_changed = pull.locked_periods != server_journal_.locked_periods;
+  bool screen_changed = false;
+  for (const KeptJournal& k : JournalsToKeep(*structure_, groups_, env_.Today())) {
+    const GroupChanges* changes = nullptr;
+    for (const GroupChanges& g : pull.groups) {
+      if (g.group_id == k.group_id) changes = &g;
+    }
+    if (!changes && !locks_changed) continue;
+    GroupChanges none;
+    none.group_id = k.group_id;
+    const GroupChanges& c = changes ? *changes : none;
+    if (group && period && k.group_id == *group && k.period_id == period->id && journal_loaded_) {
+      ApplyGroupChanges(server_journal_, k.group_id, k.range, c, pull.locked_periods);
+      screen_changed = true;
+      continue;
+    }
+    auto j = store.LoadJournal(user_.id, k.group_id, k.period_id);
+    if (!j) continue;
+    ApplyGroupChanges(*j, k.group_id, k.range, c, pull.locked_periods);
+    store.SaveJournal(user_.id, k.group_id, k.period_id, *j);
+  }
+  if (screen_changed) {
+    Rebuild();
+    SaveJournalLocal();
   }
 }
 

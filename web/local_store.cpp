@@ -157,6 +157,10 @@ std::optional<Journal> LocalStore::LoadJournal(int64_t account, int64_t group_id
   return std::move(j).value();
 }
 
+bool LocalStore::HasJournal(int64_t account, int64_t group_id, int64_t period_id) {
+  return storage_.Get(JournalKey(account, group_id, period_id)).has_value();
+}
+
 void LocalStore::KeepOnly(int64_t account, const std::vector<KeptJournal>& keep) {
   const std::string prefix = Prefix(account) + "journal/";
   for (const std::string& key : storage_.Keys()) {
@@ -165,6 +169,21 @@ void LocalStore::KeepOnly(int64_t account, const std::vector<KeptJournal>& keep)
     for (const KeptJournal& k : keep) kept = kept || key == JournalKey(account, k.group_id, k.period_id);
     if (!kept) storage_.Remove(key);
   }
+}
+
+void LocalStore::SaveCursor(int64_t account, int64_t cursor) {
+  storage_.Put(Prefix(account) + "cursor", std::to_string(cursor));
+}
+
+int64_t LocalStore::LoadCursor(int64_t account) {
+  auto text = storage_.Get(Prefix(account) + "cursor");
+  if (!text || text->empty() || text->size() > 18) return 0;
+  int64_t v = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
+  return v;
 }
 
 void LocalStore::SaveOutbox(int64_t account, const std::vector<Operation>& ops) {

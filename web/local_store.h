@@ -111,8 +111,13 @@ class LocalStore {
   // A group's journal for a period as the server sent it (without the outbox applied).
   void SaveJournal(int64_t account, int64_t group_id, int64_t period_id, const Journal& j);
   std::optional<Journal> LoadJournal(int64_t account, int64_t group_id, int64_t period_id);
+  bool HasJournal(int64_t account, int64_t group_id, int64_t period_id);
   // Drops the journals not in `keep` (an older period, a group no longer taught).
   void KeepOnly(int64_t account, const std::vector<KeptJournal>& keep);
+
+  // The op_log seq the kept journals are up to date with (journal_pull.h); 0: none yet.
+  void SaveCursor(int64_t account, int64_t cursor);
+  int64_t LoadCursor(int64_t account);
 
   void SaveOutbox(int64_t account, const std::vector<Operation>& ops);
   std::vector<Operation> LoadOutbox(int64_t account);

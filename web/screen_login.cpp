@@ -29,6 +29,10 @@ LoginAction DrawLoginScreen(LoginForm& form, const LoginView& view) {
   ui::Heading("Электронный журнал");
   if (!view.subtitle.empty()) ui::MutedText(view.subtitle);
   ui::Space(8);
+  if (!view.notice.empty()) {
+    ui::StrongText(view.notice, width - 2 * style.padding);
+    ui::Space(6);
+  }
 
   ui::InputOptions login_options;
   login_options.focus = form.focus_login;

@@ -45,6 +45,7 @@ struct LoginView {
   std::string error;     // under the form; empty for none
   bool busy = false;     // a login request is in flight: «Вход…»
   bool can_submit = true;
+  std::string notice;    // above the form: the offline start asks for the last user's password
 };
 
 enum class LoginAction { kNone, kSubmit };

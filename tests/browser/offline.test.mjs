@@ -4,8 +4,11 @@
 // entries (IndexedDB); so does a browser restart with the same profile; back online, everything
 // reaches the server exactly once. Two edits of the same cell, one made offline: the conflict is
 // shown with both values, the teacher keeps hers, and both values are in the operation log.
-// The lesson sheet is made with no network. Screenshots: offline-badge-online,
-// offline-badge-offline, offline-lesson-sheet, offline-reloaded, offline-conflict, offline-synced.
+// The lesson sheet is made with no network. A start with no network (a shared computer) asks for
+// the teacher's password, checked in the browser against a PBKDF2 verifier (WebCrypto) kept at the
+// online login, never the password: a wrong one opens nothing. Screenshots: offline-badge-online,
+// offline-badge-offline, offline-lesson-sheet, offline-unlock, offline-reloaded, offline-conflict,
+// offline-synced.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -57,6 +60,26 @@ async function storeSettled(page) {
   await page.waitForFunction(() => window.Module && Module.ejStorePending === 0, null, { timeout: 10000 });
 }
 
+// A start with no network asks for the last teacher's password (the login is filled in) and
+// shows no journal before it; with `shot`, a wrong password first: an error, still nothing open.
+async function unlockOffline(page, shot) {
+  await h.waitForWidget(page, 'Пароль', { kind: 'input', timeout: 20000 });
+  let all = await h.widgets(page);
+  assert.ok(all.some((w) => w.label.startsWith('Нет связи с сервером. Журнал, сохранённый на этом устройстве')), 'the offline notice');
+  assert.ok(!all.some((w) => w.kind === 'cell'), 'no journal before the password');
+  assert.equal((await h.findWidget(page, 'Логин', 'input')).value, 'uchitel');
+  if (shot) {
+    await h.fill(page, 'Пароль', 'не тот пароль');
+    await h.press(page, 'Enter');
+    await h.waitForWidget(page, 'Неверный пароль. Осталось попыток: 4.', { kind: 'error', timeout: 10000 });
+    all = await h.widgets(page);
+    assert.ok(!all.some((w) => w.kind === 'cell'), 'a wrong password opens nothing');
+    await h.screenshot(page, shot);
+  }
+  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
+  await h.press(page, 'Enter');
+}
+
 // A persistent browser (a profile on disk: the service worker, its cache and IndexedDB stay).
 function launchProfile(dir) {
   return chromium.launchPersistentContext(dir, {
@@ -94,6 +117,11 @@ test('offline: 20 marks, 2 absences and a topic survive a reload and a browser r
     // The shell is cached and the device has the journal before the network goes.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await storeSettled(page);
+    // The verifier of the password for the offline start is on the device; the password is not.
+    await page.waitForFunction(() => [...Module.ejStore.keys()].some((k) => k.endsWith('/verifier')), null, { timeout: 10000 });
+    await storeSettled(page);
+    assert.ok(!(await page.evaluate((pw) => [...Module.ejStore.values()].some((v) => v.includes(pw)), h.DEMO_PASSWORD)),
+      'the password itself is not stored');
     await h.screenshot(page, 'offline-badge-online');
     const webOpsBefore = Number(sql("SELECT COUNT(*) FROM op_log WHERE device = 'web'"));
 
@@ -165,6 +193,7 @@ test('offline: 20 marks, 2 absences and a topic survive a reload and a browser r
     const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'EJ_READY', timeout: 30000 });
     await page.reload();
     await ready;
+    await unlockOffline(page, 'offline-unlock');
     await check(page);
     await h.screenshot(page, 'offline-reloaded');
 
@@ -173,6 +202,7 @@ test('offline: 20 marks, 2 absences and a topic survive a reload and a browser r
     context = await launchProfile(profile);
     await context.setOffline(true);
     ({ page } = await openIn(context));
+    await unlockOffline(page);
     await check(page);
 
     // Back online: the outbox goes, each entry once.

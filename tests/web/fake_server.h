@@ -21,6 +21,7 @@
 #include "class_summary.h"
 #include "control_works.h"
 #include "diary.h"
+#include "journal_pull.h"
 #include "journal_recommendations.h"
 #include "journal.h"
 #include "timetable.h"
@@ -230,6 +231,7 @@ class FakeServer : public web::Transport {
     namespace route = protocol::route;
     if (unreachable || r.path == unreachable_path) return {0, ""};
     if (auto planning = HandlePlanning(r)) return *planning;
+    if (auto pulled = HandlePull(r)) return *pulled;
     if (r.method == "GET" && r.path == route::kMe) {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
@@ -518,6 +520,7 @@ class FakeServer : public web::Transport {
           result.outcome = OpOutcome::kApplied;
           result.seq = static_cast<int64_t>(applied_.size()) + 1;
           applied_[op.op_id] = result;
+          pull_log.push_back({result.seq, op.kind, std::nullopt});
         } else {
           result.outcome = updated.status().code() == ErrorCode::kConflict ? OpOutcome::kConflict : OpOutcome::kRejected;
           result.error = updated.status();
@@ -537,6 +540,7 @@ class FakeServer : public web::Transport {
           result.outcome = OpOutcome::kApplied;
           result.seq = static_cast<int64_t>(applied_.size()) + 1;
           applied_[op.op_id] = result;
+          pull_log.push_back({result.seq, op.kind, TouchOf(journal, *applied)});
         } else {
           result.outcome = applied.status().code() == ErrorCode::kConflict ? OpOutcome::kConflict : OpOutcome::kRejected;
           result.error = applied.status();
@@ -550,6 +554,7 @@ class FakeServer : public web::Transport {
         result.created_id = applied->created_id;
         result.seq = static_cast<int64_t>(applied_.size()) + 1;
         applied_[op.op_id] = result;
+        pull_log.push_back({result.seq, op.kind, std::nullopt});
       } else {
         result.outcome = OpOutcome::kRejected;
         result.error = applied.status();
@@ -630,6 +635,37 @@ class FakeServer : public web::Transport {
     protocol::Json j = ToJson(*view);
     j["seq"] = last;
     return web::HttpResponse{200, j.dump()};
+  }
+
+ public:
+  // ---- Pull since a cursor (journal_pull.h), as the server: the log's touches, the core's answer ----
+  struct PullEntry {
+    int64_t seq = 0;
+    std::string kind;
+    std::optional<JournalTouch> touch;  // journal ops
+  };
+  std::vector<PullEntry> pull_log;  // every applied op of Push (seq = the answer's seq)
+  int pulls = 0;                    // GET /journal/changes answered
+
+  std::optional<web::HttpResponse> HandlePull(const web::HttpRequest& r) {
+    const std::string path = r.path.substr(0, r.path.find('?'));
+    if (r.method != "GET" || path != protocol::route::kJournalChanges) return std::nullopt;
+    const FakeAccount* a = session ? AccountById(*session) : nullptr;
+    if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+    Actor actor = JournalActor(*a);
+    if (Status st = MayPullJournal(actor); !st.ok()) return Error(st.code(), st.message());
+    ++pulls;
+    int64_t cursor = 0;
+    if (size_t at = r.path.find("cursor="); at != std::string::npos) cursor = std::atoll(r.path.c_str() + at + 7);
+    const int64_t last = static_cast<int64_t>(applied_.size());
+    if (cursor <= 0 || cursor > last) return web::HttpResponse{200, ToJson(ResyncPull(last)).dump()};
+    std::vector<JournalTouch> touches;
+    for (const PullEntry& e : pull_log) {
+      if (e.seq <= cursor) continue;
+      if (PullNeedsResync(e.kind)) return web::HttpResponse{200, ToJson(ResyncPull(last)).dump()};
+      if (e.touch) touches.push_back(*e.touch);
+    }
+    return web::HttpResponse{200, ToJson(BuildJournalPull(journal, structure, actor, touches, last)).dump()};
   }
 };
 

@@ -5,6 +5,7 @@
 // unsent entries silently, the printable lesson sheet from the local copy.
 #include <doctest/doctest.h>
 
+#include "fake_derivation.h"
 #include "headless_client.h"
 #include "lesson_sheet.h"
 #include "local_store.h"
@@ -35,13 +36,26 @@ struct DeviceStorage {
 // (or a browser restart): the same device storage, a new App.
 struct Offline {
   DeviceStorage device;
+  DerivationScope derivation;  // the platform's PBKDF2 (offline_unlock.h)
   FakeServer server;
   std::unique_ptr<HeadlessClient> client;
   int reloads = 0;
   Offline() {
     server.AddJournalSchool();
-    server.session = 7;
+    // Signed in on this device by typing the password: the offline start needs it again.
     Reload();
+    c().Fill("Логин", "uchitel");
+    c().Fill("Пароль", "demo2026");
+    c().Click("Войти", "button");
+    c().Settle(server);
+  }
+  // A start with no network asks for the last user's password (a shared computer) and opens
+  // the device's copy with it.
+  void UnlockOffline() {
+    REQUIRE(c().app.screen() == Screen::kLogin);
+    c().Fill("Пароль", "demo2026");
+    c().Click("Войти", "button");
+    c().Settle(server);
   }
   void Reload(ImVec2 size = ImVec2(1366, 900)) {
     client.reset();
@@ -133,8 +147,10 @@ TEST_CASE("offline: entries wait on the device, survive a reload with no network
   CHECK(t.desk().outbox_size() == 2);
   CHECK(t.c().Has("Нет сети", "badge"));
 
-  // A reload with no network: /me fails, the device's user and copy open the desk.
+  // A reload with no network: /me fails, the device's user and copy open the desk once the
+  // password is typed again.
   t.Reload();
+  t.UnlockOffline();
   REQUIRE(t.c().app.screen() == Screen::kJournal);
   CHECK(t.desk().outbox_size() == 2);
   CHECK(t.c().Get("Белов Артём · 14.09", "cell").value == "5");
