@@ -46,6 +46,7 @@ struct Session {
     c().Click(label, "input");
     c().PressCtrl(ImGuiKey_A);
     c().Type(text);
+    c().Frame();  // the table above the editor shows the change on the next frame
   }
 };
 
@@ -205,24 +206,12 @@ TEST_CASE("console navigation: «Планирование» holds four pages in 
   CHECK(t.c().app.console().page() == ConsolePage::kSubstitutions);
 }
 
-TEST_CASE("console navigation on a phone: «Планирование» in the row of tabs, its pages in a second row") {
+TEST_CASE("console navigation on a phone: «Планирование» is one tab of the row, no planning page in it") {
   Session phone(ImVec2(360, 740));
   REQUIRE(phone.c().Has("Планирование", "tab"));
-  // The row scrolls sideways under the wheel (a finger's drag does the same) to the group.
-  for (int i = 0; i < 10 && !phone.c().Get("Планирование", "tab").visible; ++i) {
-    const ui::Widget first = phone.c().All("tab").front();
-    ImGui::GetIO().MousePos = ImVec2(first.x + 4, first.y + first.h / 2);
-    ImGui::GetIO().MouseWheel = -2;
-    phone.c().Frame();
-    ImGui::GetIO().MouseWheel = 0;
-    phone.c().Frame();
+  for (const char* page : {"Расписание", "Замены", "Контрольные работы", "КТП"}) {
+    CHECK_MESSAGE(!phone.c().Has(page, "tab"), page);
   }
-  phone.OpenPlans();
-  CHECK(phone.c().Has("КТП", "heading"));
-  CHECK(phone.c().Get("КТП", "tab").visible);
-  const ui::Widget nav = phone.c().Get("Планирование", "tab");
-  const ui::Widget sub = phone.c().Get("КТП", "tab");
-  CHECK(sub.y > nav.y + nav.h);  // a second row under the first
 }
 
 }  // namespace
