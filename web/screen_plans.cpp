@@ -318,20 +318,28 @@ void PlansPage::Draw(const Structure& s, const Actor& actor, const AcademicYear*
     if (d.rows.empty()) {
       ui::MutedText("В КТП пока нет тем: добавьте тему или вставьте строки из таблицы.");
     } else {
-      ui::BeginTable("plan-topics", {{"№", 56, true}, {"Тема", 0}, {"Часы", 70, true}, {"Контроль", narrow ? 110.0f : 170.0f}});
+      // A phone: three columns, the control work as a second line under the topic.
+      if (narrow) {
+        ui::BeginTable("plan-topics", {{"№", 36, true}, {"Тема", 0}, {"Часы", 56, true}});
+      } else {
+        ui::BeginTable("plan-topics", {{"№", 56, true}, {"Тема", 0}, {"Часы", 70, true}, {"Контроль", 170}});
+      }
       for (size_t i = 0; i < d.rows.size(); ++i) {
         const PlanDraftRow& r = d.rows[i];
         const bool chosen = static_cast<int>(i) == d.selected;
         const PlanTopic t = TopicOf(r);
         const bool bad = !ValidatePlanTopic(t).ok();
         std::string control = r.control ? (r.form.empty() ? std::string("контрольная работа") : r.form) : std::string("—");
-        if (ui::TableRow("Тема № " + std::to_string(i + 1) + "###plan-row" + std::to_string(i),
-                         {{std::to_string(i + 1), chosen ? ui::Tone::kStrong : ui::Tone::kMuted},
-                          {r.title.empty() ? std::string("(без названия)") : r.title,
-                           bad ? ui::Tone::kError : chosen ? ui::Tone::kStrong : ui::Tone::kNormal},
-                          {r.hours, bad ? ui::Tone::kError : ui::Tone::kNormal},
-                          {control, r.control ? ui::Tone::kStrong : ui::Tone::kMuted}},
-                         true)) {
+        std::vector<ui::TableCell> cells = {{std::to_string(i + 1), chosen ? ui::Tone::kStrong : ui::Tone::kMuted},
+                                            {r.title.empty() ? std::string("(без названия)") : r.title,
+                                             bad ? ui::Tone::kError : chosen ? ui::Tone::kStrong : ui::Tone::kNormal},
+                                            {r.hours, bad ? ui::Tone::kError : ui::Tone::kNormal}};
+        if (narrow) {
+          if (r.control) cells[1].detail = control;
+        } else {
+          cells.push_back({control, r.control ? ui::Tone::kStrong : ui::Tone::kMuted});
+        }
+        if (ui::TableRow("Тема № " + std::to_string(i + 1) + "###plan-row" + std::to_string(i), cells, true)) {
           d.selected = static_cast<int>(i);
         }
       }
