@@ -23,11 +23,13 @@
 #include <tuple>
 #include <utility>
 
+#include "control_work_load.h"
 #include "control_works.h"
 #include "names.h"
 #include "planning_store.h"
 #include "thematic_plan.h"
 #include "roles.h"
+#include "school_rules.h"
 #include "calendar.h"
 #include "structure.h"
 #include "structure_store.h"
@@ -1158,7 +1160,10 @@ std::vector<PlanTopic> DemoPlan(SubjectId subject, int grade, int weekly_hours) 
 // control works of the first and second quarters (up to the winter holidays) from the plans:
 // the control topic of hour k falls on the group's k-th lesson by the timetable, moved to the
 // nearest lesson of the group that keeps the class within the load rules (one a day, the weekly
-// limit of its grade). Subgroups of one subject write on the same day.
+// limit of its grade, one subject's works ≥ 18 days apart, not the class's first or last lesson
+// of the day); works beyond 10 % of a group's hours in a period are dropped, so that the
+// schedule keeps every rule the core checks (FindAllControlWorkViolations). Subgroups of one
+// subject write on the same day.
 Status MakePlansAndControlWorks(Connection& c, int64_t school_id, int64_t now) {
   auto loaded = LoadStructure(c, school_id);
   if (!loaded.ok()) return loaded.status();
@@ -1243,12 +1248,26 @@ Status MakePlansAndControlWorks(Connection& c, int64_t school_id, int64_t now) {
     return nullptr;
   };
   const ControlWorkRules& rules = works->rules;
+  // The school's other ВСОКО rules (a new school has the default ones).
+  const ControlLoadRules load = DefaultSchoolRules().control_load;
   for (const SchoolClass* cls : st.ClassesOf(year.id)) {
     // Units: the groups of one subject in the class (a whole class, or its subgroups).
     std::map<int64_t, std::vector<const Group*>> by_subject;
     for (const Group& g : st.groups) {
       if (g.class_ids.size() == 1 && g.class_ids[0] == cls->id && planned.count(g.id)) by_subject[g.subject_id].push_back(&g);
     }
+    // The class's first and last lesson numbers per weekday (every demo week is the same).
+    std::map<int, std::pair<int, int>> day_span;
+    for (const TimetableEntry& e : timetable->entries) {
+      const Group* g = st.FindGroup(e.group_id);
+      if (e.year_id != year.id || e.kind != TimetableKind::kMain || !g ||
+          std::find(g->class_ids.begin(), g->class_ids.end(), cls->id) == g->class_ids.end()) {
+        continue;
+      }
+      auto [it, fresh] = day_span.try_emplace(e.weekday, e.number, e.number);
+      if (!fresh) it->second = {std::min(it->second.first, e.number), std::max(it->second.second, e.number)};
+    }
+    std::map<int64_t, std::vector<Date>> subject_days;  // the works chosen so far per subject
     struct Wanted {
       Date ideal;
       size_t lesson_index;
@@ -1286,6 +1305,20 @@ Status MakePlansAndControlWorks(Connection& c, int64_t school_id, int64_t now) {
               per_week[monday] >= rules.WeeklyLimit(cls->grade)) {
             continue;
           }
+          // One subject's works far enough apart; not on the class's first or last lesson.
+          const int64_t subject = (*want.groups)[0]->subject_id;
+          const auto& chosen_days = subject_days[subject];
+          if (std::any_of(chosen_days.begin(), chosen_days.end(),
+                          [&](Date x) { return std::abs(x.Days() - d.Days()) < load.subject_gap_days; })) {
+            continue;
+          }
+          const auto span = day_span[d.Weekday()];
+          if (load.not_first_or_last_lesson && std::any_of(want.groups->begin(), want.groups->end(), [&](const Group* g) {
+                const Lesson* l = lesson_on(g->id, d);
+                return l && (l->number == span.first || l->number == span.second);
+              })) {
+            continue;
+          }
           chosen = static_cast<size_t>(index);
           break;
         }
@@ -1294,6 +1327,7 @@ Status MakePlansAndControlWorks(Connection& c, int64_t school_id, int64_t now) {
       Date d = lessons[*chosen].date;
       busy_days.insert(d);
       ++per_week[d.AddDays(1 - d.Weekday())];
+      subject_days[(*want.groups)[0]->subject_id].push_back(d);
       for (const Group* g : *want.groups) {
         const Lesson* l = lesson_on(g->id, d);
         if (!l) continue;
@@ -1302,15 +1336,44 @@ Status MakePlansAndControlWorks(Connection& c, int64_t school_id, int64_t now) {
         auto applied = ApplyControlWorkOp(*works, st, timetable->six_day_classes,
                                           op(op_kind::kControlWorkSet, ControlWorkSetPayload(work)), head);
         if (!applied.ok()) return applied.status();
-        if (Status p = PersistControlWorks(c, school_id, *works, *applied); !p.ok()) return p;
       }
     }
   }
-  auto violations = FindControlWorkViolations(st, *works, year.id);
+  // The share of hours (≤ 10 % of a group's hours in a study period) is the core's to count:
+  // while it reports violations, the latest work of each is dropped, with the works of the
+  // subject's other subgroups in the class that day.
+  for (int round = 0; round < 100; ++round) {
+    auto violations = FindAllControlWorkViolations(st, *works, load, timetable->entries, year.id);
+    if (violations.empty()) break;
+    std::set<int64_t> drop;
+    for (const ControlWorkViolation& v : violations) {
+      const ControlWork* latest = nullptr;
+      for (int64_t id : v.work_ids) {
+        const ControlWork* w = works->Find(id);
+        if (w && (!latest || std::tie(latest->date, latest->id) < std::tie(w->date, w->id))) latest = w;
+      }
+      if (!latest) continue;
+      const Group* lg = st.FindGroup(latest->group_id);
+      for (const ControlWork& w : works->works) {
+        const Group* g = st.FindGroup(w.group_id);
+        if (w.date == latest->date && g && lg && g->subject_id == lg->subject_id && g->class_ids == lg->class_ids) {
+          drop.insert(w.id);
+        }
+      }
+    }
+    for (int64_t id : drop) {
+      auto removed = ApplyControlWorkOp(*works, st, timetable->six_day_classes,
+                                        op(op_kind::kControlWorkRemove, ControlWorkRemovePayload(id)), head);
+      if (!removed.ok()) return removed.status();
+    }
+  }
+  auto violations = FindAllControlWorkViolations(st, *works, load, timetable->entries, year.id);
   if (!violations.empty()) {
     return Status(ErrorCode::kInternal, "Демонстрационный график контрольных работ нарушает нормы: " + violations[0].message);
   }
-  return Status::Ok();
+  ControlWorkApplied all;
+  for (const ControlWork& w : works->works) all.works_changed.push_back(w.id);
+  return PersistControlWorks(c, school_id, *works, all);
 }
 
 // -----------------------------------------------------------------------------------------

@@ -499,7 +499,11 @@ Result<protocol::Json> SqliteStore::ControlWorkSchedule(const Actor& actor, int6
     }
     auto works = CachedControlWorks(c, actor.school_id);
     if (!works.ok()) return works.status();
-    out = ControlWorkScheduleJson(**st, **works, year_id, actor);
+    auto rules = CachedRules(c, actor.school_id);
+    if (!rules.ok()) return rules.status();
+    auto timetable = CachedTimetable(c, actor.school_id);
+    if (!timetable.ok()) return timetable.status();
+    out = ControlWorkScheduleJson(**st, **works, year_id, actor, (*rules)->control_load, (*timetable)->entries);
     return Status::Ok();
   });
   if (!s.ok()) return s;

@@ -167,4 +167,20 @@ std::vector<ControlWorkViolation> FindControlLoadViolations(const Structure& s, 
   return out;
 }
 
+std::vector<ControlWorkViolation> FindAllControlWorkViolations(const Structure& s, const ControlWorks& cw,
+                                                               const ControlLoadRules& rules,
+                                                               const std::vector<TimetableEntry>& entries,
+                                                               int64_t year_id) {
+  std::vector<ControlWorkViolation> out = FindControlWorkViolations(s, cw, year_id);
+  for (auto& v : FindControlLoadViolations(s, cw, rules, entries, year_id)) out.push_back(std::move(v));
+  std::stable_sort(out.begin(), out.end(), [&](const ControlWorkViolation& a, const ControlWorkViolation& b) {
+    const SchoolClass* ca = s.FindClass(a.class_id);
+    const SchoolClass* cb = s.FindClass(b.class_id);
+    auto ka = std::make_tuple(a.date, ca ? ca->grade : 0, ca ? ca->letter : std::string(), a.code);
+    auto kb = std::make_tuple(b.date, cb ? cb->grade : 0, cb ? cb->letter : std::string(), b.code);
+    return ka < kb;
+  });
+  return out;
+}
+
 }  // namespace ej

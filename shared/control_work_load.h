@@ -30,4 +30,13 @@ std::vector<ControlWorkViolation> FindControlLoadViolations(const Structure& s, 
                                                             const std::vector<TimetableEntry>& entries,
                                                             int64_t year_id);
 
+// Every violation of ALL the school's load rules in the year — the daily and weekly limits
+// (FindControlWorkViolations) and the ВСОКО rules above (FindControlLoadViolations) —, ordered
+// by date, then class, then rule. The one list the server's GET /control-works and the
+// console's calendar page both show.
+std::vector<ControlWorkViolation> FindAllControlWorkViolations(const Structure& s, const ControlWorks& cw,
+                                                               const ControlLoadRules& rules,
+                                                               const std::vector<TimetableEntry>& entries,
+                                                               int64_t year_id);
+
 }  // namespace ej

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "control_work_load.h"
 #include "json_reader.h"
 #include "timetable.h"
 
@@ -346,7 +347,8 @@ protocol::Json ToJson(const ControlWorkViolation& v) {
           {kKeyWorkIds, v.work_ids}, {kKeyMessage, v.message}};
 }
 
-protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& cw, int64_t year_id, const Actor& actor) {
+protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& cw, int64_t year_id, const Actor& actor,
+                                       const ControlLoadRules& load, const std::vector<TimetableEntry>& entries) {
   protocol::Json works = protocol::Json::array();
   for (const ControlWork& w : VisibleControlWorks(s, cw, year_id, actor)) {
     protocol::Json j = ToJson(w);
@@ -366,7 +368,7 @@ protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& c
   protocol::Json out = {{kKeyYearId, year_id}, {kKeyRules, ToJson(cw.rules)}, {kKeyWorks, std::move(works)}};
   if (Authorize(actor, Action::kReadStructure).ok()) {
     protocol::Json violations = protocol::Json::array();
-    for (const auto& v : FindControlWorkViolations(s, cw, year_id)) violations.push_back(ToJson(v));
+    for (const auto& v : FindAllControlWorkViolations(s, cw, load, entries, year_id)) violations.push_back(ToJson(v));
     out[kKeyViolations] = std::move(violations);
   }
   return out;

@@ -32,19 +32,25 @@ int GradeOf(const Structure& s, const Group& g) {
 
 }  // namespace
 
-std::vector<SubstituteCandidate> FindSubstitutes(const Structure& s, const std::vector<Lesson>& day_lessons,
-                                                 const Lesson& lesson) {
+std::vector<SubstituteCandidate> FindSubstitutes(const Structure& s, const std::vector<BellSchedule>& bells,
+                                                 const std::vector<Lesson>& day_lessons, const Lesson& lesson) {
   std::vector<SubstituteCandidate> out;
   const Group* group = s.FindGroup(lesson.group_id);
   if (!group) return out;
   int grade = GradeOf(s, *group);
+  const std::optional<BellSlot> when = LessonBells(s, bells, lesson.group_id, lesson.number);
+  auto at_once = [&](const Lesson& l) {
+    std::optional<BellSlot> other = LessonBells(s, bells, l.group_id, l.number);
+    if (!when || !other) return l.number == lesson.number;
+    return other->start < when->end && when->start < other->end;
+  };
   std::set<int64_t> busy;
   std::map<int64_t, int> load;
   for (const Lesson& l : day_lessons) {
     if (l.date != lesson.date) continue;
     int64_t keeper = KeeperOf(l);
     ++load[keeper];
-    if (l.id != lesson.id && l.number == lesson.number) busy.insert(keeper);
+    if (l.id != lesson.id && at_once(l)) busy.insert(keeper);
   }
   // Who teaches what this year: any workload line of the year makes a teacher a candidate.
   std::map<int64_t, SubstituteFit> fit;

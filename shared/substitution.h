@@ -37,12 +37,15 @@ struct SubstituteCandidate {
 };
 
 // The teachers (role teacher, head or deputy with workload) free at the lesson's date and
-// number — keeping no other lesson then, as its teacher without a substitute or as a
+// time — keeping no other lesson then, as its teacher without a substitute or as a
 // substitute — except the lesson's own teacher. Ordered by fit, then by the lessons they keep
 // that day, then by name. `day_lessons`: every lesson of the school on the lesson's date (the
-// lesson itself may be among them).
-std::vector<SubstituteCandidate> FindSubstitutes(const Structure& s, const std::vector<Lesson>& day_lessons,
-                                                 const Lesson& lesson);
+// lesson itself may be among them). «Then» is by the bells of each lesson's class's shift
+// (BellsOfClass): two lessons are at once when their times overlap, so with two shifts a
+// teacher busy with the 2nd shift's lesson 1 is free for the 1st shift's lesson 1; a lesson
+// number without bells is compared by number.
+std::vector<SubstituteCandidate> FindSubstitutes(const Structure& s, const std::vector<BellSchedule>& bells,
+                                                 const std::vector<Lesson>& day_lessons, const Lesson& lesson);
 
 // ---- [SECTION] the day ----
 

@@ -44,6 +44,27 @@ Status ValidateBellSchedule(const BellSchedule& b) {
   return Status::Ok();
 }
 
+const BellSchedule* BellsOfClass(const std::vector<BellSchedule>& bells, int64_t class_id) {
+  const BellSchedule* fallback = nullptr;
+  for (const BellSchedule& b : bells) {
+    if (std::find(b.class_ids.begin(), b.class_ids.end(), class_id) != b.class_ids.end()) return &b;
+    if (b.class_ids.empty() && !fallback) fallback = &b;
+  }
+  if (!fallback && !bells.empty()) fallback = &bells.front();
+  return fallback;
+}
+
+std::optional<BellSlot> LessonBells(const Structure& s, const std::vector<BellSchedule>& bells, int64_t group_id,
+                                    int number) {
+  const Group* g = s.FindGroup(group_id);
+  const BellSchedule* b = BellsOfClass(bells, g && !g->class_ids.empty() ? g->class_ids.front() : 0);
+  if (!b) return std::nullopt;
+  for (const BellSlot& slot : b->slots) {
+    if (slot.number == number) return slot;
+  }
+  return std::nullopt;
+}
+
 // ---- [SECTION] timetable ----
 
 WeekParity ParityOn(const AcademicYear& year, Date d) {

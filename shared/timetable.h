@@ -37,7 +37,16 @@ struct BellSchedule {
   int64_t id = 0;
   std::string name;  // "1 смена"
   std::vector<BellSlot> slots;
+  std::vector<int64_t> class_ids;  // the classes of this shift; empty: every class no schedule names
 };
+
+// The bell schedule of a class: the one naming it, else the first naming no class, else the
+// first; nullptr without bell schedules.
+const BellSchedule* BellsOfClass(const std::vector<BellSchedule>& bells, int64_t class_id);
+// The bells of a group's lesson number by the shift of the group's (first) class; nullopt when
+// no schedule has that number.
+std::optional<BellSlot> LessonBells(const Structure& s, const std::vector<BellSchedule>& bells, int64_t group_id,
+                                    int number);
 
 // Lessons at least 30 minutes, breaks at least 5 (СанПиН: 10), numbers 1, 2, 3 … in order,
 // no overlap. The message names the lesson number.

@@ -10,6 +10,7 @@ namespace {
 constexpr const char* kKeyId = "id";
 constexpr const char* kKeyName = "name";
 constexpr const char* kKeySlots = "slots";
+constexpr const char* kKeyBellClassIds = "class_ids";
 constexpr const char* kKeyNumber = "number";
 constexpr const char* kKeyStart = "start";
 constexpr const char* kKeyEnd = "end";
@@ -67,14 +68,16 @@ bool IsTimetableOp(std::string_view kind) {
 protocol::Json ToJson(const BellSchedule& b) {
   protocol::Json slots = protocol::Json::array();
   for (const auto& s : b.slots) slots.push_back({{kKeyNumber, s.number}, {kKeyStart, s.start.Text()}, {kKeyEnd, s.end.Text()}});
-  return {{kKeyId, b.id}, {kKeyName, b.name}, {kKeySlots, std::move(slots)}};
+  protocol::Json out = {{kKeyId, b.id}, {kKeyName, b.name}, {kKeySlots, std::move(slots)}};
+  if (!b.class_ids.empty()) out[kKeyBellClassIds] = b.class_ids;
+  return out;
 }
 
 Result<BellSchedule> BellScheduleFromJson(const protocol::Json& j) {
   BellSchedule b;
   const protocol::Json* slots = nullptr;
   JsonReader r(j);
-  r.Int(kKeyId, &b.id, false).String(kKeyName, &b.name).Array(kKeySlots, &slots);
+  r.Int(kKeyId, &b.id, false).String(kKeyName, &b.name).Array(kKeySlots, &slots).IntArray(kKeyBellClassIds, &b.class_ids, false);
   if (!r.ok()) return r.status();
   for (const auto& item : *slots) {
     BellSlot slot;
@@ -166,6 +169,17 @@ Result<TimetableApplied> ApplyTimetableOp(Timetable& t, const Structure& s, cons
     if (Status st = ValidateBellSchedule(*b); !st.ok()) return st;
     auto it = std::find_if(t.bells.begin(), t.bells.end(), [&](const BellSchedule& x) { return x.id == b->id; });
     if (b->id != 0 && it == t.bells.end()) return Status(ErrorCode::kNotFound, "Расписание звонков не найдено.", kKeyId);
+    // A shift's classes: existing ones, each in one shift only.
+    for (int64_t c : b->class_ids) {
+      const SchoolClass* cls = s.FindClass(c);
+      if (!cls) return Status(ErrorCode::kNotFound, "Класс не найден.", kKeyBellClassIds);
+      for (const BellSchedule& other : t.bells) {
+        if (other.id != b->id && std::find(other.class_ids.begin(), other.class_ids.end(), c) != other.class_ids.end()) {
+          return Status(ErrorCode::kValidation, cls->Name() + " уже учится по расписанию звонков «" + other.name + "».",
+                        kKeyBellClassIds);
+        }
+      }
+    }
     if (b->id == 0) {
       b->id = t.next_bells_id++;
       t.bells.push_back(*b);

@@ -64,7 +64,7 @@ bool HasConsole(const protocol::UserInfo& user) {
 Console::Console(Transport& transport, Env& env)
     : transport_(transport), env_(env), alive_(std::make_shared<int>(0)), rules_(transport, env), accounts_(transport),
       corrections_(transport, env), substitutions_(transport, env), timetable_(transport, env),
-      calendar_(transport, env) {}
+      calendar_(transport, env), plans_(transport, env) {}
 
 Console::~Console() = default;
 
@@ -102,6 +102,8 @@ void Console::Close() {
   substitutions_.Close();
   timetable_.Close();
   calendar_.Close();
+  plans_.Close();
+  planning_page_ = ConsolePage::kTimetable;
   year_id_ = 0;
   year_ = YearForm();
   staff_ = StaffForm();
@@ -161,6 +163,7 @@ std::string Console::error() const {
     case ConsolePage::kSubstitutions: return substitutions_.error();
     case ConsolePage::kTimetable: return timetable_.error();
     case ConsolePage::kCalendar: return calendar_.error();
+    case ConsolePage::kPlans: return plans_.error();
     case ConsolePage::kChecklist: break;
   }
   return {};
@@ -297,6 +300,8 @@ void Console::Go(ConsolePage page, int64_t id) {
   if (page == ConsolePage::kCalendar && !calendar_.opened()) {
     if (const AcademicYear* y = Year()) calendar_.Open(y->id);
   }
+  if (page == ConsolePage::kPlans && !plans_.opened()) plans_.Open();
+  if (IsPlanningPage(page)) planning_page_ = page;
 }
 
 void Console::CreateClass() {
@@ -433,6 +438,7 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
   view.accounts_page = accounts_page_;
   view.corrections_page = corrections_page_;
   view.pending_requests = corrections_.pending();
+  view.planning_page = planning_page_;
   if (structure_) {
     // The checklist and the class sizes change only with the snapshot, the year or the day.
     UpdateDerived(year, Day());
@@ -557,6 +563,10 @@ TopBarAction Console::Frame(const TopBarView& bar, const std::string& bar_error)
       case ConsolePage::kCalendar:
         if (!calendar_.opened() && year) calendar_.Open(year->id);
         calendar_.Draw(*structure_, year, Day());
+        break;
+      case ConsolePage::kPlans:
+        if (!plans_.opened()) plans_.Open();
+        plans_.Draw(*structure_, actor_, year, Day());
         break;
     }
   }

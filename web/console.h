@@ -28,6 +28,7 @@
 #include "console_substitution.h"
 #include "console_timetable.h"
 #include "console_calendar.h"
+#include "console_plans.h"
 #include "screens.h"
 #include "setup_checklist.h"
 #include "screen_plan.h"
@@ -66,7 +67,8 @@ class Console {
            (page_ != ConsolePage::kAccounts || accounts_.settled()) &&
            (page_ != ConsolePage::kSubstitutions || substitutions_.settled()) &&
            (page_ != ConsolePage::kTimetable || timetable_.settled()) &&
-           (page_ != ConsolePage::kCalendar || calendar_.settled());
+           (page_ != ConsolePage::kCalendar || calendar_.settled()) &&
+           (page_ != ConsolePage::kPlans || plans_.settled());
   }
   // The error shown on the current page, "" if none.
   std::string error() const;
@@ -74,7 +76,7 @@ class Console {
   bool session_ended() const {
     return session_ended_ || rules_.requests().session_ended || accounts_.requests().session_ended ||
            corrections_.http().session_ended || substitutions_.requests().session_ended || timetable_.requests().session_ended ||
-           calendar_.requests().session_ended;
+           calendar_.requests().session_ended || plans_.requests().session_ended;
   }
   const std::string& session_message() const {
     if (rules_.requests().session_ended) return rules_.requests().session_message;
@@ -83,6 +85,7 @@ class Console {
     if (substitutions_.requests().session_ended) return substitutions_.requests().session_message;
     if (timetable_.requests().session_ended) return timetable_.requests().session_message;
     if (calendar_.requests().session_ended) return calendar_.requests().session_message;
+    if (plans_.requests().session_ended) return plans_.requests().session_message;
     return session_message_;
   }
 
@@ -92,6 +95,7 @@ class Console {
   int64_t student_id() const { return student_id_; }
   const Structure* structure() const { return structure_.get(); }
   const CorrectionsPage& corrections() const { return corrections_; }
+  const PlansPage& plans() const { return plans_; }
 
  private:
   using Callback = std::function<void(const HttpResponse&)>;
@@ -195,6 +199,9 @@ class Console {
   TimetablePage timetable_;
   // «Контрольные работы» (screen_calendar.cpp): loaded on the first visit, for the year shown.
   ControlCalendarPage calendar_;
+  // «КТП» (screen_plans.cpp): a workload line's plan, loaded when a line is chosen.
+  PlansPage plans_;
+  ConsolePage planning_page_ = ConsolePage::kTimetable;  // the «Планирование» group's last page
 };
 
 }  // namespace ej::web

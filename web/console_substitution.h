@@ -56,7 +56,7 @@ class SubstitutionPage {
   void LoadDay(Date day);
   void LoadBells();
   void Push(std::string_view kind, protocol::Json payload, std::string notice);
-  std::string TimeOf(int number) const;  // «09:25–10:10», "" without bells
+  std::string TimeOf(const Structure& s, const Lesson& l) const;  // «09:25–10:10» by its class's shift, "" without bells
 
   PageRequests requests_;
   Env& env_;

@@ -217,13 +217,9 @@ void ControlCalendarPage::Draw(const Structure& s, const AcademicYear* year, Dat
   }
 
   // The class's violations (the year), and the works they concern.
-  std::vector<ControlWorkViolation> violations = FindControlWorkViolations(s, cw, year->id);
-  for (auto& v : FindControlLoadViolations(s, cw, rules_->control_load, timetable_->entries, year->id)) {
-    violations.push_back(std::move(v));
-  }
+  std::vector<ControlWorkViolation> violations =
+      FindAllControlWorkViolations(s, cw, rules_->control_load, timetable_->entries, year->id);
   std::erase_if(violations, [&](const ControlWorkViolation& v) { return v.class_id != f.class_id; });
-  std::stable_sort(violations.begin(), violations.end(),
-                   [](const ControlWorkViolation& a, const ControlWorkViolation& b) { return a.date < b.date; });
   std::set<int64_t> in_violation;
   for (const auto& v : violations) in_violation.insert(v.work_ids.begin(), v.work_ids.end());
   std::vector<const ControlWork*> month_works;

@@ -60,12 +60,11 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
     entries.push_back({"Группы", ConsolePage::kGroups, groups, "", ui::Tone::kMuted});
   }
   // Planning of the year's lessons (issue 4): for the head and deputies, who have the set-up pages.
+  // One item, «Планирование», opens the group's last page; the group's pages are a second row of
+  // tabs on top of the page (DrawPlanningTabs), so the navigation fits 768 px and a phone's row.
   if (view.structure_pages) {
-    entries.push_back({"Расписание", ConsolePage::kTimetable, view.page == ConsolePage::kTimetable, "", ui::Tone::kMuted});
-    entries.push_back({"Замены", ConsolePage::kSubstitutions, view.page == ConsolePage::kSubstitutions, "",
-                       ui::Tone::kMuted});
-    entries.push_back(
-        {"Контрольные работы", ConsolePage::kCalendar, view.page == ConsolePage::kCalendar, "", ui::Tone::kMuted});
+    entries.push_back({"Планирование", IsPlanningPage(view.planning_page) ? view.planning_page : ConsolePage::kTimetable,
+                       IsPlanningPage(view.page), "", ui::Tone::kMuted});
   }
   if (view.accounts_page) {
     entries.push_back({"Учётные записи", ConsolePage::kAccounts, view.page == ConsolePage::kAccounts, "", ui::Tone::kMuted});
@@ -113,7 +112,28 @@ ConsoleShellAction BeginConsoleScreen(const ConsoleShellView& view) {
   }
   const float margin = PageMargin();
   ImGui::SetCursorPos(ImVec2(margin, margin - (Wide() ? 4 : 2)));
+  if (IsPlanningPage(view.page)) {
+    // The «Планирование» group's second row: its pages as tabs over the page.
+    const float x = ImGui::GetCursorPosX();
+    ui::BeginTabStrip("##planning", ImGui::GetCursorScreenPos(), PageWidth());
+    for (const auto& [label, page] : std::vector<std::pair<const char*, ConsolePage>>{
+             {"Расписание", ConsolePage::kTimetable},
+             {"Замены", ConsolePage::kSubstitutions},
+             {"Контрольные работы", ConsolePage::kCalendar},
+             {"КТП", ConsolePage::kPlans}}) {
+      if (ui::StripTab(label, view.page == page)) go(page);
+    }
+    ui::EndTabStrip();
+    ImGui::SetCursorPosX(x);
+    ui::Space(Wide() ? 12 : 8);
+    ImGui::SetCursorPosX(x);
+  }
   return action;
+}
+
+bool IsPlanningPage(ConsolePage page) {
+  return page == ConsolePage::kTimetable || page == ConsolePage::kSubstitutions || page == ConsolePage::kCalendar ||
+         page == ConsolePage::kPlans;
 }
 
 void EndConsoleScreen() {

@@ -182,13 +182,9 @@ void SubstitutionPage::Push(std::string_view kind, protocol::Json payload, std::
   });
 }
 
-std::string SubstitutionPage::TimeOf(int number) const {
-  for (const BellSchedule& b : bells_) {
-    for (const BellSlot& slot : b.slots) {
-      if (slot.number == number) return slot.start.Text() + "–" + slot.end.Text();
-    }
-  }
-  return {};
+std::string SubstitutionPage::TimeOf(const Structure& s, const Lesson& l) const {
+  std::optional<BellSlot> slot = LessonBells(s, bells_, l.group_id, l.number);
+  return slot ? slot->start.Text() + "–" + slot->end.Text() : std::string();
 }
 
 void SubstitutionPage::Draw(const Structure& s) {
@@ -251,7 +247,7 @@ void SubstitutionPage::Draw(const Structure& s) {
     ui::BeginTable("day-substitutions", {{"Урок", 130}, {"Группа", 0, false, false, true},
                                          {"Учитель по расписанию", 0}, {"На замене", 0}});
     for (const Lesson& l : subs) {
-      std::string time = TimeOf(l.number);
+      std::string time = TimeOf(s, l);
       if (ui::TableRow(std::to_string(l.number) + "-й урок###subst" + std::to_string(l.id),
                        {{std::to_string(l.number) + "-й урок", ui::Tone::kNormal, time},
                         {LessonGroup(s, l.group_id)},
@@ -314,7 +310,7 @@ void SubstitutionPage::Draw(const Structure& s) {
         detail = "замена: " + Name(s, l.substitute_id);
         tone = ui::Tone::kSuccess;
       }
-      std::string when = TimeOf(l.number);
+      std::string when = TimeOf(s, l);
       if (moved_[l.id]) when = when.empty() ? "перенесён" : when + " · перенесён";
       std::vector<ui::TableCell> cells = {{std::to_string(l.number) + "-й урок", ui::Tone::kNormal, when},
                                           {LessonGroup(s, l.group_id)},
@@ -351,7 +347,7 @@ void SubstitutionPage::Draw(const Structure& s) {
       if (!f.notice.empty()) ui::Notice(f.notice);
       return;
     }
-    const std::string time = TimeOf(lesson->number);
+    const std::string time = TimeOf(s, *lesson);
     ui::StrongText(LessonGroup(s, lesson->group_id));
     ui::MutedText(loaded_->Russian() + ", " + std::to_string(lesson->number) + "-й урок" +
                   (time.empty() ? "" : " (" + time + ")") + " · по расписанию " + Name(s, lesson->teacher_id));
@@ -366,7 +362,7 @@ void SubstitutionPage::Draw(const Structure& s) {
     }
     ui::Space(8);
     ui::StrongText("Свободные учителя");
-    std::vector<SubstituteCandidate> candidates = FindSubstitutes(s, lessons_, *lesson);
+    std::vector<SubstituteCandidate> candidates = FindSubstitutes(s, bells_, lessons_, *lesson);
     if (candidates.empty()) {
       ui::MutedText("В это время свободных учителей нет.");
     } else {

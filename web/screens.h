@@ -91,7 +91,11 @@ enum class ConsolePage {
   kSubstitutions,  // «Замены» (console_substitution.h)
   kTimetable,      // «Расписание» (console_timetable.h)
   kCalendar,       // «Контрольные работы» (console_calendar.h)
+  kPlans,          // «КТП» (console_plans.h)
 };
+
+// The pages of the navigation's «Планирование» group, in the order of its second row of tabs.
+bool IsPlanningPage(ConsolePage page);
 
 struct ConsoleShellView {
   TopBarView bar;
@@ -102,6 +106,7 @@ struct ConsoleShellView {
   bool accounts_page = false;   // «Учётные записи» (the core's kManageAccounts)
   bool corrections_page = false;  // «Исправления» (the core's kApproveCorrections)
   int pending_requests = 0;       // its badge
+  ConsolePage planning_page = ConsolePage::kTimetable;  // the page «Планирование» opens (the last one seen)
 };
 
 struct ConsoleShellAction {

@@ -79,6 +79,8 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
   const desk = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
   let page = desk.page;
   await logIn(page, 'zavuch');
+  await h.click(page, 'Планирование', { kind: 'tab' });  // the group holding the planning pages
+  await h.waitForWidget(page, 'Замены', { kind: 'tab' });
   await h.click(page, 'Замены', { kind: 'tab' });
   await h.waitForWidget(page, 'Замены', { kind: 'heading' });
   await h.click(page, 'Дата', { kind: 'input' });
@@ -162,7 +164,7 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
 test('the deputy plans the week and the control works: «Расписание» and «Контрольные работы» at a desk', async () => {
   const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
   await logIn(page, 'zavuch');
-  await h.click(page, 'Расписание', { kind: 'tab' });
+  await h.click(page, 'Планирование', { kind: 'tab' });  // opens «Расписание», the group's first page
   await h.waitForWidget(page, 'Расписание', { kind: 'heading' });
   const first = await h.waitForWidget(page, '1-й урок', { kind: 'row' });
   assert.match(first.value, /\d\d:\d\d–\d\d:\d\d/);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "control_work_load.h"
 #include "control_works.h"
 #include "db.h"
 #include "planning_store.h"
@@ -665,6 +666,14 @@ TEST_CASE_FIXTURE(DemoFixture, "the demo's control works fill the first half-yea
   CHECK(d.works.works.size() > 250);
   const AcademicYear& year = d.s.years.front();
   CHECK(FindControlWorkViolations(d.s, d.works, year.id).empty());
+  // Every rule of the school: the daily and weekly limits and the ВСОКО ones (spacing, share of
+  // hours, not the first or last lesson), as GET /control-works and the calendar check them.
+  const ControlLoadRules load = DefaultSchoolRules().control_load;
+  REQUIRE(load.subject_gap_days == 18);
+  REQUIRE(load.max_hours_percent == 10);
+  REQUIRE(load.not_first_or_last_lesson);
+  auto all = FindAllControlWorkViolations(d.s, d.works, load, d.t.entries, year.id);
+  CHECK_MESSAGE(all.empty(), (all.empty() ? std::string() : all.front().message));
   std::map<int64_t, int> per_class;
   for (const ControlWork& w : d.works.works) {
     const Group& g = *d.s.FindGroup(w.group_id);

@@ -7,6 +7,7 @@
 #include "structure.h"
 #include "test_env.h"
 #include "thematic_plan.h"
+#include "timetable.h"
 
 namespace ej::server {
 namespace {
@@ -314,6 +315,73 @@ TEST_CASE("the deputy changes the load rules and the schedule follows them") {
                                ControlWorkSetPayload({0, demo.year, math7.id, *Date::ParseIso("2027-02-14"), 0, "тест", ""})));
   CHECK(sunday.outcome == OpOutcome::kRejected);
   CHECK(sunday.error.message() == "Контрольная работа — только в учебный день: 14.02.2027 — воскресенье.");
+}
+
+TEST_CASE("GET control-works lists the violations of every load rule, the ВСОКО ones included") {
+  Demo demo;
+  REQUIRE(demo.Schedule(demo.deputy)["violations"].empty());
+  auto tr = demo.server.Client().Get(std::string(protocol::route::kTimetable), demo.deputy);
+  REQUIRE(tr);
+  REQUIRE(tr->status == 200);
+  auto timetable = TimetableFromJson(BodyOf(tr));
+  REQUIRE(timetable.ok());
+  const int64_t class_7a = demo.ClassGroup("7А", "Алгебра").class_ids[0];
+  // 7А's first lesson on Wednesday 10.02.2027 (every demo week is the same), and its group
+  // (the whole class or a subgroup).
+  const Date wednesday = *Date::ParseIso("2027-02-10");
+  const TimetableEntry* first = nullptr;
+  for (const TimetableEntry& e : timetable->entries) {
+    const Group* g = demo.s.FindGroup(e.group_id);
+    if (e.year_id != demo.year || e.weekday != 3 || e.kind != TimetableKind::kMain || !g || g->class_ids.size() != 1 ||
+        g->class_ids[0] != class_7a) {
+      continue;
+    }
+    if (!first || e.number < first->number) first = &e;
+  }
+  REQUIRE(first != nullptr);
+  // Two other subjects of 7А for the spacing and the daily limit.
+  std::vector<const Group*> others;
+  for (const char* subject : {"Алгебра", "Русский язык", "Геометрия"}) {
+    const Group& g = demo.ClassGroup("7А", subject);
+    if (g.id != first->group_id) others.push_back(&g);
+  }
+  REQUIRE(others.size() >= 2);
+  const Group& gap = *others[0];
+  auto add = [&](int64_t group, Date day, int number) {
+    OpResult r = PushOne(demo.server, demo.deputy,
+                         Op(op_kind::kControlWorkSet, ControlWorkSetPayload({0, demo.year, group, day, number, "тест", ""})));
+    REQUIRE_MESSAGE(r.outcome == OpOutcome::kApplied, r.error.message());
+    return r.created_id;
+  };
+  // A work on the first lesson: «not on the first or the last lesson».
+  const int64_t on_first = add(first->group_id, wednesday, first->number);
+  // Two works of one subject five days apart (Thursday, then Tuesday): «≥ 18 days apart».
+  const int64_t a1 = add(gap.id, wednesday.AddDays(1), 0);
+  const int64_t a2 = add(gap.id, wednesday.AddDays(6), 0);
+
+  Json v = demo.Schedule(demo.deputy)["violations"];
+  std::map<std::string, Json> by_code;
+  for (const auto& item : v) by_code[item["code"].get<std::string>()] = item;
+  CHECK(v.size() == 2);
+  REQUIRE(by_code.count("first_last_lesson"));
+  CHECK(by_code["first_last_lesson"]["work_ids"] == Json::array({on_first}));
+  CHECK(by_code["first_last_lesson"]["class_id"] == class_7a);
+  CHECK(by_code["first_last_lesson"]["message"].get<std::string>().find("первый в этот день") != std::string::npos);
+  REQUIRE(by_code.count("subject_gap"));
+  CHECK(by_code["subject_gap"]["work_ids"] == Json::array({a1, a2}));
+  CHECK(by_code["subject_gap"]["message"] ==
+        "7А, " + demo.s.FindSubject(gap.subject_id)->name +
+            ": контрольные работы 11.02.2027 и 16.02.2027 — через 5 дней (норма ВСОКО: не чаще одного раза в 18 дней).");
+  // Ordered by date: the first lesson's work (10.02) before the spacing (16.02).
+  CHECK(v[0]["code"] == "first_last_lesson");
+  // Another subject's work on Thursday breaks the daily limit: in the same list.
+  add(others[1]->id, wednesday.AddDays(1), 0);
+  Json all = demo.Schedule(demo.deputy)["violations"];
+  std::set<std::string> codes;
+  for (const auto& item : all) codes.insert(item["code"].get<std::string>());
+  CHECK(codes == std::set<std::string>{"first_last_lesson", "per_day", "subject_gap"});
+  // Families never get the list.
+  CHECK_FALSE(demo.Schedule(demo.server.As("roditel")).contains("violations"));
 }
 
 }  // namespace ej::server

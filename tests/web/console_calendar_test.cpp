@@ -18,6 +18,7 @@ struct Session {
     server.session = 2;  // zavuch
     client = std::make_unique<HeadlessClient>(server, ImVec2(1366, 3000));
     client->Settle(server);
+    c().Click("Планирование", "tab");  // the group holding the planning pages
     c().Click("Контрольные работы", "tab");
     Settle();
     REQUIRE(c().app.console().page() == ConsolePage::kCalendar);

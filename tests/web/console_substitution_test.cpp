@@ -49,6 +49,7 @@ int64_t MathLesson(const FakeServer& server) {
 }
 
 void OpenDay(Session& t, const char* day) {
+  t.c().Click("Планирование", "tab");  // the group holding the planning pages
   t.c().Click("Замены", "tab");
   t.Settle();
   REQUIRE(t.c().app.console().page() == ConsolePage::kSubstitutions);

@@ -20,6 +20,7 @@ struct Session {
     server.session = kZavuch;
     client = std::make_unique<HeadlessClient>(server, ImVec2(1366, 3000));
     client->Settle(server);
+    c().Click("Планирование", "tab");  // the group holding the planning pages
     c().Click("Расписание", "tab");
     Settle();
     REQUIRE(c().app.console().page() == ConsolePage::kTimetable);

@@ -30,6 +30,7 @@
 #include "school_rules.h"
 #include "structure.h"
 #include "substitution.h"
+#include "thematic_plan.h"
 #include "transport.h"
 
 namespace ej::test {
@@ -232,6 +233,7 @@ class FakeServer : public web::Transport {
     if (unreachable || r.path == unreachable_path) return {0, ""};
     if (auto planning = HandlePlanning(r)) return *planning;
     if (auto pulled = HandlePull(r)) return *pulled;
+    if (auto plan = HandlePlans(r)) return *plan;
     if (r.method == "GET" && r.path == route::kMe) {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
@@ -349,7 +351,8 @@ class FakeServer : public web::Transport {
     if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
     Actor actor = ActorOf(*a);
     if (path == route::kControlWorks) {
-      return web::HttpResponse{200, ControlWorkScheduleJson(structure, control_works, 1, TeachingActor(structure, actor)).dump()};
+      return web::HttpResponse{200, ControlWorkScheduleJson(structure, control_works, 1, TeachingActor(structure, actor),
+                                                            rules.control_load, timetable.entries).dump()};
     }
     auto param = [&](const char* name) {
       std::string key = std::string(name) + "=";
@@ -666,6 +669,54 @@ class FakeServer : public web::Transport {
       if (e.touch) touches.push_back(*e.touch);
     }
     return web::HttpResponse{200, ToJson(BuildJournalPull(journal, structure, actor, touches, last)).dump()};
+  // ---- «КТП» (issue 4): the groups' thematic plans, as the server keeps them ----
+ public:
+  ThematicPlans plans;  // changed only by the core's ApplyPlanOp
+  // GET /plans (the core's kReadPlan with the taught groups) and a push of plan.set only
+  // (ApplyPlanOp with the operation's base_version: a stale one is a conflict).
+  std::optional<web::HttpResponse> HandlePlans(const web::HttpRequest& r) {
+    namespace route = protocol::route;
+    std::string path = r.path.substr(0, r.path.find('?'));
+    const bool get = r.method == "GET" && path == route::kPlans;
+    std::optional<PushRequest> push;
+    if (r.method == "POST" && path == route::kOps) {
+      auto json = protocol::ParseJson(r.body);
+      auto parsed = json.ok() ? PushRequestFromJson(*json) : Result<PushRequest>(json.status());
+      if (!parsed.ok() || parsed->ops.empty()) return std::nullopt;
+      for (const Operation& op : parsed->ops) {
+        if (!IsPlanOp(op.kind)) return std::nullopt;
+      }
+      push = std::move(parsed).value();
+    }
+    if (!get && !push) return std::nullopt;
+    const FakeAccount* a = session ? AccountById(*session) : nullptr;
+    if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
+    Actor actor = TeachingActor(structure, JournalActor(*a));
+    if (get) {
+      size_t at = r.path.find("group_id=");
+      int64_t group = at == std::string::npos ? 0 : std::atoll(r.path.c_str() + at + 9);
+      // Anyone else: the journal's answer above (as before this block).
+      if (!structure.FindGroup(group) || !Authorize(actor, Action::kReadPlan, GroupTarget(structure, group)).ok()) {
+        return std::nullopt;
+      }
+      return web::HttpResponse{200, GroupPlansJson(plans, group).dump()};
+    }
+    PushResponse response;
+    for (const Operation& op : push->ops) {
+      ops.push_back(op);
+      OpResult result;
+      result.op_id = op.op_id;
+      auto applied = ApplyPlanOp(plans, structure, op, actor);
+      if (applied.ok()) {
+        result.outcome = OpOutcome::kApplied;
+        result.seq = static_cast<int64_t>(ops.size());
+      } else {
+        result.outcome = applied.status().code() == ErrorCode::kConflict ? OpOutcome::kConflict : OpOutcome::kRejected;
+        result.error = applied.status();
+      }
+      response.results.push_back(result);
+    }
+    return web::HttpResponse{200, ToJson(response).dump()};
   }
 };
 
