@@ -669,6 +669,8 @@ class FakeServer : public web::Transport {
       if (e.touch) touches.push_back(*e.touch);
     }
     return web::HttpResponse{200, ToJson(BuildJournalPull(journal, structure, actor, touches, last)).dump()};
+  }
+
   // ---- «КТП» (issue 4): the groups' thematic plans, as the server keeps them ----
  public:
   ThematicPlans plans;  // changed only by the core's ApplyPlanOp
