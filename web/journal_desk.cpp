@@ -247,9 +247,9 @@ void JournalDesk::LoadClassJournal() {
                                               {"from", period->range.first.Iso()},
                                               {"to", period->range.last.Iso()}}),
                  "", [this, class_id, period_id](const HttpResponse& r) {
+                   if (SummaryClass() != class_id) return;  // the user chose something else meanwhile
                    journal_loading_ = false;
                    journal_loaded_ = true;
-                   if (SummaryClass() != class_id) return;  // the user chose something else meanwhile
                    if (r.status != 200) {
                      error_ = ErrorOf(r).message();
                      return;
@@ -296,8 +296,12 @@ void JournalDesk::LoadJournal() {
   }
   const Date to = period ? period->range.last : periods.back()->range.last;
   journal_loading_ = true;
-  const bool local = RestoreJournal();  // drawn at once; the server's copy replaces it
+  // The device's copy is drawn at once and stays on screen (and takes clicks) until the
+  // server's copy replaces it; without one nothing is drawn until the server's arrives.
+  const bool local = RestoreJournal();
+  if (!local) journal_loaded_ = false;
   int64_t group_id = *group;
+  const int period_choice = form_.period;
   // From the year's start: the КТП's proposal for a lesson counts the lessons held before it.
   Date from = period ? period->range.first : periods.front()->range.first;
   if (const Group* g = structure_->FindGroup(group_id)) {
@@ -307,10 +311,11 @@ void JournalDesk::LoadJournal() {
                  Query(route::kJournal, {{"group_id", std::to_string(group_id)},
                                          {"from", from.Iso()},
                                          {"to", to.Iso()}}),
-                 "", [this, group_id, local](const HttpResponse& r) {
+                 "", [this, group_id, period_choice, local](const HttpResponse& r) {
+                   // The user chose another group or period meanwhile: its own answer is on its way.
+                   if (GroupId() != group_id || form_.period != period_choice) return;
                    journal_loading_ = false;
                    journal_loaded_ = true;
-                   if (GroupId() != group_id) return;  // the user chose another group meanwhile
                    if (r.status == 0 && local) {
                      offline_ = true;  // no network: the device's copy stays
                      return;
@@ -364,8 +369,9 @@ void JournalDesk::Rebuild() {
 void JournalDesk::RebuildViews() {
   const StudyPeriod* period = Period();
   auto group = GroupId();
-  // No grid until the group's journal has come: an empty grid would say «no lessons».
-  const bool loaded = structure_ && rules_ && group && journal_loaded_ && !journal_loading_;
+  // No grid until the group's journal has come (the device's or the server's): an empty grid
+  // would say «no lessons». A grid on screen stays while the server's copy is on its way.
+  const bool loaded = structure_ && rules_ && group && journal_loaded_;
   if (loaded && period) {
     grid_ = BuildJournalGrid(*structure_, journal_, *rules_, *group, *period, env_.Today());
   } else {

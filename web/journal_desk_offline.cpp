@@ -66,10 +66,8 @@ bool JournalDesk::RestoreJournal() {
   auto j = Store().LoadJournal(user_.id, *group, period->id);
   if (!j) return false;
   server_journal_ = std::move(*j);
-  journal_loading_ = false;
   journal_loaded_ = true;
   Rebuild();
-  journal_loading_ = true;  // the server's copy is on its way
   return true;
 }
 

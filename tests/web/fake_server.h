@@ -112,6 +112,18 @@ class FakeServer : public web::Transport {
     }
   }
   size_t waiting() const { return pending_.size(); }
+  // Answers the first waiting request whose path starts with `prefix` (answers in another
+  // order than asked, as a network may). False if none waits.
+  bool AnswerFirst(std::string_view prefix) {
+    for (auto it = pending_.begin(); it != pending_.end(); ++it) {
+      if (it->request.path.compare(0, prefix.size(), prefix) != 0) continue;
+      Pending p = std::move(*it);
+      pending_.erase(it);
+      p.done(Handle(p.request));
+      return true;
+    }
+    return false;
+  }
 
   // ---- Behaviour switches ----
   bool unreachable = false;   // every request fails with status 0

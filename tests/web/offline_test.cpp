@@ -57,7 +57,7 @@ struct Offline {
     c().Click("Войти", "button");
     c().Settle(server);
   }
-  void Reload(ImVec2 size = ImVec2(1366, 900)) {
+  void Reload(ImVec2 size = ImVec2(1366, 900), bool settle = true) {
     client.reset();
     client = std::make_unique<HeadlessClient>(server, size);
     client->env.today = D("2026-09-14");
@@ -66,7 +66,7 @@ struct Offline {
     unsigned char skip[85];  // the fake repeats every 256 bytes: up to 5 ops a client stay apart
     for (int i = 0; i < reloads; ++i) client->env.RandomBytes(skip, sizeof skip);
     ++reloads;
-    c().Settle(server);
+    if (settle) c().Settle(server);
   }
   HeadlessClient& c() { return *client; }
   const web::JournalDesk& desk() { return client->app.desk(); }
@@ -175,6 +175,35 @@ TEST_CASE("offline: entries wait on the device, survive a reload with no network
   t.c().Settle(t.server);
   CHECK(t.server.ops.size() == pushed);
   CHECK(t.c().Get("Белов Артём · 14.09", "cell").value == "5");
+}
+
+TEST_CASE("after a reload the device's journal stays on screen and takes a click while the server's answers come in any order") {
+  Offline t;
+  t.Reload(ImVec2(1366, 900), false);
+  REQUIRE(t.server.AnswerFirst(protocol::route::kMe));
+  t.c().Frame();
+  REQUIRE(t.c().app.screen() == Screen::kJournal);
+  // The device's copy is drawn before the server has answered anything else.
+  REQUIRE(t.c().Has("14.09", "header"));
+  // A press on a lesson's header; the school's rules arrive before the journal, then the
+  // release: the grid never left the screen, so the click opens the lesson.
+  const ui::Widget header = t.c().Get("14.09", "header");
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(header.x + header.w / 2, header.y + header.h / 2);
+  t.c().Frame();
+  io.MouseDown[0] = true;
+  t.c().Frame();
+  REQUIRE(t.server.AnswerFirst(protocol::route::kRules));
+  t.c().Frame();
+  CHECK(t.c().Has("14.09", "header"));
+  io.MouseDown[0] = false;
+  t.c().Frame();
+  t.c().Frame();
+  CHECK(t.c().Has("Тема", "input"));
+  // The structure and the server's journal replace the device's copy: the lesson stays open.
+  t.c().Settle(t.server);
+  CHECK(t.c().Has("Тема", "input"));
+  CHECK(t.c().Get("14.09", "header").selected);
 }
 
 TEST_CASE("a change waiting for its reason survives a reload, blocks a silent logout, and is sent with the reason") {
