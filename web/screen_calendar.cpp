@@ -332,7 +332,7 @@ void ControlCalendarPage::Draw(const Structure& s, const AcademicYear* year, Dat
     dto.error = error_at("date");
     ui::InputText("Дата###cal-date", &f.date, dto);
     ui::InputOptions no;
-    no.width = 120;
+    no.width = 180;
     no.hint = "необязательно";
     no.error = error_at("lesson_number");
     ui::InputText("Номер урока###cal-number", &f.number, no);
@@ -369,21 +369,7 @@ void ControlCalendarPage::Draw(const Structure& s, const AcademicYear* year, Dat
     }
     if (!f.notice.empty()) ui::Notice(f.notice);
   };
-  if (side_by_side) {
-    ui::BeginPanel(ImVec2(top.x + cal_w + kGap, top.y), kFormWidth, style);
-    draw_form();
-    const float form_h = ui::EndPanel();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(cal_h, form_h)));
-    ImGui::Dummy(ImVec2(0, 0));
-  } else {
-    ImGui::SetCursorPosX(x);
-    ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
-    ImGui::SetCursorPosX(x);
-    ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
-    draw_form();
-    ui::EndPanel();
-  }
-  ImGui::SetCursorPosX(x);
+  ui::PanelBesideOrBelow({side_by_side, top, cal_w, cal_h, kFormWidth, width, x, kGap}, style, draw_form);
 }
 
 }  // namespace ej::web

@@ -278,17 +278,8 @@ JournalAction DrawJournalScreen(const JournalView& view, JournalForm& form) {
     float ry = y + kHeaderH + r * kCellH;
     if (r > 0) dl->AddLine(ImVec2(x0 + 8, ry), ImVec2(x0 + table_w - 8, ry), IM_COL32(0xEE, 0xF1, 0xF5, 0xFF));
     std::string name = std::to_string(r + 1) + ". " + row.name;
-    ImFont* font = ImGui::GetFont();
     // Names that do not fit are cut with an ellipsis, never overlapping the cells.
-    std::string shown_name = name;
-    const float room = name_w - 20;
-    auto wide = [&](const std::string& t) { return font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0, t.c_str()).x > room; };
-    while (shown_name.size() > 4 && wide(shown_name + "…")) {
-      size_t cut = shown_name.size() - 1;
-      while (cut > 0 && (static_cast<unsigned char>(shown_name[cut]) & 0xC0) == 0x80) --cut;
-      shown_name.resize(cut);
-    }
-    if (shown_name != name) shown_name += "…";
+    const std::string shown_name = ui::Shortened(name, name_w - 20);
     dl->AddText(ImVec2(x0 + 12, ry + (kCellH - ImGui::GetFontSize()) / 2), theme::kText, shown_name.c_str());
     for (int k = 0; k < shown; ++k) {
       int c = form.first_column + k;

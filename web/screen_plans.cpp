@@ -479,21 +479,7 @@ void PlansPage::Draw(const Structure& s, const Actor& actor, const AcademicYear*
     if (!f.error.empty()) ui::ErrorText(f.error);
     if (!f.notice.empty()) ui::Notice(f.notice);
   };
-  if (side_by_side) {
-    ui::BeginPanel(ImVec2(top.x + table_w + kGap, top.y), kEditorWidth, style);
-    draw_editor();
-    const float editor_h = ui::EndPanel();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(table_h, editor_h)));
-    ImGui::Dummy(ImVec2(0, 0));
-  } else {
-    ImGui::SetCursorPosX(x);
-    ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
-    ImGui::SetCursorPosX(x);
-    ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
-    draw_editor();
-    ui::EndPanel();
-  }
-  ImGui::SetCursorPosX(x);
+  ui::PanelBesideOrBelow({side_by_side, top, table_w, table_h, kEditorWidth, width, x, kGap}, style, draw_editor);
 }
 
 }  // namespace ej::web

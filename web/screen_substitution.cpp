@@ -448,21 +448,7 @@ void SubstitutionPage::Draw(const Structure& s) {
     }
   };
 
-  if (side_by_side) {
-    ui::BeginPanel(ImVec2(top.x + list_w + kGap, top.y), kPanelWidth, style);
-    draw_lesson();
-    const float panel_h = ui::EndPanel();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(list_h, panel_h)));
-    ImGui::Dummy(ImVec2(0, 0));
-  } else {
-    ImGui::SetCursorPosX(x);
-    ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
-    ImGui::SetCursorPosX(x);
-    ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
-    draw_lesson();
-    ui::EndPanel();
-  }
-  ImGui::SetCursorPosX(x);
+  ui::PanelBesideOrBelow({side_by_side, top, list_w, list_h, kPanelWidth, width, x, kGap}, style, draw_lesson);
 }
 
 }  // namespace ej::web

@@ -476,21 +476,7 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
     if (!f.notice.empty()) ui::Notice(f.notice);
     ui::MutedText("Конфликт не мешает сохранить урок: он появится в списке под сеткой, пока его не исправят.");
   };
-  if (side_by_side) {
-    ui::BeginPanel(ImVec2(top.x + list_w + kGap, top.y), kFormWidth, style);
-    draw_form();
-    const float form_h = ui::EndPanel();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(grid_h, form_h)));
-    ImGui::Dummy(ImVec2(0, 0));
-  } else {
-    ImGui::SetCursorPosX(x);
-    ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
-    ImGui::SetCursorPosX(x);
-    ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
-    draw_form();
-    ui::EndPanel();
-  }
-  ImGui::SetCursorPosX(x);
+  ui::PanelBesideOrBelow({side_by_side, top, list_w, grid_h, kFormWidth, width, x, kGap}, style, draw_form);
 }
 
 }  // namespace ej::web

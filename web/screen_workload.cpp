@@ -265,21 +265,7 @@ WorkloadAction DrawWorkloadScreen(const ConsoleContext& context, WorkloadForm& f
     if (!form.notice.empty()) ui::Notice(form.notice);
   };
 
-  if (side_by_side) {
-    ui::BeginPanel(ImVec2(top.x + table_w + kGap, top.y), kFormWidth, style);
-    draw_form();
-    const float form_h = ui::EndPanel();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(table_h, form_h)));
-    ImGui::Dummy(ImVec2(0, 0));
-  } else {
-    ImGui::SetCursorPosX(x);
-    ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
-    ImGui::SetCursorPosX(x);
-    ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
-    draw_form();
-    ui::EndPanel();
-  }
-  ImGui::SetCursorPosX(x);
+  ui::PanelBesideOrBelow({side_by_side, top, table_w, table_h, kFormWidth, width, x, kGap}, style, draw_form);
   return action;
 }
 

@@ -16,6 +16,26 @@
 #include "theme.h"
 
 namespace ej::ui {
+
+std::string Shortened(const std::string& text, ImFont* font, float size, float width) {
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
+  const float ellipsis = font->CalcTextSizeA(size, FLT_MAX, 0, "…").x;
+  size_t end = text.size();
+  while (end > 0) {
+    do {
+      --end;
+    } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
+  }
+  std::string out = text.substr(0, end);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "…";
+}
+
+std::string Shortened(const std::string& text, float width) {
+  return Shortened(text, ImGui::GetFont(), ImGui::GetFontSize(), width);
+}
+
 namespace {
 
 std::vector<Widget> g_widgets;  // this frame's (between frames: the last frame's)
@@ -234,6 +254,24 @@ float EndPanel() {
   return max.y - min.y;
 }
 
+void PanelBesideOrBelow(const SidePanel& l, const PanelStyle& style, const std::function<void()>& draw) {
+  if (l.beside) {
+    BeginPanel(ImVec2(l.top.x + l.main_w + l.gap, l.top.y), l.panel_w, style);
+    draw();
+    const float panel_h = EndPanel();
+    ImGui::SetCursorScreenPos(ImVec2(l.top.x, l.top.y + std::max(l.main_h, panel_h)));
+    ImGui::Dummy(ImVec2(0, 0));
+  } else {
+    ImGui::SetCursorPosX(l.x);
+    Space(l.gap - ImGui::GetStyle().ItemSpacing.y * 2);
+    ImGui::SetCursorPosX(l.x);
+    BeginPanel(ImGui::GetCursorScreenPos(), l.page_w, style);
+    draw();
+    EndPanel();
+  }
+  ImGui::SetCursorPosX(l.x);
+}
+
 float AvailableWidth() {
   if (g_panel.open) {
     float right = g_panel.pos.x + g_panel.width - g_panel.style.padding;
@@ -378,9 +416,13 @@ bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* ind
   const std::string id = "##" + std::string(label);
   const float width = options.width < 0 ? AvailableWidth() : options.width;
   const bool valid = *index >= 0 && *index < static_cast<int>(items.size());
-  const std::string preview = valid ? items[*index].text : std::string();
+  const std::string chosen = valid ? items[*index].text : std::string();
+  // The chosen item's text stops before the chevron, cut with «…» when it is longer.
+  const std::string preview = Shortened(chosen, width - 2 * ImGui::GetStyle().FramePadding.x - 30);
   const ImVec2 frame_min = ImGui::GetCursorScreenPos();
   const ImVec2 frame_max(frame_min.x + width, frame_min.y + ImGui::GetFrameHeight());
+  // An empty list (still loading, nothing to choose) does not open: an empty pop-up says nothing.
+  const bool enabled = options.enabled && !items.empty();
 
   ImGui::PushStyleColor(ImGuiCol_Border, options.error.empty() ? theme::kFieldBorder : theme::kErrorField);
   ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, theme::kSecondaryHovered);
@@ -388,7 +430,7 @@ bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* ind
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kSecondaryHovered);
   ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
-  ImGui::BeginDisabled(!options.enabled);
+  ImGui::BeginDisabled(!enabled);
   ImGui::SetNextItemWidth(width);
   // The list shows up to 60 % of the screen's height, then scrolls.
   const float item_h = 34;
@@ -398,7 +440,7 @@ bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* ind
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(FLT_MAX, std::min(list_h, max_h)));
   bool changed = false;
   const bool open = ImGui::BeginCombo(id.c_str(), preview.c_str(), ImGuiComboFlags_NoArrowButton);
-  if (options.enabled && !open) {
+  if (enabled && !open) {
     if (ImGui::IsMouseHoveringRect(frame_min, frame_max)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   }
   {
@@ -412,8 +454,8 @@ bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* ind
   }
   {
     Widget& w = RecordRect(label, "combo", frame_min, frame_max);
-    w.value = preview;
-    w.enabled = options.enabled;
+    w.value = chosen;
+    w.enabled = enabled;
     w.focused = open;
   }
   if (open) {
@@ -603,21 +645,6 @@ TableState g_table;
 
 float CellWrap(const TableState& t, size_t i) { return std::max(10.0f, t.w[i] - 2 * t.pad_x); }
 
-// The text cut to fit `width` on one line, ending with «…» when cut (at a character boundary).
-std::string Shortened(const std::string& text, ImFont* font, float size, float width) {
-  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
-  const float ellipsis = font->CalcTextSizeA(size, FLT_MAX, 0, "…").x;
-  size_t end = text.size();
-  while (end > 0) {
-    do {
-      --end;
-    } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
-    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
-  }
-  std::string out = text.substr(0, end);
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out + "…";
-}
 
 // The x of a text in a column (left- or right-aligned).
 float CellTextX(const TableState& t, size_t i, float left, float text_w) {

@@ -8,6 +8,7 @@
 // "###submit"; "##x" suffixes are never recorded. Password values are never recorded.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,10 +71,29 @@ struct PanelStyle {
 };
 void BeginPanel(ImVec2 pos, float width, const PanelStyle& style = {});
 float EndPanel();
+// A page's editor panel beside its main part (a table, a grid, a calendar) on a wide screen,
+// or under it, the page's full width, on a narrow one. `top` is where the main part began (its
+// panel at `top`, `main_w` × `main_h`), `x` the page's left edge in window coordinates, `page_w`
+// its width. `draw` draws the panel's content. The cursor ends at `x`, below both.
+struct SidePanel {
+  bool beside = true;
+  ImVec2 top;
+  float main_w = 0;
+  float main_h = 0;
+  float panel_w = 0;
+  float page_w = 0;
+  float x = 0;
+  float gap = 24;
+};
+void PanelBesideOrBelow(const SidePanel& layout, const PanelStyle& style, const std::function<void()>& draw);
 // Width left for widgets on the current line (inside a panel: up to the panel's padding).
 float AvailableWidth();
 // Vertical space in CSS px.
 void Space(float height);
+// The text cut to fit `width` on one line, ending with «…» when cut (at a character boundary);
+// in the given font and size, or the current ones.
+std::string Shortened(const std::string& text, ImFont* font, float size, float width);
+std::string Shortened(const std::string& text, float width);
 
 // A region of the screen whose content scrolls vertically (the wheel; a scroll bar when the
 // content is taller). Everything between Begin and End is drawn inside; the cursor starts at

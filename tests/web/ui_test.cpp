@@ -78,5 +78,44 @@ TEST_CASE("the focused input is the one being edited") {
   CHECK(focused->label == "Пароль");
 }
 
+TEST_CASE("a drop-down with nothing to choose yet is disabled and does not open, then opens once filled") {
+  FakeServer server;
+  server.AddJournalSchool();
+  HeadlessClient client(server);
+  client.Settle(server);
+  client.Fill("Логин", "uchitel");
+  client.Fill("Пароль", "demo2026");
+  client.Click("Войти", "button");
+  // Signed in; the school's structure (the teacher's groups) has not come yet.
+  REQUIRE(server.AnswerFirst(protocol::route::kLogin));
+  client.Frame();
+  REQUIRE(server.AnswerFirst(protocol::route::kMe));
+  client.Frame();
+  REQUIRE(client.app.screen() == web::Screen::kJournal);
+  CHECK_FALSE(client.Get("Группа", "combo").enabled);
+  client.Click("Группа", "combo");
+  CHECK_FALSE(client.Get("Группа", "combo").focused);
+  CHECK(client.All("option").empty());
+  // The groups arrive: the list opens and offers them.
+  client.Settle(server);
+  CHECK(client.Get("Группа", "combo").enabled);
+  client.Click("Группа", "combo");
+  CHECK(client.Get("Группа", "combo").focused);
+  CHECK_FALSE(client.All("option").empty());
+}
+
+TEST_CASE("a text too long for its room is cut with «…» at a character, a short one is left alone") {
+  FakeServer server;
+  HeadlessClient client(server);
+  const std::string name = "1А — Изобразительное искусство · Сорокина Анна Викторовна";
+  const float room = ImGui::CalcTextSize(name.c_str()).x / 2;
+  const std::string cut = ui::Shortened(name, room);
+  CHECK(cut.size() < name.size());
+  CHECK(cut.substr(cut.size() - std::string("…").size()) == "…");
+  CHECK(ImGui::CalcTextSize(cut.c_str()).x <= room);
+  CHECK(name.compare(0, cut.size() - std::string("…").size(), cut, 0, cut.size() - std::string("…").size()) == 0);
+  CHECK(ui::Shortened("1А", room) == "1А");
+}
+
 }  // namespace
 }  // namespace ej::test
