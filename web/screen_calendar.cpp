@@ -183,19 +183,12 @@ void ControlCalendarPage::Draw(const Structure& s, const AcademicYear* year, Dat
   // The class and the month.
   {
     const float left = ImGui::GetCursorPosX();
-    std::vector<ui::ComboItem> items;
-    int index = 0;
-    for (size_t i = 0; i < classes.size(); ++i) {
-      items.push_back({classes[i]->Name(), ""});
-      if (classes[i]->id == f.class_id) index = static_cast<int>(i);
-    }
+    std::vector<ui::Choice<int64_t>> choices;
+    for (const SchoolClass* c : classes) choices.push_back({c->id, c->Name(), ""});
     ui::ComboOptions o;
     o.width = 160;
     ImGui::BeginGroup();  // a caption and its field: the field stays under its caption
-    if (ui::Combo("Класс###cal-class", items, &index, o)) {
-      f.class_id = classes[static_cast<size_t>(index)]->id;
-      f.work_id = 0;
-    }
+    if (ui::ChoiceCombo("Класс###cal-class", choices, &f.class_id, o)) f.work_id = 0;
     ImGui::EndGroup();
     const float after = ImGui::GetCursorPosY();
     // The field is the group's lower part (37 px): the buttons beside it, centred.

@@ -209,20 +209,17 @@ void PlansPage::Draw(const Structure& s, const Actor& actor, const AcademicYear*
     f.teacher_id = line->teacher_id;
   }
   {
-    std::vector<ui::ComboItem> items;
-    int index = 0;
-    for (size_t i = 0; i < class_ids.size(); ++i) {
-      const SchoolClass* c = s.FindClass(class_ids[i]);
-      items.push_back({c ? c->Name() : std::string("—"), ""});
-      if (class_ids[i] == f.class_id) index = static_cast<int>(i);
+    std::vector<ui::Choice<int64_t>> choices;
+    for (int64_t id : class_ids) {
+      const SchoolClass* c = s.FindClass(id);
+      choices.push_back({id, c ? c->Name() : std::string("—"), ""});
     }
     const float left = ImGui::GetCursorPosX();
     const float top = ImGui::GetCursorPosY();
     ui::ComboOptions o;
     o.width = 140;
     ImGui::BeginGroup();
-    if (ui::Combo("Класс###plans-class", items, &index, o)) {
-      f.class_id = class_ids[static_cast<size_t>(index)];
+    if (ui::ChoiceCombo("Класс###plans-class", choices, &f.class_id, o)) {
       f.group_id = 0;
       f.error.clear();
       f.notice.clear();

@@ -282,20 +282,11 @@ void SubstitutionPage::Draw(const Structure& s) {
   {
     int64_t year_id = 0;
     if (const AcademicYear* y = s.YearOf(*loaded_)) year_id = y->id;
-    std::vector<ui::ComboItem> items{{"Все классы", ""}};
-    std::vector<int64_t> ids{0};
-    int index = 0;
-    for (const SchoolClass* c : s.ClassesOf(year_id)) {
-      ids.push_back(c->id);
-      items.push_back({c->Name(), ""});
-      if (c->id == f.class_filter) index = static_cast<int>(ids.size()) - 1;
-    }
+    std::vector<ui::Choice<int64_t>> choices{{0, "Все классы", ""}};
+    for (const SchoolClass* c : s.ClassesOf(year_id)) choices.push_back({c->id, c->Name(), ""});
     ui::ComboOptions o;
     o.width = std::min(260.0f, ui::AvailableWidth());
-    if (ui::Combo("Класс###sub-class", items, &index, o)) {
-      f.class_filter = ids[static_cast<size_t>(index)];
-      f.class_chosen = true;
-    }
+    if (ui::ChoiceCombo("Класс###sub-class", choices, &f.class_filter, o)) f.class_chosen = true;
     ui::Space(4);
     ui::BeginTable("day-lessons", {{"Урок", 130}, {"Группа", 0, false, false, true}, {"Учитель", 0},
                                    {"Кабинет", 90}});

@@ -203,34 +203,20 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
     ui::ComboOptions o;
     o.width = 320;
     if (f.view == TimetableView::kClass) {
-      std::vector<ui::ComboItem> items;
-      int index = 0;
-      for (size_t i = 0; i < classes.size(); ++i) {
-        items.push_back({classes[i]->Name(), ""});
-        if (classes[i]->id == f.class_id) index = static_cast<int>(i);
-      }
-      if (!items.empty() && ui::Combo("Класс###tt-class", items, &index, o)) f.class_id = classes[static_cast<size_t>(index)]->id;
+      std::vector<ui::Choice<int64_t>> choices;
+      for (const SchoolClass* c : classes) choices.push_back({c->id, c->Name(), ""});
+      if (!choices.empty()) ui::ChoiceCombo("Класс###tt-class", choices, &f.class_id, o);
     } else if (f.view == TimetableView::kTeacher) {
-      std::vector<ui::ComboItem> items;
-      int index = 0;
-      for (size_t i = 0; i < teachers.size(); ++i) {
-        items.push_back({teachers[i].second, ""});
-        if (teachers[i].first == f.teacher_id) index = static_cast<int>(i);
-      }
-      if (!items.empty() && ui::Combo("Учитель###tt-teacher", items, &index, o)) {
-        f.teacher_id = teachers[static_cast<size_t>(index)].first;
-      }
+      std::vector<ui::Choice<int64_t>> choices;
+      for (const auto& [id, name] : teachers) choices.push_back({id, name, ""});
+      if (!choices.empty()) ui::ChoiceCombo("Учитель###tt-teacher", choices, &f.teacher_id, o);
     } else {
-      std::vector<ui::ComboItem> items;
-      int index = 0;
-      for (size_t i = 0; i < rooms.size(); ++i) {
-        items.push_back({rooms[i], ""});
-        if (rooms[i] == f.room) index = static_cast<int>(i);
-      }
-      if (items.empty()) {
+      std::vector<ui::Choice<std::string>> choices;
+      for (const std::string& room : rooms) choices.push_back({room, room, ""});
+      if (choices.empty()) {
         ui::MutedText("Кабинеты в расписании ещё не указаны.");
-      } else if (ui::Combo("Кабинет###tt-room", items, &index, o)) {
-        f.room = rooms[static_cast<size_t>(index)];
+      } else {
+        ui::ChoiceCombo("Кабинет###tt-room", choices, &f.room, o);
       }
     }
     ImGui::EndGroup();

@@ -147,6 +147,28 @@ struct ComboOptions {
 // A caption above a drop-down list. `index` is the chosen item. True on the frame it changes.
 bool Combo(std::string_view label, const std::vector<ComboItem>& items, int* index,
            const ComboOptions& options = {});
+// A drop-down over values (an id, a room's name …), each shown as its text: `*value` is the
+// chosen one (the first is shown when it is none of them). True on the frame the user chooses
+// another; `*value` is then the new one.
+template <typename T>
+struct Choice {
+  T value;
+  std::string text;
+  std::string detail;
+};
+template <typename T>
+bool ChoiceCombo(std::string_view label, const std::vector<Choice<T>>& choices, T* value,
+                 const ComboOptions& options = {}) {
+  std::vector<ComboItem> items;
+  int index = 0;
+  for (size_t i = 0; i < choices.size(); ++i) {
+    items.push_back({choices[i].text, choices[i].detail});
+    if (choices[i].value == *value) index = static_cast<int>(i);
+  }
+  if (!Combo(label, items, &index, options)) return false;
+  *value = choices[static_cast<size_t>(index)].value;
+  return true;
+}
 
 // A check box with its label on the right; recorded as "checkbox" with `selected` when ticked.
 // True on the frame it is toggled.
