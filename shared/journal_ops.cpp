@@ -10,6 +10,7 @@
 
 #include "json_reader.h"
 #include "journal.h"
+#include "journal_keys.h"
 #include "names.h"
 
 namespace ej {
@@ -18,31 +19,7 @@ using protocol::Json;
 
 namespace {
 
-constexpr const char* kKeyYearId = "year_id";
-constexpr const char* kKeyFrom = "from";
-constexpr const char* kKeyLessonId = "lesson_id";
-constexpr const char* kKeySubstituteId = "substitute_id";
-constexpr const char* kKeyDate = "date";
-constexpr const char* kKeyNumber = "number";
-constexpr const char* kKeyTopic = "topic";
-constexpr const char* kKeyText = "text";
-constexpr const char* kKeyNotes = "notes";
-constexpr const char* kKeyMinutes = "minutes";
-constexpr const char* kKeyDueLessonId = "due_lesson_id";
-constexpr const char* kKeyReason = "reason";
-constexpr const char* kKeyStudentId = "student_id";
-constexpr const char* kKeyValue = "value";
-constexpr const char* kKeyType = "type";
-constexpr const char* kKeyComment = "comment";
-constexpr const char* kKeyMarkId = "mark_id";
-constexpr const char* kKeyCode = "code";
-constexpr const char* kKeyGroupId = "group_id";
-constexpr const char* kKeyKind = "kind";
-constexpr const char* kKeyPeriodId = "period_id";
-constexpr const char* kKeyOp = "op";
-constexpr const char* kKeyRequestId = "request_id";
-constexpr const char* kKeyApprove = "approve";
-constexpr const char* kKeyLocked = "locked";
+using namespace journal_key;
 
 constexpr size_t kMaxTopic = 500;
 constexpr size_t kMaxNotes = 2000;
