@@ -6,6 +6,7 @@
 #include "class_summary.h"
 #include "crypto.h"
 #include "diary.h"
+#include "journal_keys.h"
 #include "journal_pull.h"
 #include "journal_store.h"
 #include "op_log.h"
@@ -765,9 +766,9 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         applied_effect.created_id = applied->created_id;
         relations_stale = op.kind == op_kind::kLessonSubstitute || op.kind == op_kind::kLessonsGenerate;
         // The audit (R3, R13): old → new and why travel in the log entry.
-        if (applied->correction) audit["correction"] = true;
-        if (!applied->old.is_null()) audit["old"] = applied->old;
-        if (!applied->reason.empty()) audit["reason"] = applied->reason;
+        if (applied->correction) audit[journal_key::kKeyCorrection] = true;
+        if (!applied->old.is_null()) audit[journal_key::kKeyOld] = applied->old;
+        if (!applied->reason.empty()) audit[journal_key::kKeyReason] = applied->reason;
         // What it touched, for the pull since a cursor (journal_pull.h); generated lessons ask
         // for a resync, their (long) list is not kept.
         if (op.kind != op_kind::kLessonsGenerate) audit["touch"] = ToJson(TouchOf(**journal, *applied));

@@ -3,12 +3,14 @@
 
 #include <algorithm>
 
+#include "journal_keys.h"
 #include "names.h"
 
 namespace ej {
 namespace {
 
 using protocol::Json;
+using namespace journal_key;
 
 std::string Str(const Json& j, const char* key) {
   auto it = j.find(key);
@@ -28,12 +30,12 @@ std::string PersonName_(const Structure& s, int64_t id, bool short_form) {
 // The value a payload or an "old" object holds, as a person reads it.
 std::string ValueText(std::string_view kind, const Json& j) {
   if (j.is_null()) return "—";
-  if (kind == op_kind::kMarkAdd || kind == op_kind::kMarkSet || kind == op_kind::kMarkRemove) return Str(j, "value");
-  if (kind == op_kind::kAttendanceSet) return Str(j, "code").empty() ? "—" : Str(j, "code");
-  if (kind == op_kind::kLessonSetTopic) return Str(j, "topic");
-  if (kind == op_kind::kLessonSetHomework) return Str(j, "text");
-  if (kind == op_kind::kLessonSetNotes) return Str(j, "notes");
-  if (kind == op_kind::kFinalSet) return Str(j, "value").empty() ? "—" : Str(j, "value");
+  if (kind == op_kind::kMarkAdd || kind == op_kind::kMarkSet || kind == op_kind::kMarkRemove) return Str(j, kKeyValue);
+  if (kind == op_kind::kAttendanceSet) return Str(j, kKeyCode).empty() ? "—" : Str(j, kKeyCode);
+  if (kind == op_kind::kLessonSetTopic) return Str(j, kKeyTopic);
+  if (kind == op_kind::kLessonSetHomework) return Str(j, kKeyText);
+  if (kind == op_kind::kLessonSetNotes) return Str(j, kKeyNotes);
+  if (kind == op_kind::kFinalSet) return Str(j, kKeyValue).empty() ? "—" : Str(j, kKeyValue);
   return j.dump();
 }
 
@@ -75,7 +77,7 @@ AuditRow DescribeCorrection(const Structure& s, const Journal& j, const AuditSou
   AuditSource e = entry;
   std::string approved_by;
   if (e.kind == op_kind::kCorrectionDecide) {
-    if (auto it = j.requests.find(Int(e.payload, "request_id")); it != j.requests.end()) {
+    if (auto it = j.requests.find(Int(e.payload, kKeyRequestId)); it != j.requests.end()) {
       approved_by = PersonName_(s, e.author_id, true);
       e.kind = it->second.op.kind;
       e.payload = it->second.op.payload;
@@ -88,19 +90,19 @@ AuditRow DescribeCorrection(const Structure& s, const Journal& j, const AuditSou
   row.who = PersonName_(s, e.author_id, true);
   row.teacher_id = e.author_id;
   row.what = WhatOf(e.kind);
-  row.reason = Str(e.result, "reason");
-  auto old = e.result.find("old");
+  row.reason = Str(e.result, kKeyReason);
+  auto old = e.result.find(kKeyOld);
   row.old_value = ValueText(e.kind, old == e.result.end() ? Json() : *old);
   row.new_value = e.kind == op_kind::kMarkRemove ? "удалена" : ValueText(e.kind, e.payload);
-  int64_t lesson_id = Int(e.payload, "lesson_id");
-  int64_t student_id = Int(e.payload, "student_id");
-  if (std::string mark = Str(e.payload, "mark_id"); !mark.empty()) {
+  int64_t lesson_id = Int(e.payload, kKeyLessonId);
+  int64_t student_id = Int(e.payload, kKeyStudentId);
+  if (std::string mark = Str(e.payload, kKeyMarkId); !mark.empty()) {
     if (const Mark* m = j.FindMark(mark)) {
       lesson_id = m->lesson_id;
       student_id = m->student_id;
     } else if (old != e.result.end() && old->is_object()) {  // removed: the log's old value names them
-      lesson_id = Int(*old, "lesson_id");
-      student_id = Int(*old, "student_id");
+      lesson_id = Int(*old, kKeyLessonId);
+      student_id = Int(*old, kKeyStudentId);
     }
   }
   if (const JournalLesson* l = j.FindLesson(lesson_id)) {
@@ -108,14 +110,14 @@ AuditRow DescribeCorrection(const Structure& s, const Journal& j, const AuditSou
     row.day = l->lesson.date;
     GroupInto(s, l->lesson.group_id, row);
   } else if (e.kind == op_kind::kFinalSet) {
-    GroupInto(s, Int(e.payload, "group_id"), row);
+    GroupInto(s, Int(e.payload, kKeyGroupId), row);
     for (const auto& p : s.periods) {
-      if (p.id == Int(e.payload, "period_id")) {
+      if (p.id == Int(e.payload, kKeyPeriodId)) {
         row.lesson = p.name;
         row.day = p.range.last;
       }
     }
-    if (row.lesson.empty()) row.lesson = std::string(FinalKindTitle(FinalKindFromCode(Str(e.payload, "kind")).value_or(FinalKind::kYear)));
+    if (row.lesson.empty()) row.lesson = std::string(FinalKindTitle(FinalKindFromCode(Str(e.payload, kKeyKind)).value_or(FinalKind::kYear)));
   }
   row.student = PersonName_(s, student_id, false);
   if (!approved_by.empty()) row.reason += (row.reason.empty() ? "" : " ") + std::string("(одобрил ") + approved_by + ")";
@@ -128,19 +130,19 @@ namespace {
 Json CurrentValue(const Journal& j, const Operation& op) {
   const Json& p = op.payload;
   if (op.kind == op_kind::kMarkSet || op.kind == op_kind::kMarkRemove) {
-    if (const Mark* m = j.FindMark(Str(p, "mark_id"))) return Json{{"value", m->value}};
+    if (const Mark* m = j.FindMark(Str(p, kKeyMarkId))) return Json{{kKeyValue, m->value}};
   } else if (op.kind == op_kind::kAttendanceSet) {
-    if (const AttendanceMark* a = j.FindAttendance(Int(p, "lesson_id"), Int(p, "student_id"))) return Json{{"code", a->code}};
+    if (const AttendanceMark* a = j.FindAttendance(Int(p, kKeyLessonId), Int(p, kKeyStudentId))) return Json{{kKeyCode, a->code}};
   } else if (op.kind == op_kind::kLessonSetTopic) {
-    if (const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"))) return Json{{"topic", l->topic}};
+    if (const JournalLesson* l = j.FindLesson(Int(p, kKeyLessonId))) return Json{{kKeyTopic, l->topic}};
   } else if (op.kind == op_kind::kLessonSetHomework) {
-    if (const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"))) return Json{{"text", l->homework.text}};
+    if (const JournalLesson* l = j.FindLesson(Int(p, kKeyLessonId))) return Json{{kKeyText, l->homework.text}};
   } else if (op.kind == op_kind::kLessonSetNotes) {
-    if (const JournalLesson* l = j.FindLesson(Int(p, "lesson_id"))) return Json{{"notes", l->notes}};
+    if (const JournalLesson* l = j.FindLesson(Int(p, kKeyLessonId))) return Json{{kKeyNotes, l->notes}};
   } else if (op.kind == op_kind::kFinalSet) {
-    auto kind = FinalKindFromCode(Str(p, "kind"));
-    FinalKey key{Int(p, "group_id"), Int(p, "student_id"), kind.value_or(FinalKind::kPeriod), Int(p, "period_id")};
-    if (const FinalMark* f = j.FindFinal(key)) return Json{{"value", f->value}};
+    auto kind = FinalKindFromCode(Str(p, kKeyKind));
+    FinalKey key{Int(p, kKeyGroupId), Int(p, kKeyStudentId), kind.value_or(FinalKind::kPeriod), Int(p, kKeyPeriodId)};
+    if (const FinalMark* f = j.FindFinal(key)) return Json{{kKeyValue, f->value}};
   }
   return Json();
 }
@@ -157,7 +159,7 @@ std::vector<RequestRow> DescribeRequests(const Structure& s, const Journal& j, c
     e.author_id = r.author_id;
     e.kind = r.op.kind;
     e.payload = r.op.payload;
-    e.result = Json{{"old", r.state == RequestState::kPending ? CurrentValue(j, r.op) : Json()}, {"reason", r.reason}};
+    e.result = Json{{kKeyOld, r.state == RequestState::kPending ? CurrentValue(j, r.op) : Json()}, {kKeyReason, r.reason}};
     RequestRow row;
     row.id = id;
     row.state = std::string(RequestStateCode(r.state));

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "journal_keys.h"
 #include "json_reader.h"
 
 namespace ej {
@@ -298,42 +299,7 @@ std::vector<const JournalLesson*> LessonsAfter(const Journal& j, const JournalLe
 
 namespace {
 
-constexpr const char* kKeyLessons = "lessons";
-constexpr const char* kKeyMarks = "marks";
-constexpr const char* kKeyAttendance = "attendance";
-constexpr const char* kKeyFinals = "finals";
-constexpr const char* kKeyRequests = "requests";
-constexpr const char* kKeyLocked = "locked_periods";
-constexpr const char* kKeyId = "id";
-constexpr const char* kKeyGroupId = "group_id";
-constexpr const char* kKeyDate = "date";
-constexpr const char* kKeyNumber = "number";
-constexpr const char* kKeyTeacherId = "teacher_id";
-constexpr const char* kKeySubstituteId = "substitute_id";
-constexpr const char* kKeyRoom = "room";
-constexpr const char* kKeyEntryId = "entry_id";
-constexpr const char* kKeyTopic = "topic";
-constexpr const char* kKeyHomework = "homework";
-constexpr const char* kKeyMinutes = "minutes";
-constexpr const char* kKeyDueLessonId = "due_lesson_id";
-constexpr const char* kKeyVersion = "version";
-constexpr const char* kKeyMoved = "moved";
-constexpr const char* kKeyLessonId = "lesson_id";
-constexpr const char* kKeyStudentId = "student_id";
-constexpr const char* kKeyValue = "value";
-constexpr const char* kKeyType = "type";
-constexpr const char* kKeyComment = "comment";
-constexpr const char* kKeyCode = "code";
-constexpr const char* kKeyKind = "kind";
-constexpr const char* kKeyPeriodId = "period_id";
-constexpr const char* kKeyOp = "op";
-constexpr const char* kKeyAuthorId = "author_id";
-constexpr const char* kKeyReason = "reason";
-constexpr const char* kKeyState = "state";
-constexpr const char* kKeyDecidedBy = "decided_by";
-constexpr const char* kKeyNotes = "notes";
-constexpr const char* kKeyNotesVersion = "notes_version";
-constexpr const char* kKeyAdded = "added";
+using namespace journal_key;
 
 Status Malformed(const std::string& where, const Status& inner) {
   return Status(ErrorCode::kBadRequest, where + ": " + inner.message(), inner.field());
@@ -358,7 +324,7 @@ Journal SliceForGroup(const Journal& j, int64_t group_id, std::optional<DateRang
   for (const auto& [id, r] : j.requests) {
     const Json& p = r.op.payload;
     auto lesson = p.find(kKeyLessonId);
-    auto mark = p.find("mark_id");
+    auto mark = p.find(kKeyMarkId);
     int64_t lesson_id = lesson != p.end() && lesson->is_number_integer() ? lesson->get<int64_t>() : 0;
     if (mark != p.end() && mark->is_string()) {
       if (const Mark* m = j.FindMark(mark->get<std::string>())) lesson_id = m->lesson_id;
@@ -379,13 +345,13 @@ Json ToJson(const Journal& j) {
     Json o{{kKeyId, l.id},          {kKeyGroupId, l.group_id},   {kKeyDate, l.date.Iso()},
            {kKeyNumber, l.number},  {kKeyTeacherId, l.teacher_id}, {kKeySubstituteId, l.substitute_id},
            {kKeyRoom, l.room},      {kKeyEntryId, l.entry_id},   {kKeyTopic, jl.topic},
-           {"topic_version", jl.topic_version}, {kKeyMoved, jl.moved}};
+           {kKeyTopicVersion, jl.topic_version}, {kKeyMoved, jl.moved}};
     if (!jl.notes.empty() || jl.notes_version != 0) {
       o[kKeyNotes] = jl.notes;
       o[kKeyNotesVersion] = jl.notes_version;
     }
     if (!jl.homework.text.empty() || jl.homework.version != 0) {
-      o[kKeyHomework] = {{"text", jl.homework.text},
+      o[kKeyHomework] = {{kKeyText, jl.homework.text},
                          {kKeyMinutes, jl.homework.minutes},
                          {kKeyDueLessonId, jl.homework.due_lesson_id},
                          {kKeyVersion, jl.homework.version}};
@@ -426,7 +392,7 @@ Json ToJson(const Journal& j) {
   for (int64_t p : j.locked_periods) locked.push_back(p);
   return {{kKeyLessons, std::move(lessons)},   {kKeyMarks, std::move(marks)},
           {kKeyAttendance, std::move(attendance)}, {kKeyFinals, std::move(finals)},
-          {kKeyRequests, std::move(requests)}, {kKeyLocked, std::move(locked)}};
+          {kKeyRequests, std::move(requests)}, {kKeyLockedPeriods, std::move(locked)}};
 }
 
 Result<Journal> JournalFromJson(const Json& json) {
@@ -435,7 +401,7 @@ Result<Journal> JournalFromJson(const Json& json) {
   std::vector<int64_t> locked;
   JsonReader top(json);
   top.Array(kKeyLessons, &lessons).Array(kKeyMarks, &marks).Array(kKeyAttendance, &attendance);
-  top.Array(kKeyFinals, &finals).Array(kKeyRequests, &requests).IntArray(kKeyLocked, &locked);
+  top.Array(kKeyFinals, &finals).Array(kKeyRequests, &requests).IntArray(kKeyLockedPeriods, &locked);
   if (!top.ok()) return top.status();
   j.locked_periods.insert(locked.begin(), locked.end());
   for (const auto& item : *lessons) {
@@ -447,7 +413,7 @@ Result<Journal> JournalFromJson(const Json& json) {
     JsonReader r(item);
     r.Int(kKeyId, &l.id).Int(kKeyGroupId, &l.group_id).IsoDate(kKeyDate, &date).Int(kKeyNumber, &number);
     r.Int(kKeyTeacherId, &l.teacher_id).Int(kKeySubstituteId, &l.substitute_id, false).String(kKeyRoom, &l.room, false);
-    r.Int(kKeyEntryId, &l.entry_id, false).String(kKeyTopic, &jl.topic, false).Int("topic_version", &jl.topic_version, false);
+    r.Int(kKeyEntryId, &l.entry_id, false).String(kKeyTopic, &jl.topic, false).Int(kKeyTopicVersion, &jl.topic_version, false);
     r.Bool(kKeyMoved, &jl.moved, false).Object(kKeyHomework, &homework, false);
     r.String(kKeyNotes, &jl.notes, false).Int(kKeyNotesVersion, &jl.notes_version, false);
     if (!r.ok()) return Malformed("Урок", r.status());
@@ -456,7 +422,7 @@ Result<Journal> JournalFromJson(const Json& json) {
     if (homework) {
       int64_t minutes = 0;
       JsonReader h(*homework);
-      h.String("text", &jl.homework.text).Int(kKeyMinutes, &minutes, false).Int(kKeyDueLessonId, &jl.homework.due_lesson_id, false);
+      h.String(kKeyText, &jl.homework.text).Int(kKeyMinutes, &minutes, false).Int(kKeyDueLessonId, &jl.homework.due_lesson_id, false);
       h.Int(kKeyVersion, &jl.homework.version, false);
       if (!h.ok()) return Malformed("Домашнее задание", h.status());
       jl.homework.minutes = static_cast<int>(minutes);

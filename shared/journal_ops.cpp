@@ -10,6 +10,7 @@
 
 #include "json_reader.h"
 #include "journal.h"
+#include "journal_keys.h"
 #include "names.h"
 
 namespace ej {
@@ -18,31 +19,7 @@ using protocol::Json;
 
 namespace {
 
-constexpr const char* kKeyYearId = "year_id";
-constexpr const char* kKeyFrom = "from";
-constexpr const char* kKeyLessonId = "lesson_id";
-constexpr const char* kKeySubstituteId = "substitute_id";
-constexpr const char* kKeyDate = "date";
-constexpr const char* kKeyNumber = "number";
-constexpr const char* kKeyTopic = "topic";
-constexpr const char* kKeyText = "text";
-constexpr const char* kKeyNotes = "notes";
-constexpr const char* kKeyMinutes = "minutes";
-constexpr const char* kKeyDueLessonId = "due_lesson_id";
-constexpr const char* kKeyReason = "reason";
-constexpr const char* kKeyStudentId = "student_id";
-constexpr const char* kKeyValue = "value";
-constexpr const char* kKeyType = "type";
-constexpr const char* kKeyComment = "comment";
-constexpr const char* kKeyMarkId = "mark_id";
-constexpr const char* kKeyCode = "code";
-constexpr const char* kKeyGroupId = "group_id";
-constexpr const char* kKeyKind = "kind";
-constexpr const char* kKeyPeriodId = "period_id";
-constexpr const char* kKeyOp = "op";
-constexpr const char* kKeyRequestId = "request_id";
-constexpr const char* kKeyApprove = "approve";
-constexpr const char* kKeyLocked = "locked";
+using namespace journal_key;
 
 constexpr size_t kMaxTopic = 500;
 constexpr size_t kMaxNotes = 2000;
@@ -380,49 +357,54 @@ Status MoveOp(Apply& a) {
 
 // ---- [SECTION] entries ----
 
-Status SetTopicOp(Apply& a) {
+// A text field of a lesson (the topic, the notes): one shape for both operations.
+struct LessonText {
+  const char* key;                   // in the payload and in the old value
+  size_t limit;                      // in characters
+  const char* too_long;              // the error over the limit
+  const char* now;                   // names the current value in a conflict
+  std::string JournalLesson::*text;
+  int64_t JournalLesson::*version;   // every change adds one
+};
+
+// Reason, MayWrite, the length limit, the version check, the correction window (a change of a
+// recorded text after the window needs a reason), old → new. The text already so changes nothing.
+Status SetLessonText(Apply& a, const LessonText& field) {
   int64_t lesson_id = 0;
-  std::string topic, reason;
+  std::string text, reason;
   JsonReader r(a.op.payload);
-  r.Int(kKeyLessonId, &lesson_id).String(kKeyTopic, &topic);
+  r.Int(kKeyLessonId, &lesson_id).String(field.key, &text);
   if (!r.ok()) return r.status();
   if (Status st = ReadReason(a.op.payload, &reason); !st.ok()) return st;
   auto lesson = LessonFor(a, lesson_id);
   if (!lesson.ok()) return lesson.status();
   JournalLesson& l = **lesson;
   if (Status st = MayWrite(a, l); !st.ok()) return st;
-  if (Utf8Length(topic) > kMaxTopic) return Invalid("Тема урока — не длиннее 500 символов.", kKeyTopic);
-  if (Status st = CheckVersion(a, l.topic_version, l.topic == topic, "тема " + Q(l.topic)); !st.ok()) return st;
-  if (l.topic == topic) return Status::Ok();  // already so: nothing changes, no version
-  if (Status st = CheckEntryCorrection(a, l, !l.topic.empty(), false, reason); !st.ok()) return st;
-  a.out.old = l.topic.empty() ? Json() : Json{{kKeyTopic, l.topic}};
-  l.topic = topic;
-  ++l.topic_version;
+  std::string& current = l.*field.text;
+  if (Utf8Length(text) > field.limit) return Invalid(field.too_long, field.key);
+  if (Status st = CheckVersion(a, l.*field.version, current == text, std::string(field.now) + " " + Q(current)); !st.ok()) {
+    return st;
+  }
+  if (current == text) return Status::Ok();  // already so: nothing changes, no version
+  if (Status st = CheckEntryCorrection(a, l, !current.empty(), false, reason); !st.ok()) return st;
+  a.out.old = current.empty() ? Json() : Json{{field.key, current}};
+  current = text;
+  ++(l.*field.version);
   a.out.lessons.push_back(l.lesson.id);
   return Status::Ok();
 }
 
+Status SetTopicOp(Apply& a) {
+  constexpr LessonText kTopic{kKeyTopic, kMaxTopic, "Тема урока — не длиннее 500 символов.", "тема",
+                              &JournalLesson::topic, &JournalLesson::topic_version};
+  return SetLessonText(a, kTopic);
+}
+
 // Примечание к уроку: like the topic, a correction after the window needs a reason.
 Status SetNotesOp(Apply& a) {
-  int64_t lesson_id = 0;
-  std::string notes, reason;
-  JsonReader r(a.op.payload);
-  r.Int(kKeyLessonId, &lesson_id).String(kKeyNotes, &notes);
-  if (!r.ok()) return r.status();
-  if (Status st = ReadReason(a.op.payload, &reason); !st.ok()) return st;
-  auto lesson = LessonFor(a, lesson_id);
-  if (!lesson.ok()) return lesson.status();
-  JournalLesson& l = **lesson;
-  if (Status st = MayWrite(a, l); !st.ok()) return st;
-  if (Utf8Length(notes) > kMaxNotes) return Invalid("Примечание к уроку — не длиннее 2000 символов.", kKeyNotes);
-  if (Status st = CheckVersion(a, l.notes_version, l.notes == notes, "примечание " + Q(l.notes)); !st.ok()) return st;
-  if (l.notes == notes) return Status::Ok();
-  if (Status st = CheckEntryCorrection(a, l, !l.notes.empty(), false, reason); !st.ok()) return st;
-  a.out.old = l.notes.empty() ? Json() : Json{{kKeyNotes, l.notes}};
-  l.notes = notes;
-  ++l.notes_version;
-  a.out.lessons.push_back(l.lesson.id);
-  return Status::Ok();
+  constexpr LessonText kNotes{kKeyNotes, kMaxNotes, "Примечание к уроку — не длиннее 2000 символов.", "примечание",
+                              &JournalLesson::notes, &JournalLesson::notes_version};
+  return SetLessonText(a, kNotes);
 }
 
 Status SetHomeworkOp(Apply& a) {

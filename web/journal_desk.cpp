@@ -12,16 +12,6 @@ namespace {
 
 namespace route = protocol::route;
 
-std::string Query(std::string_view path, const std::vector<std::pair<std::string, std::string>>& params) {
-  std::string out(path);
-  char sep = '?';
-  for (const auto& [k, v] : params) {
-    out += sep + k + "=" + v;
-    sep = '&';
-  }
-  return out;
-}
-
 }  // namespace
 
 bool HasJournal(const protocol::UserInfo& user) {
@@ -755,8 +745,7 @@ void JournalDesk::Handle(const JournalAction& a) {
       std::vector<int64_t> due = DueChoices(*l);
       int64_t due_id = form_.due_choice > 0 && form_.due_choice < static_cast<int>(due.size())
                            ? due[static_cast<size_t>(form_.due_choice)]
-                           : 0;
-      if (form_.homework.empty()) due_id = 0;
+                           : 0;  // an empty homework is saved without a due lesson by the core
       int64_t topic_version = l->topic_version, homework_version = l->homework.version, notes_version = l->notes_version;
       bool topic_changed = l->topic != form_.topic;
       bool homework_changed = l->homework.text != form_.homework || l->homework.minutes != minutes ||

@@ -6,6 +6,7 @@
 #include "names.h"
 #include "text.h"
 #include "theme.h"
+#include "transport.h"
 
 namespace ej::web {
 namespace {
@@ -16,22 +17,6 @@ bool Narrow() { return ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth; }
 
 const char* const kKinds[] = {"Все изменения", "Отметка", "Посещаемость", "Тема урока", "Домашнее задание",
                               "Итоговая отметка"};
-
-// Percent-encoding of a query value (UTF-8 bytes outside the unreserved set).
-std::string UrlEncode(std::string_view v) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : v) {
-    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string Str(const protocol::Json& j, const char* key) {
   auto it = j.find(key);

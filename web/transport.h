@@ -6,6 +6,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "status.h"
 
@@ -29,6 +31,14 @@ inline constexpr std::string_view kUnreachableMessage =
 // The error of an answer that is not a success: the server's JSON error (code, Russian
 // message, field), or kUnavailable with kUnreachableMessage for status 0.
 Status ErrorOf(const HttpResponse& response);
+
+// Percent-encoding of a query value: UTF-8 bytes outside the unreserved set (A–Z a–z 0–9 - _ . ~)
+// become %XX, so «Тема урока» travels as %D0%A2…
+std::string UrlEncode(std::string_view value);
+
+// `path` with the parameters as a query string (values percent-encoded), in the order given:
+// Query("/api/v1/journal", {{"group_id", "7"}}) is "/api/v1/journal?group_id=7".
+std::string Query(std::string_view path, const std::vector<std::pair<std::string, std::string>>& params);
 
 class Transport {
  public:

@@ -93,9 +93,7 @@ test('Ctrl+V pastes the login and a Cyrillic password; Ctrl+C copies the login o
 
 test('a teacher pastes a Cyrillic topic and homework, copies the topic out, and the server keeps them as pasted', async () => {
   const { context, page, messages } = await open(DESKTOP);
-  await h.fill(page, 'Логин', 'uchitel');
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
+  await h.logIn(page, 'uchitel');
   await h.waitForWidget(page, 'Ученик');
   // The last lesson held so far (an older one would ask for a reason for the change).
   const now = new Date();

@@ -24,12 +24,6 @@ const ROWS = [
   'Лебедева\tАлиса\tМаксимовна\t05.11.2009\tж',
 ].join('\r\n') + '\r\n';
 
-async function logIn(page, login) {
-  await h.fill(page, 'Логин', login);
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
-}
-
 // From anywhere in the console: «Классы», the search box, the class's row.
 async function openClass(page, name) {
   await h.click(page, 'Классы', { kind: 'tab' });
@@ -42,7 +36,7 @@ async function openClass(page, name) {
 test('a deputy creates 11В, pastes three rows, adds the two valid students, and they are there after a reload', async () => {
   const { context, page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await logIn(page, 'zavuch');
+  await h.logIn(page, 'zavuch');
 
   // «Настройка года»: the year, nothing left to set up in the demo school.
   await h.waitForWidget(page, 'Настройка года', { kind: 'heading' });
@@ -122,7 +116,7 @@ test('a deputy creates 11В, pastes three rows, adds the two valid students, and
 
 test('a teacher gets the home screen, not the console', async () => {
   const { context, page } = await h.openClient(browser, server);
-  await logIn(page, 'uchitel');
+  await h.logIn(page, 'uchitel');
   await h.waitForWidget(page, 'Выйти', { kind: 'button' });
   assert.equal(await h.findWidget(page, 'Классы', 'tab'), undefined);
   await context.close();

@@ -18,9 +18,7 @@ after(async () => {
 
 test('a deputy sees the year\'s periods and holidays and the staff with their roles', async () => {
   const { page } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await h.fill(page, 'Логин', 'zavuch');
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
+  await h.logIn(page, 'zavuch');
   await h.waitForWidget(page, 'Настройка года', { kind: 'heading' });
 
   await h.click(page, 'Учебный год', { kind: 'tab' });

@@ -18,15 +18,9 @@ after(async () => {
   await server?.stop();
 });
 
-async function login(page, who) {
-  await h.fill(page, 'Логин', who);
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
-}
-
 test('a deputy works with the curriculum, the workload, the groups and a student\'s individual plan', async () => {
   const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await login(page, 'zavuch');
+  await h.logIn(page, 'zavuch');
   await h.waitForWidget(page, 'Настройка года', { kind: 'heading' });
 
   // «Учебный план»: the demo's hours in cells, the week against СанПиН.
@@ -84,7 +78,7 @@ test('on a phone the curriculum shows one grade and a new group\'s form opens ab
   const { page } = await h.openClient(browser, server, {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   });
-  await login(page, 'zavuch');
+  await h.logIn(page, 'zavuch');
   await h.waitForWidget(page, 'Настройка года', { kind: 'heading' });
   await h.click(page, 'Учебный план', { kind: 'tab', touch: true });
   await h.waitForWidget(page, 'Математика, 5 класс', { kind: 'input' });
@@ -100,14 +94,14 @@ test('on a phone the curriculum shows one grade and a new group\'s form opens ab
 
 test('the school\'s rules and the accounts are readable pages for the deputy and the administrator', async () => {
   const { page } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await login(page, 'zavuch');
+  await h.logIn(page, 'zavuch');
   await h.waitForWidget(page, 'Настройка года', { kind: 'heading' });
   await h.click(page, 'Правила школы', { kind: 'tab' });
   await h.waitForWidget(page, 'Правила школы', { kind: 'heading' });
   await h.screenshot(page, 'console-rules');
 
   const admin = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await login(admin.page, 'admin');
+  await h.logIn(admin.page, 'admin');
   await h.waitForWidget(admin.page, 'Учётные записи', { kind: 'heading' });
   await h.waitForWidget(admin.page, 'Логин', { kind: 'header' });
   await h.screenshot(admin.page, 'console-accounts');

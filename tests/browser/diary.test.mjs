@@ -92,9 +92,7 @@ test('the teacher marks a child; the parent on a phone switches children and fin
 
   // ---- The teacher types a 5 for that child ----
   const teacher = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await h.fill(teacher.page, 'Логин', 'uchitel');
-  await h.fill(teacher.page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(teacher.page, 'Enter');
+  await h.logIn(teacher.page, 'uchitel');
   await h.waitForWidget(teacher.page, 'Журнал', { kind: 'heading' });
   await h.choose(teacher.page, 'Группа', (o) => o.label === '7А — Вероятность и статистика');
   await h.waitForWidget(teacher.page, 'Ученик');

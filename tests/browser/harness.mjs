@@ -248,6 +248,14 @@ export async function press(page, key) {
   await page.keyboard.press(key);
 }
 
+// The login form: types the login and the password and presses Enter (the demo password unless
+// another is given). Waits for nothing: the test waits for what it expects next.
+export async function logIn(page, login, password = DEMO_PASSWORD) {
+  await fill(page, 'Логин', login);
+  await fill(page, 'Пароль', password);
+  await press(page, 'Enter');
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);

@@ -17,12 +17,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function logIn(page, login) {
-  await h.fill(page, 'Логин', login);
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
-}
-
 // The rightmost lesson column on screen that has already taken place ("dd.mm" ≤ today).
 async function lastHeldColumn(page) {
   const now = new Date();
@@ -41,7 +35,7 @@ async function lastHeldColumn(page) {
 
 test('a teacher enters a mark and an absence with the keyboard; both are on the server after a reload', async () => {
   const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await logIn(page, 'uchitel');
+  await h.logIn(page, 'uchitel');
   await h.waitForWidget(page, 'Журнал', { kind: 'heading' });
   await h.waitForWidget(page, 'Ученик');
   const day = await lastHeldColumn(page);
@@ -84,7 +78,7 @@ test('on a phone the journal fits the screen and pages through the lessons', asy
   const { page } = await h.openClient(browser, server, {
     viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true,
   });
-  await logIn(page, 'uchitel');
+  await h.logIn(page, 'uchitel');
   await h.waitForWidget(page, 'Ученик');
   const cells = (await h.widgets(page)).filter((w) => w.kind === 'cell');
   assert.ok(cells.length > 0);

@@ -19,12 +19,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function logIn(page, login) {
-  await h.fill(page, 'Логин', login);
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
-}
-
 // "dd.mm" of a column → days before today (the school year runs September to August).
 function daysAgo(label) {
   const now = new Date();
@@ -37,7 +31,7 @@ function daysAgo(label) {
 
 test('five marks and an absence by keyboard survive a reload, a late correction asks for a reason, the deputy sees it in the audit', async () => {
   const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 900 } });
-  await logIn(page, 'uchitel');
+  await h.logIn(page, 'uchitel');
   await h.waitForWidget(page, 'Ученик');
   const headers = (await h.widgets(page)).filter((w) => w.kind === 'header' && /^\d\d\.\d\d$/.test(w.label));
   const held = headers.filter((w) => daysAgo(w.label) >= 0);
@@ -92,7 +86,7 @@ test('five marks and an absence by keyboard survive a reload, a late correction 
 
   // The deputy's audit.
   const deputy = await h.openClient(browser, server, { viewport: { width: 1366, height: 900 } });
-  await logIn(deputy.page, 'zavuch');
+  await h.logIn(deputy.page, 'zavuch');
   await h.click(deputy.page, 'Исправления', { kind: 'tab' });
   await h.click(deputy.page, 'Журнал исправлений', { kind: 'tab' });
   let row = null;
@@ -107,7 +101,7 @@ test('five marks and an absence by keyboard survive a reload, a late correction 
 
 test('the class teacher sees the class summary and the year marks of a group', async () => {
   const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 900 } });
-  await logIn(page, 'klruk');
+  await h.logIn(page, 'klruk');
   await h.waitForWidget(page, 'Ученик');
   await h.choose(page, 'Группа', (o) => o.label.includes('сводная ведомость класса'));
   await h.waitForWidget(page, 'Пропущено', { kind: 'header', timeout: 20000 });

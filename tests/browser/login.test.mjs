@@ -49,9 +49,7 @@ test('a teacher logs in by typing and sees their name, then logs out', async () 
 
 test('a wrong password shows «Неверный логин или пароль.» and keeps what was typed', async () => {
   const { context, page } = await h.openClient(browser, server);
-  await h.fill(page, 'Логин', 'uchitel');
-  await h.fill(page, 'Пароль', 'неверный');
-  await h.press(page, 'Enter');
+  await h.logIn(page, 'uchitel', 'неверный');
 
   const error = await h.waitForWidget(page, 'Неверный логин или пароль.', { kind: 'error' });
   assert.ok(error.w > 0);

@@ -38,12 +38,6 @@ function sql(query) {
   return execFileSync('sqlite3', [path.join(server.dir, 'ej.db'), query], { encoding: 'utf8' }).trim();
 }
 
-async function logIn(page, login) {
-  await h.fill(page, 'Логин', login);
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
-}
-
 // Lesson columns on screen that have already taken place ("dd.mm" ≤ today), latest last.
 async function heldColumns(page) {
   const now = new Date();
@@ -111,7 +105,7 @@ test('offline: 20 marks, 2 absences and a topic survive a reload and a browser r
   let context = await launchProfile(profile);
   try {
     let { page } = await openIn(context);
-    await logIn(page, 'uchitel');
+    await h.logIn(page, 'uchitel');
     await h.waitForWidget(page, 'Ученик', { timeout: 20000 });
     await h.waitForWidget(page, 'В сети', { kind: 'badge' });
     // The shell is cached and the device has the journal before the network goes.
@@ -230,7 +224,7 @@ test('offline: 20 marks, 2 absences and a topic survive a reload and a browser r
 
 test('the same cell changed on the server while the teacher was offline: the conflict shows both values, both stay in the log', async () => {
   const { context, page } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await logIn(page, 'uchitel');
+  await h.logIn(page, 'uchitel');
   await h.waitForWidget(page, 'Ученик', { timeout: 20000 });
   const days = await heldColumns(page);
   const day = days[days.length - 1];

@@ -19,12 +19,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function logIn(page, login) {
-  await h.fill(page, 'Логин', login);
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
-}
-
 // Waits until a widget with a label starting so (and of that kind) is drawn.
 async function waitForStart(page, start, kind) {
   for (let i = 0; i < 400; ++i) {
@@ -54,7 +48,7 @@ test('the deputy pastes three rows into 5А mathematics’ КТП, the bad one i
 
   const { context, page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await logIn(page, 'zavuch');
+  await h.logIn(page, 'zavuch');
   await h.click(page, 'Планирование', { kind: 'tab' });
   await h.click(page, 'КТП', { kind: 'tab' });
   await h.waitForWidget(page, 'КТП', { kind: 'heading' });
@@ -109,7 +103,7 @@ test('the deputy pastes three rows into 5А mathematics’ КТП, the bad one i
 
 test('on a phone «Планирование» and its second row reach «КТП»', async () => {
   const { page } = await h.openClient(browser, server, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
-  await logIn(page, 'zavuch');
+  await h.logIn(page, 'zavuch');
   await h.click(page, 'Планирование', { kind: 'tab', touch: true });
   // The second row scrolls sideways under a finger, as the first one does.
   const first = await h.waitForWidget(page, 'Расписание', { kind: 'tab', test: (w) => w.selected });

@@ -18,12 +18,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function logIn(page, login) {
-  await h.fill(page, 'Логин', login);
-  await h.fill(page, 'Пароль', h.DEMO_PASSWORD);
-  await h.press(page, 'Enter');
-}
-
 async function api(token, path, body) {
   const r = await fetch(server.url + path, {
     method: body ? 'POST' : 'GET',
@@ -78,7 +72,7 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
   // ---- the deputy ----
   const desk = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
   let page = desk.page;
-  await logIn(page, 'zavuch');
+  await h.logIn(page, 'zavuch');
   await h.click(page, 'Планирование', { kind: 'tab' });  // the group holding the planning pages
   await h.waitForWidget(page, 'Замены', { kind: 'tab' });
   await h.click(page, 'Замены', { kind: 'tab' });
@@ -118,7 +112,7 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
   // ---- the substitute ----
   const teacher = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
   page = teacher.page;
-  await logIn(page, 'klruk');
+  await h.logIn(page, 'klruk');
   await h.waitForWidget(page, 'Журнал', { kind: 'heading' });
   await h.choose(page, 'Группа', (o) => o.label === groupLabel && o.value === 'замена');
   const column = russian(day).slice(0, 5);
@@ -163,7 +157,7 @@ test('the deputy registers a substitution; the substitute marks that lesson and 
 
 test('the deputy plans the week and the control works: «Расписание» and «Контрольные работы» at a desk', async () => {
   const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await logIn(page, 'zavuch');
+  await h.logIn(page, 'zavuch');
   await h.click(page, 'Планирование', { kind: 'tab' });  // opens «Расписание», the group's first page
   await h.waitForWidget(page, 'Расписание', { kind: 'heading' });
   const first = await h.waitForWidget(page, '1-й урок', { kind: 'row' });

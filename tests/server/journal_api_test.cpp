@@ -3,18 +3,11 @@
 // in the log, substitutions, and durability across a SIGKILL of the real server process.
 #include <doctest/doctest.h>
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
-#include <iterator>
-#include <regex>
 #include <set>
 
 #include "class_summary.h"
 #include "journal.h"
+#include "journal_client.h"
 #include "op_log.h"
 #include "structure.h"
 #include "test_env.h"
@@ -23,46 +16,9 @@ namespace ej::server {
 namespace {
 
 using protocol::Json;
-using testing::DemoServer;
+using namespace testing;
 
-Json BodyOf(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE(j.ok());
-  return *j;
-}
-
-int next_op = 0;
-Operation Op(std::string_view kind, Json payload, int64_t base_version = 0) {
-  unsigned char bytes[16] = {0x70, 0x75};
-  int n = ++next_op;
-  for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<unsigned char>(n >> (8 * i));
-  Operation op;
-  op.op_id = FormatUuid(bytes);
-  op.kind = std::string(kind);
-  op.payload = std::move(payload);
-  op.device = "test";
-  op.base_version = base_version;
-  return op;
-}
-
-PushResponse Push(httplib::Client&& client, const httplib::Headers& auth, std::vector<Operation> ops) {
-  auto r = client.Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{std::move(ops)}).dump(),
-                       "application/json");
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  auto resp = PushResponseFromJson(BodyOf(r));
-  REQUIRE(resp.ok());
-  return std::move(resp.value());
-}
-
-PushResponse Push(httplib::Client& client, const httplib::Headers& auth, std::vector<Operation> ops) {
-  auto r = client.Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{std::move(ops)}).dump(),
-                       "application/json");
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  return PushResponseFromJson(BodyOf(r)).value();
-}
+OpMaker Op({0x70, 0x75});
 
 Structure Snapshot(const DemoServer& server, const httplib::Headers& auth) {
   auto r = server.Client().Get(std::string(protocol::route::kStructure), auth);
@@ -72,11 +28,11 @@ Structure Snapshot(const DemoServer& server, const httplib::Headers& auth) {
 }
 
 httplib::Result GetJournal(httplib::Client&& client, const httplib::Headers& auth, int64_t group) {
-  return client.Get(std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(group), auth);
+  return client.Get(JournalPath(group), auth);
 }
 
 httplib::Result GetJournal(httplib::Client& client, const httplib::Headers& auth, int64_t group) {
-  return client.Get(std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(group), auth);
+  return client.Get(JournalPath(group), auth);
 }
 
 Journal JournalOf(const DemoServer& server, const httplib::Headers& auth, int64_t group) {
@@ -88,18 +44,9 @@ Journal JournalOf(const DemoServer& server, const httplib::Headers& auth, int64_
   return std::move(j.value());
 }
 
-int64_t CountRows(Database& db, const std::string& sql) {
-  int64_t n = 0;
-  REQUIRE(db.Read([&](Connection& c) {
-    n = c.QueryInt(sql, {}).value();
-    return Status::Ok();
-  }).ok());
-  return n;
-}
-
 // The person behind a demo login.
 int64_t PersonOf(Database& db, const char* login) {
-  return CountRows(db, std::string("SELECT person_id FROM accounts WHERE login = '") + login + "'");
+  return Count(db, std::string("SELECT person_id FROM accounts WHERE login = '") + login + "'");
 }
 
 // A group the person teaches, and one they do not (of the same kind of class).
@@ -138,9 +85,9 @@ TEST_CASE("the demo school has the year's lessons and a journal up to its date")
   DemoServer server;
   CHECK(server.summary().lessons > 20000);
   CHECK(server.summary().marks > 1000);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM lessons") == server.summary().lessons);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM marks") == server.summary().marks);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM attendance") > 0);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM lessons") == server.summary().lessons);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM marks") == server.summary().marks);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM attendance") > 0);
   // Every demo entry went through the log: the chain holds and counts them.
   REQUIRE(server.db().Read([&](Connection& c) {
     auto report = VerifyLog(c);
@@ -178,14 +125,14 @@ TEST_CASE("the teacher writes in their group's journal, another teacher, a paren
   CHECK(refused_read->status == 403);
   Journal foreign = JournalOf(server, server.As("zavuch"), g.foreign);
   auto [flesson, fstudent] = LessonAndStudent(foreign, s, D("2026-09-14"));
-  int64_t marks_before = CountRows(server.db(), "SELECT COUNT(*) FROM marks");
-  int64_t log_before = CountRows(server.db(), "SELECT COUNT(*) FROM op_log");
+  int64_t marks_before = Count(server.db(), "SELECT COUNT(*) FROM marks");
+  int64_t log_before = Count(server.db(), "SELECT COUNT(*) FROM op_log");
   auto refused = Push(server.Client(), teacher,
                       {Op(op_kind::kMarkAdd, MarkAddPayload(flesson->lesson.id, fstudent, "2", "answer", "", "x"))});
   CHECK(refused.results[0].outcome == OpOutcome::kRejected);
   CHECK(refused.results[0].error.code() == ErrorCode::kForbidden);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM marks") == marks_before);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM marks") == marks_before);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
 
   // The deputy reads every journal but does not write marks; parents and students read none.
   auto deputy = Push(server.Client(), server.As("zavuch"),
@@ -357,7 +304,7 @@ TEST_CASE("the class teacher reads every subject of the class, only the class's 
     if (p.range.Contains(today) && p.grade_from <= s.FindClass(mine)->grade && s.FindClass(mine)->grade <= p.grade_to) period = &p;
   }
   REQUIRE(period);
-  int64_t logged_before = CountRows(server.db(), "SELECT COUNT(*) FROM pd_access_log WHERE route = '/api/v1/class-journal'");
+  int64_t logged_before = Count(server.db(), "SELECT COUNT(*) FROM pd_access_log WHERE route = '/api/v1/class-journal'");
   auto r = server.Client().Get(path + std::to_string(mine) + "&from=" + period->range.first.Iso() + "&to=" +
                                    period->range.last.Iso(),
                                klruk);
@@ -379,7 +326,7 @@ TEST_CASE("the class teacher reads every subject of the class, only the class's 
     for (const auto& cell : row.cells) with_average += !cell.average.empty();
   }
   CHECK(with_average > static_cast<int>(sum.rows.size()));
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM pd_access_log WHERE route = '/api/v1/class-journal'") == logged_before + 1);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM pd_access_log WHERE route = '/api/v1/class-journal'") == logged_before + 1);
 
   // Another class, a teacher who leads no class, a parent: refused; an unknown class: not found.
   CHECK(server.Client().Get(path + std::to_string(other), klruk)->status == 403);
@@ -444,47 +391,6 @@ TEST_CASE("correction requests over HTTP: asked in a locked period, listed for t
 
 // ---- durability: the real binary, killed with SIGKILL after acknowledging a mark ----
 
-namespace {
-
-struct Process {
-  pid_t pid = -1;
-  int port = 0;
-};
-
-// Starts `ejournal-server serve --port 0 --db PATH`, its output going to `log`, and waits for
-// the address it prints.
-Process StartServer(const std::string& db, const std::string& log) {
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    FILE* out = std::fopen(log.c_str(), "w");
-    if (!out) _exit(126);
-    dup2(fileno(out), STDOUT_FILENO);
-    execl(EJ_SERVER_BIN, EJ_SERVER_BIN, "serve", "--port", "0", "--db", db.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  static const std::regex kAddress("http://127\\.0\\.0\\.1:([0-9]+)/");
-  std::string text;
-  for (int attempt = 0; attempt < 300; ++attempt) {
-    std::ifstream in(log);
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    std::smatch m;
-    if (std::regex_search(text, m, kAddress)) return {pid, std::stoi(m[1])};
-    usleep(100 * 1000);
-  }
-  kill(pid, SIGKILL);
-  FAIL("the server printed no address: " << text);
-  return {};
-}
-
-void Kill(Process& p) {
-  kill(p.pid, SIGKILL);
-  int status = 0;
-  waitpid(p.pid, &status, 0);
-}
-
-}  // namespace
-
 TEST_CASE("a mark acknowledged by the server survives a SIGKILL of the server process") {
   testing::TempDir dir;
   std::string db = dir.File("ej.db");
@@ -494,15 +400,8 @@ TEST_CASE("a mark acknowledged by the server survives a SIGKILL of the server pr
   Process p = StartServer(db, dir.File("serve1.log"));
   httplib::Client client("127.0.0.1", p.port);
   client.set_read_timeout(30);
-  auto login = [&](const char* name) {
-    auto r = client.Post(std::string(protocol::route::kLogin),
-                         protocol::ToJson(protocol::LoginRequest{name, std::string(kDemoPassword)}).dump(), "application/json");
-    REQUIRE(r);
-    REQUIRE(r->status == 200);
-    return httplib::Headers{{"Authorization", "Bearer " + protocol::LoginResponseFromJson(BodyOf(r)).value().token}};
-  };
-  auto teacher = login("uchitel");
-  auto deputy = login("zavuch");
+  auto teacher = Login(client, "uchitel");
+  auto deputy = Login(client, "zavuch");
   auto sr = client.Get(std::string(protocol::route::kStructure), deputy);
   Structure s = StructureFromJson(BodyOf(sr)).value();
   auto me = client.Get(std::string(protocol::route::kMe), teacher);
@@ -539,11 +438,7 @@ TEST_CASE("a mark acknowledged by the server survives a SIGKILL of the server pr
   Process again = StartServer(db, dir.File("serve2.log"));
   httplib::Client client2("127.0.0.1", again.port);
   client2.set_read_timeout(30);
-  auto login2 = client2.Post(std::string(protocol::route::kLogin),
-                             protocol::ToJson(protocol::LoginRequest{"uchitel", std::string(kDemoPassword)}).dump(),
-                             "application/json");
-  REQUIRE(login2->status == 200);
-  httplib::Headers teacher2{{"Authorization", "Bearer " + protocol::LoginResponseFromJson(BodyOf(login2)).value().token}};
+  httplib::Headers teacher2 = Login(client2, "uchitel");
   Journal back = JournalFromJson(BodyOf(GetJournal(client2, teacher2, group))).value();
   REQUIRE(back.FindMark(add.op_id) != nullptr);
   CHECK(back.FindMark(add.op_id)->value == "4");

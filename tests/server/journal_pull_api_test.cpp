@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "journal.h"
+#include "journal_client.h"
 #include "journal_pull.h"
 #include "sqlite_store.h"
 #include "structure.h"
@@ -16,40 +17,15 @@ namespace ej::server {
 namespace {
 
 using protocol::Json;
-using testing::DemoServer;
+using namespace testing;
 
-Json BodyOf(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE_MESSAGE(j.ok(), r->body.substr(0, 200));
-  return *j;
-}
-
-int next_op = 0;
-Operation Op(std::string_view kind, Json payload, int64_t base_version = 0) {
-  unsigned char bytes[16] = {0x70, 0x75, 0x6c};
-  int n = ++next_op;
-  for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<unsigned char>(n >> (8 * i));
-  Operation op;
-  op.op_id = FormatUuid(bytes);
-  op.kind = std::string(kind);
-  op.payload = std::move(payload);
-  op.device = "test";
-  op.client_time = 1'795'000'000'000;
-  op.base_version = base_version;
-  return op;
-}
+OpMaker Op({0x70, 0x75, 0x6c}, 1'795'000'000'000);
 
 void Applied(httplib::Client& client, const httplib::Headers& auth, const Operation& op) {
   auto r = client.Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{{op}}).dump(), "application/json");
   auto resp = PushResponseFromJson(BodyOf(r)).value();
   REQUIRE(resp.results.size() == 1);
   REQUIRE_MESSAGE(resp.results[0].outcome == OpOutcome::kApplied, op.kind << ": " << resp.results[0].error.message());
-}
-
-std::string JournalPath(int64_t group, DateRange range) {
-  return std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(group) + "&from=" + range.first.Iso() +
-         "&to=" + range.last.Iso();
 }
 
 JournalPull PullOf(httplib::Client& client, const httplib::Headers& auth, int64_t cursor) {

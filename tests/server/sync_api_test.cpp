@@ -5,17 +5,12 @@
 // effect.
 #include <doctest/doctest.h>
 
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
-#include <iterator>
-#include <regex>
 #include <thread>
 
 #include "journal.h"
+#include "journal_client.h"
 #include "school_rules.h"
 #include "sqlite_store.h"
 #include "structure.h"
@@ -25,50 +20,9 @@ namespace ej::server {
 namespace {
 
 using protocol::Json;
-using testing::DemoServer;
+using namespace testing;
 
-Json BodyOf(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE(j.ok());
-  return *j;
-}
-
-int next_op = 0;
-Operation Op(std::string_view kind, Json payload, int64_t base_version = 0) {
-  unsigned char bytes[16] = {0x51, 0x6e, 0x63};
-  int n = ++next_op;
-  for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<unsigned char>(n >> (8 * i));
-  Operation op;
-  op.op_id = FormatUuid(bytes);
-  op.kind = std::string(kind);
-  op.payload = std::move(payload);
-  op.device = "test";
-  op.client_time = 1'795'000'000'000;
-  op.base_version = base_version;
-  return op;
-}
-
-PushResponse Push(httplib::Client& client, const httplib::Headers& auth, const std::vector<Operation>& ops) {
-  auto r = client.Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{ops}).dump(), "application/json");
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  return PushResponseFromJson(BodyOf(r)).value();
-}
-
-std::string JournalPath(int64_t group, DateRange range) {
-  return std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(group) + "&from=" + range.first.Iso() +
-         "&to=" + range.last.Iso();
-}
-
-int64_t Count(Database& db, const std::string& sql) {
-  int64_t n = 0;
-  REQUIRE(db.Read([&](Connection& c) {
-    n = c.QueryInt(sql, {}).value();
-    return Status::Ok();
-  }).ok());
-  return n;
-}
+OpMaker Op({0x51, 0x6e, 0x63}, 1'795'000'000'000);
 
 // The teacher's side as the desk builds it: the snapshot, the rules, the actor.
 struct Teacher {
@@ -195,47 +149,6 @@ TEST_CASE("the client's copy and the server take the same operations to the same
 
 // ---- SIGKILL in the middle of a large batch ----
 
-namespace {
-
-struct Process {
-  pid_t pid = -1;
-  int port = 0;
-};
-
-Process StartServer(const std::string& db, const std::string& log) {
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    FILE* out = std::fopen(log.c_str(), "w");
-    if (!out) _exit(126);
-    dup2(fileno(out), STDOUT_FILENO);
-    execl(EJ_SERVER_BIN, EJ_SERVER_BIN, "serve", "--port", "0", "--db", db.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  static const std::regex kAddress("http://127\\.0\\.0\\.1:([0-9]+)/");
-  std::string text;
-  for (int attempt = 0; attempt < 300; ++attempt) {
-    std::ifstream in(log);
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    std::smatch m;
-    if (std::regex_search(text, m, kAddress)) return {pid, std::stoi(m[1])};
-    usleep(100 * 1000);
-  }
-  kill(pid, SIGKILL);
-  FAIL("the server printed no address: " << text);
-  return {};
-}
-
-httplib::Headers Login(httplib::Client& client, const char* login) {
-  auto r = client.Post(std::string(protocol::route::kLogin),
-                       protocol::ToJson(protocol::LoginRequest{login, std::string(kDemoPassword)}).dump(), "application/json");
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  return {{"Authorization", "Bearer " + protocol::LoginResponseFromJson(BodyOf(r)).value().token}};
-}
-
-}  // namespace
-
 TEST_CASE("the server killed with SIGKILL in the middle of a large batch: re-sent, every operation has exactly one effect") {
   testing::TempDir dir;
   std::string db = dir.File("ej.db");
@@ -272,9 +185,7 @@ TEST_CASE("the server killed with SIGKILL in the middle of a large batch: re-sen
   // Killed once the batch has arrived (its body is ~140 KB) and while it is applied: the
   // server takes longer than this for 500 operations with an fsync'd commit.
   usleep(40 * 1000);
-  kill(p.pid, SIGKILL);
-  int status = 0;
-  waitpid(p.pid, &status, 0);
+  Kill(p);
   sender.join();
   std::string ids;
   for (const Operation& op : batch) ids += (ids.empty() ? "'" : ",'") + op.op_id + "'";
@@ -297,8 +208,7 @@ TEST_CASE("the server killed with SIGKILL in the middle of a large batch: re-sen
     REQUIRE(r.results.size() == batch.size());
     for (const OpResult& res : r.results) CHECK_MESSAGE(res.outcome == OpOutcome::kApplied, res.error.message());
   }
-  kill(again.pid, SIGKILL);
-  waitpid(again.pid, &status, 0);
+  Kill(again);
   // Exactly one log entry and one mark per operation.
   auto opened = Database::Open(db, {});
   REQUIRE(opened.ok());

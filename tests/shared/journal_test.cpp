@@ -296,6 +296,20 @@ TEST_CASE("topic and homework: versions, due lesson, time estimate") {
         ErrorCode::kForbidden);
 }
 
+TEST_CASE("an emptied homework keeps no time and no due lesson, whatever the form sent") {
+  School sc;
+  int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");
+  int64_t next = sc.LessonOn(sc.g_math, "2026-09-09");
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"№ 12, 14", 30, next}), 0).ok());
+  // The desk sends its form as it is: a due lesson still chosen (even one the rules refuse) and minutes.
+  REQUIRE(sc.Do(sc.teacher1, op_kind::kLessonSetHomework, LessonSetHomeworkPayload(lesson, {"", 30, lesson}), 1).ok());
+  const JournalLesson* l = sc.j.FindLesson(lesson);
+  CHECK(l->homework.text.empty());
+  CHECK(l->homework.minutes == 0);
+  CHECK(l->homework.due_lesson_id == 0);
+  CHECK(l->homework.version == 2);
+}
+
 TEST_CASE("lesson notes: the teacher's note, versioned, a reason after the window, nobody else's lesson") {
   School sc;
   int64_t lesson = sc.LessonOn(sc.g_math, "2026-09-08");

@@ -310,27 +310,18 @@ class FakeServer : public web::Transport {
       const FakeAccount* a = session ? AccountById(*session) : nullptr;
       if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
       Actor actor = JournalActor(*a);
-      std::map<std::string, std::string> q;
-      size_t at = r.path.find('?');
-      while (at != std::string::npos) {
-        size_t next = r.path.find('&', at + 1);
-        std::string pair = r.path.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
-        size_t eq = pair.find('=');
-        if (eq != std::string::npos) q[pair.substr(0, eq)] = pair.substr(eq + 1);
-        at = next;
-      }
       std::optional<DateRange> range;
-      auto from = Date::ParseIso(q["from"]), to = Date::ParseIso(q["to"]);
+      auto from = Date::ParseIso(QueryParam(r.path, "from")), to = Date::ParseIso(QueryParam(r.path, "to"));
       if (from && to) range = DateRange{*from, *to};
       if (path == route::kClassJournal) {
-        int64_t class_id = std::atoll(q["class_id"].c_str());
+        int64_t class_id = std::atoll(QueryParam(r.path, "class_id").c_str());
         if (!structure.FindClass(class_id)) return Error(ErrorCode::kNotFound, "Класс не найден.");
         Target target;
         target.class_ids = {class_id};
         if (Status st = Authorize(actor, Action::kReadJournal, target); !st.ok()) return Error(st.code(), st.message());
         return {200, ToJson(SliceForClass(structure, journal, class_id, range)).dump()};
       }
-      int64_t group = std::atoll(q["group_id"].c_str());
+      int64_t group = std::atoll(QueryParam(r.path, "group_id").c_str());
       if (!structure.FindGroup(group)) return Error(ErrorCode::kNotFound, "Группа не найдена.");
       if (Status st = Authorize(actor, Action::kReadJournal, GroupTarget(structure, group)); !st.ok()) {
         return Error(st.code(), st.message());
@@ -366,15 +357,10 @@ class FakeServer : public web::Transport {
       return web::HttpResponse{200, ControlWorkScheduleJson(structure, control_works, 1, TeachingActor(structure, actor),
                                                             rules.control_load, timetable.entries).dump()};
     }
-    auto param = [&](const char* name) {
-      std::string key = std::string(name) + "=";
-      size_t at = r.path.find(key);
-      return at == std::string::npos ? std::optional<Date>() : Date::ParseIso(r.path.substr(at + key.size(), 10));
-    };
+    auto param = [&](const char* name) { return Date::ParseIso(QueryParam(r.path, name)); };
     if (path == route::kJournal) {
       Actor journal_actor = JournalActor(*a);
-      size_t at = r.path.find("group_id=");
-      int64_t group = at == std::string::npos ? 0 : std::atoll(r.path.c_str() + at + 9);
+      int64_t group = std::atoll(QueryParam(r.path, "group_id").c_str());
       if (!structure.FindGroup(group) || Authorize(journal_actor, Action::kReadJournal, GroupTarget(structure, group)).ok() ||
           !journal_actor.substituted_groups.count(group)) {
         return std::nullopt;  // the usual answer below
@@ -400,8 +386,7 @@ class FakeServer : public web::Transport {
       return web::HttpResponse{200, ToJson(timetable).dump()};
     }
     if (Status s = Authorize(actor, Action::kPlanLessons); !s.ok()) return Error(s.code(), s.message());
-    size_t at = r.path.find("date=");
-    auto d = at == std::string::npos ? std::nullopt : Date::ParseIso(r.path.substr(at + 5, 10));
+    auto d = Date::ParseIso(QueryParam(r.path, "date"));
     if (!d) return Error(ErrorCode::kBadRequest, "Параметр «date» — дата в виде ГГГГ-ММ-ДД.");
     Journal day;
     for (const auto& [id, l] : journal.lessons) {
@@ -614,16 +599,9 @@ class FakeServer : public web::Transport {
     if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
     Actor actor = JournalActor(*a);
     if (auto it = family.find(a->person_id); it != family.end()) actor.children = it->second;
-    std::map<std::string, std::string> q;
-    for (size_t at = r.path.find('?'); at != std::string::npos;) {
-      size_t next = r.path.find('&', at + 1);
-      std::string pair = r.path.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
-      size_t eq = pair.find('=');
-      if (eq != std::string::npos) q[pair.substr(0, eq)] = pair.substr(eq + 1);
-      at = next;
-    }
+    auto q = [&](const char* name) { return QueryParam(r.path, name); };
     if (path == route::kChildren) return web::HttpResponse{200, ToJson(ChildrenOf(structure, actor, today)).dump()};
-    int64_t student = std::atoll(q["student_id"].c_str());
+    int64_t student = std::atoll(q("student_id").c_str());
     if (!IsStaff(actor) && student != actor.person_id && actor.children.count(student) == 0) {
       return Error(ErrorCode::kNotFound, "Ученик не найден.");
     }
@@ -631,10 +609,10 @@ class FakeServer : public web::Transport {
     const auto key = std::make_pair(actor.account_id, student);
     if (path == route::kDiarySeen) {
       int64_t& seen = diary_seen[key];
-      seen = std::max(seen, std::min<int64_t>(std::atoll(q["seq"].c_str()), last));
+      seen = std::max(seen, std::min<int64_t>(std::atoll(q("seq").c_str()), last));
       return web::HttpResponse{200, "{}"};
     }
-    auto from = Date::ParseIso(q["from"]), to = Date::ParseIso(q["to"]);
+    auto from = Date::ParseIso(q("from")), to = Date::ParseIso(q("to"));
     if (!from || !to) return Error(ErrorCode::kBadRequest, "Неверный период.");
     auto view = BuildDiary(DiarySources{structure, journal, timetable, control_works, rules, &recommendations}, actor,
                            student, {*from, *to});
@@ -671,7 +649,7 @@ class FakeServer : public web::Transport {
     if (Status st = MayPullJournal(actor); !st.ok()) return Error(st.code(), st.message());
     ++pulls;
     int64_t cursor = 0;
-    if (size_t at = r.path.find("cursor="); at != std::string::npos) cursor = std::atoll(r.path.c_str() + at + 7);
+    if (std::string c = QueryParam(r.path, "cursor"); !c.empty()) cursor = std::atoll(c.c_str());
     const int64_t last = static_cast<int64_t>(applied_.size());
     if (cursor <= 0 || cursor > last) return web::HttpResponse{200, ToJson(ResyncPull(last)).dump()};
     std::vector<JournalTouch> touches;
@@ -707,8 +685,7 @@ class FakeServer : public web::Transport {
     if (a == nullptr) return Error(ErrorCode::kUnauthenticated, "Войдите в систему.");
     Actor actor = TeachingActor(structure, JournalActor(*a));
     if (get) {
-      size_t at = r.path.find("group_id=");
-      int64_t group = at == std::string::npos ? 0 : std::atoll(r.path.c_str() + at + 9);
+      int64_t group = std::atoll(QueryParam(r.path, "group_id").c_str());
       // Anyone else: the journal's answer above (as before this block).
       if (!structure.FindGroup(group) || !Authorize(actor, Action::kReadPlan, GroupTarget(structure, group)).ok()) {
         return std::nullopt;
@@ -731,6 +708,21 @@ class FakeServer : public web::Transport {
       response.results.push_back(result);
     }
     return web::HttpResponse{200, ToJson(response).dump()};
+  }
+
+  // ---- Query strings: every handler reads its parameters here ----
+ public:
+  // The value of `name` in the path's query string ("" when absent), as sent (not decoded).
+  static std::string QueryParam(std::string_view path, std::string_view name) {
+    size_t at = path.find('?');
+    while (at != std::string_view::npos) {
+      size_t next = path.find('&', at + 1);
+      std::string_view pair = path.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1);
+      size_t eq = pair.find('=');
+      if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+      at = next;
+    }
+    return {};
   }
 };
 
