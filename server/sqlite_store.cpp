@@ -1115,12 +1115,36 @@ Result<std::string> SqliteStore::DiaryFromSources(const Actor& actor, int64_t st
     if (diary_access_.size() >= 65536) diary_access_.clear();
     diary_access_[access_key] = full;
   }
-  if (full) {
-    std::shared_lock hot(hot_mutex_);
-    if (auto it = diaries_.find(key); it != diaries_.end()) {
-      json = it->second.json;
-      view = it->second.view;
+  // One build per diary at a time: the families asking for a diary a push just dropped wait for
+  // the first one's build instead of each building it again.
+  struct BuildingGuard {
+    SqliteStore* store = nullptr;
+    std::tuple<int64_t, int64_t, int64_t, int64_t> key;
+    ~BuildingGuard() {
+      if (!store) return;
+      {
+        std::lock_guard b(store->building_mutex_);
+        store->building_.erase(key);
+      }
+      store->building_cv_.notify_all();
     }
+  } building;
+  while (full) {
+    {
+      std::shared_lock hot(hot_mutex_);
+      if (auto it = diaries_.find(key); it != diaries_.end()) {
+        json = it->second.json;
+        view = it->second.view;
+        break;
+      }
+    }
+    std::unique_lock b(building_mutex_);
+    if (building_.insert(key).second) {
+      building.store = this;
+      building.key = key;
+      break;
+    }
+    building_cv_.wait(b, [&] { return building_.count(key) == 0; });
   }
   if (!view) {
     auto built = BuildDiary(DiarySources{st, *journals_.at(school), *timetables_.at(school), *control_works_.at(school),

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <shared_mutex>
 #include <string>
 #include <tuple>
@@ -125,6 +127,11 @@ class SqliteStore final : public Store {
   std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, CachedDiary> diaries_;
   uint64_t diary_generation_ = 0;
   std::atomic<uint64_t> diaries_built_{0};
+  // The whole diaries being built now (under cache_mutex_ held shared): a second asker waits for
+  // the first one's build (building_cv_) rather than building the same diary again.
+  std::mutex building_mutex_;
+  std::condition_variable building_cv_;
+  std::set<std::tuple<int64_t, int64_t, int64_t, int64_t>> building_;
   // Whether the school's sources a diary is built from are all loaded (call with cache_mutex_
   // held), and the diary built or found from them (cache_mutex_ held shared or exclusively).
   bool DiarySourcesLoaded(int64_t school_id);
