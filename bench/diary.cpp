@@ -3,9 +3,14 @@
 // and children, over three weeks of the journal), side by side in the same run with the same
 // server answering a static file of the same size. wrk (Debian package `wrk`), 64 connections,
 // 127.0.0.1. Target: the diary at no less than half the static rate, p99 under 50 ms.
+// Then the same read mix again WHILE teachers push: a writer thread sends one mark.add through
+// POST /api/v1/ops every kPushEveryMs (teachers at work, marks rotated over their groups), and
+// the reads' req/s, p50 and p99 are printed with the pushes applied (R19: a push must not stall
+// the parents' diaries).
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +28,7 @@
 #include "demo_school.h"
 #include "diary.h"
 #include "http_server.h"
+#include "journal.h"
 #include "login_throttle.h"
 #include "sqlite_store.h"
 
@@ -34,9 +40,11 @@ namespace {
 constexpr int kParents = 40;
 constexpr int kConnections = 64;
 constexpr int kSeconds = 5;
+constexpr int kPushEveryMs = 50;  // 20 pushes a second, each one mark.add
 
 struct WrkFigures {
   double rps = 0;
+  double p50_ms = 0;
   double p99_ms = 0;
   long long requests = 0;
   long long errors = 0;  // non-2xx/3xx and socket errors
@@ -66,6 +74,7 @@ WrkFigures RunWrk(const std::string& args) {
   }
   std::smatch m;
   if (std::regex_search(out, m, std::regex(R"(Requests/sec:\s+([0-9.]+))"))) f.rps = std::atof(m[1].str().c_str());
+  if (std::regex_search(out, m, std::regex(R"(50%\s+([0-9.]+)(us|ms|s|m))"))) f.p50_ms = ToMs(m[1].str(), m[2].str());
   if (std::regex_search(out, m, std::regex(R"(99%\s+([0-9.]+)(us|ms|s|m))"))) f.p99_ms = ToMs(m[1].str(), m[2].str());
   if (std::regex_search(out, m, std::regex(R"((\d+) requests in)"))) f.requests = std::atoll(m[1].str().c_str());
   if (std::regex_search(out, m, std::regex(R"(Non-2xx or 3xx responses:\s+(\d+))"))) f.errors += std::atoll(m[1].str().c_str());
@@ -81,6 +90,91 @@ std::string Token(httplib::Client& c, const std::string& login, const std::strin
   if (!r || r->status != 200) return {};
   return protocol::LoginResponseFromJson(protocol::ParseJson(r->body).value()).value().token;
 }
+
+// A cell a teacher may mark: a held lesson of their own group in an open period, a student of the
+// group on that day.
+struct Cell {
+  int64_t lesson = 0;
+  int64_t student = 0;
+};
+
+struct Teacher {
+  std::string login;
+  httplib::Headers auth;
+  std::vector<Cell> cells;  // rotated over the teacher's groups
+};
+
+// What the teacher's desk would offer: their groups from the workload, each group's journal, the
+// lessons before today (the latest first, at most kLessonsPerGroup), not another's substitution.
+Teacher LoadTeacher(httplib::Client& c, Database& db, const std::string& login, Date today) {
+  constexpr size_t kLessonsPerGroup = 10;
+  Teacher t;
+  t.login = login;
+  std::string token = Token(c, login, std::string(kDemoPassword));
+  if (token.empty()) return t;
+  t.auth = {{"Authorization", "Bearer " + token}};
+  int64_t me = 0;
+  (void)db.Read([&](Connection& conn) {
+    auto id = conn.QueryInt("SELECT person_id FROM accounts WHERE login = ?", {login}, 0);
+    if (id.ok()) me = *id;
+    return id.status();
+  });
+  auto snap = c.Get(std::string(protocol::route::kStructure), t.auth);
+  if (!snap || snap->status != 200) return t;
+  auto structure = StructureFromJson(protocol::ParseJson(snap->body).value());
+  if (!structure.ok()) return t;
+  const Structure& s = *structure;
+  std::vector<std::vector<Cell>> per_group;
+  std::vector<int64_t> seen_groups;
+  for (const auto& w : s.workload) {
+    if (w.teacher_id != me) continue;
+    if (std::find(seen_groups.begin(), seen_groups.end(), w.group_id) != seen_groups.end()) continue;
+    seen_groups.push_back(w.group_id);
+    auto r = c.Get(std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(w.group_id), t.auth);
+    if (!r || r->status != 200) continue;
+    auto j = JournalFromJson(protocol::ParseJson(r->body).value());
+    if (!j.ok()) continue;
+    const int grade = GradeOfGroup(s, w.group_id);
+    auto lessons = j->LessonsOf(w.group_id, {Date::FromDays(0), today.AddDays(-1)});
+    std::reverse(lessons.begin(), lessons.end());
+    std::vector<Cell> cells;
+    size_t used = 0;
+    for (const JournalLesson* l : lessons) {
+      if (used >= kLessonsPerGroup) break;
+      if (l->lesson.substitute_id != 0 && l->lesson.substitute_id != me) continue;
+      const StudyPeriod* period = PeriodOf(s, grade, l->lesson.date);
+      if (!period || j->locked_periods.count(period->id)) continue;
+      for (int64_t student : s.GroupStudents(w.group_id, l->lesson.date)) cells.push_back({l->lesson.id, student});
+      ++used;
+    }
+    if (!cells.empty()) per_group.push_back(std::move(cells));
+  }
+  // Round robin over the groups: consecutive pushes land in different groups.
+  for (size_t i = 0;; ++i) {
+    bool any = false;
+    for (const auto& cells : per_group) {
+      if (i < cells.size()) {
+        t.cells.push_back(cells[i]);
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  return t;
+}
+
+std::string PushOpId(uint32_t n) {
+  unsigned char bytes[16] = {0xd1, 0xa7, 0x00, 0x07};
+  for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<unsigned char>(n >> (8 * i));
+  return FormatUuid(bytes);
+}
+
+struct PushFigures {
+  int sent = 0;
+  int applied = 0;
+  int mix_students = 0;  // applied marks that went to a child of the read mix
+  std::vector<double> ms;
+};
 
 }  // namespace
 
@@ -111,7 +205,9 @@ int main() {
   SqliteStore store(**db);
   LoginThrottle throttle;
   ServerContext ctx{store, hasher, throttle, [] { return static_cast<int64_t>(std::time(nullptr)); }, "bench"};
-  HttpServer server(ctx, HttpServer::Options{.port = 0, .static_dirs = {dir + "/static"}});
+  // One worker thread serves one keep-alive connection for its life: a few threads beyond wrk's
+  // connections, or the teachers' pushes would wait for one of wrk's connections to close.
+  HttpServer server(ctx, HttpServer::Options{.port = 0, .static_dirs = {dir + "/static"}, .threads = kConnections + 4});
   if (!server.Bind().ok()) return 1;
   std::thread serving([&] { server.Run(); });
   int port = server.port();
@@ -215,6 +311,69 @@ int main() {
 
   WrkFigures stat = RunWrk(base + "/same-size.json");
   WrkFigures diary = RunWrk("-s " + dir + "/diary.lua " + base);
+
+  // The same reads while teachers push: one mark.add every kPushEveryMs, rotated over the
+  // teachers and their groups. Every push is acknowledged before the next is sent.
+  const Date today = LocalDate(static_cast<int64_t>(std::time(nullptr)));
+  std::vector<Teacher> teachers;
+  for (const char* login : {"uchitel", "klruk"}) {
+    Teacher t = LoadTeacher(c, **db, login, today);
+    if (!t.cells.empty()) teachers.push_back(std::move(t));
+  }
+  std::vector<int64_t> mix_children;
+  for (const auto& [token, child] : mix) mix_children.push_back(child);
+  PushFigures pushes;
+  std::atomic<bool> stop_pushing{false};
+  std::thread writer([&] {
+    if (teachers.empty()) return;
+    httplib::Client w("127.0.0.1", port);
+    w.set_read_timeout(30);
+    const char* values[] = {"5", "4", "3", "5", "4", "2"};
+    auto next = std::chrono::steady_clock::now();
+    uint32_t n = 0;
+    for (size_t i = 0; !stop_pushing.load(); ++i) {
+      next += std::chrono::milliseconds(kPushEveryMs);
+      const Teacher& t = teachers[i % teachers.size()];
+      const Cell& cell = t.cells[(i / teachers.size()) % t.cells.size()];
+      PushRequest req;
+      Operation op;
+      op.op_id = PushOpId(++n);
+      op.kind = std::string(op_kind::kMarkAdd);
+      op.payload = MarkAddPayload(cell.lesson, cell.student, values[n % 6], "answer", "", "внесено позже");
+      op.client_time = static_cast<int64_t>(std::time(nullptr)) * 1000;
+      op.device = "bench";
+      req.ops.push_back(std::move(op));
+      auto t0 = std::chrono::steady_clock::now();
+      auto r = w.Post(std::string(protocol::route::kOps), t.auth, ToJson(req).dump(), "application/json");
+      pushes.ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      ++pushes.sent;
+      if (r && r->status == 200) {
+        auto resp = PushResponseFromJson(protocol::ParseJson(r->body).value());
+        if (resp.ok() && resp->results.size() == 1 && resp->results[0].outcome == OpOutcome::kApplied) {
+          ++pushes.applied;
+          if (std::find(mix_children.begin(), mix_children.end(), cell.student) != mix_children.end()) {
+            ++pushes.mix_students;
+          }
+        } else if (pushes.applied == 0 && resp.ok() && !resp->results.empty()) {
+          std::fprintf(stderr, "diary: a push was not applied: %s\n", resp->results[0].error.message().c_str());
+        }
+      }
+      std::this_thread::sleep_until(next);
+    }
+  });
+  // Diaries built while pushing (the store counts them; -1 where it does not).
+  auto diaries_built = [](auto& st) -> long long {
+    if constexpr (requires { st.DiariesBuilt(); }) {
+      return static_cast<long long>(st.DiariesBuilt());
+    } else {
+      return -1;
+    }
+  };
+  const long long built_before = diaries_built(store);
+  WrkFigures pushed = RunWrk("-s " + dir + "/diary.lua " + base);
+  const long long rebuilt = built_before < 0 ? -1 : diaries_built(store) - built_before;
+  stop_pushing = true;
+  writer.join();
   server.Stop();
   serving.join();
 
@@ -225,13 +384,23 @@ int main() {
   std::printf("diary: first asks of the mix (each diary built): %zu in %.0f ms, median %.2f ms, slowest %.2f ms\n",
               cold.size(), cold_total, cold[cold.size() / 2], cold.back());
   std::printf("diary: one request at a time: median %.2f ms, slowest %.2f ms\n", single[single.size() / 2], single.back());
-  std::printf("diary: %-28s %10s %10s %10s\n", "", "req/s", "p99 ms", "errors");
-  std::printf("diary: %-28s %10.0f %10.2f %10lld\n", "static file (same size)", stat.rps, stat.p99_ms, stat.errors);
-  std::printf("diary: %-28s %10.0f %10.2f %10lld\n", "parent's week (GET diary)", diary.rps, diary.p99_ms, diary.errors);
+  std::printf("diary: %-28s %10s %10s %10s %10s\n", "", "req/s", "p50 ms", "p99 ms", "errors");
+  std::printf("diary: %-28s %10.0f %10.2f %10.2f %10lld\n", "static file (same size)", stat.rps, stat.p50_ms, stat.p99_ms,
+              stat.errors);
+  std::printf("diary: %-28s %10.0f %10.2f %10.2f %10lld\n", "parent's week (GET diary)", diary.rps, diary.p50_ms,
+              diary.p99_ms, diary.errors);
+  std::printf("diary: %-28s %10.0f %10.2f %10.2f %10lld\n", "the same while pushing", pushed.rps, pushed.p50_ms,
+              pushed.p99_ms, pushed.errors);
+  std::sort(pushes.ms.begin(), pushes.ms.end());
+  std::printf("diary: pushes while reading: one mark.add every %d ms by %zu teachers, %d sent, %d applied "
+              "(%d to children of the read mix), push median %.1f ms, slowest %.1f ms\n",
+              kPushEveryMs, teachers.size(), pushes.sent, pushes.applied, pushes.mix_students,
+              pushes.ms.empty() ? 0.0 : pushes.ms[pushes.ms.size() / 2], pushes.ms.empty() ? 0.0 : pushes.ms.back());
+  std::printf("diary: diaries built while pushing: %lld (the mix keeps %zu)\n", rebuilt, mix.size() * 3);
   if (stat.ok && diary.ok) {
     std::printf("diary: the diary runs at %.0f%% of the static rate (target ≥ 50%%); p99 %.1f ms (target < 50 ms)\n",
                 100.0 * diary.rps / stat.rps, diary.p99_ms);
   }
   std::filesystem::remove_all(dir);
-  return stat.ok && diary.ok ? 0 : 1;
+  return stat.ok && diary.ok && pushed.ok && pushes.applied > 0 ? 0 : 1;
 }

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <ctime>
+#include <limits>
+#include <memory>
+#include <optional>
 
 #include "class_summary.h"
 #include "crypto.h"
@@ -271,22 +274,27 @@ Result<Actor> SqliteStore::LoadActor(int64_t account_id) {
   // (the only ways roles, classes, children, workload and substitutions change).
   auto version = db_.OutsideChanges();
   if (!version.ok()) return version.status();
+  uint64_t generation = 0;
+  bool current = false;
   {
-    std::shared_lock shared(cache_mutex_);
-    if (*version == data_version_) {
+    // Only hot_mutex_: a push holding cache_mutex_ while it writes does not hold this up.
+    std::shared_lock shared(hot_mutex_);
+    current = *version == data_version_;
+    if (current) {
       if (auto it = actors_.find(account_id); it != actors_.end()) return it->second;
     }
+    generation = actors_generation_;
   }
-  uint64_t generation = 0;
-  {
+  if (!current) {
     std::lock_guard lock(cache_mutex_);
     if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
+    std::shared_lock shared(hot_mutex_);
     if (auto it = actors_.find(account_id); it != actors_.end()) return it->second;
     generation = actors_generation_;
   }
   auto loaded = LoadActorFromDb(account_id);
   if (loaded.ok()) {
-    std::lock_guard lock(cache_mutex_);
+    std::lock_guard lock(hot_mutex_);
     if (generation == actors_generation_) {
       if (actors_.size() >= 65536) actors_.clear();
       actors_[account_id] = *loaded;
@@ -345,9 +353,11 @@ Status SqliteStore::DropCachesIfChangedOutside() {
     journals_.clear();
     plans_.clear();
     rules_.clear();
-    diaries_.clear();
     control_works_.clear();
     recommendations_.clear();
+    std::lock_guard hot(hot_mutex_);
+    diaries_.clear();
+    ++diary_generation_;
     last_seq_.clear();
     seen_.clear();
     DropActors();
@@ -382,6 +392,8 @@ Result<Journal*> SqliteStore::CachedJournal(Connection& c, int64_t school_id) {
     auto loaded = LoadJournal(c, school_id);
     if (!loaded.ok()) return loaded.status();
     slot = std::make_unique<Journal>(std::move(loaded.value()));
+    // Builds under the shared lock read the group index: built now, while exclusive.
+    slot->LessonsOf(0, DateRange{});
   }
   return slot.get();
 }
@@ -676,12 +688,16 @@ Result<SchoolRules> SqliteStore::Rules(int64_t school_id) {
 Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<Operation>& ops, int64_t now) {
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
-  rules_.erase(actor.school_id);  // a push may change them (rules.update)
-  diaries_.clear();
-  last_seq_.erase(actor.school_id);
-  DropActors();
+  for (const Operation& op : ops) {
+    if (IsRulesOp(op.kind)) rules_.erase(actor.school_id);  // rules.update changes them
+  }
   PushResponse response;
   bool committed = false;
+  // What the applied operations touched: the kept diaries of those students, and who people are
+  // when an operation may change it, are dropped after the commit (below); the rest stay.
+  DiaryTouch touched;
+  bool relations_changed = false;
+  int64_t last_seq = -1;
   // Whatever happens (an error, an exception from a library), a write that did not commit
   // leaves no cached state behind that the tables do not have.
   struct DropUnlessCommitted {
@@ -696,6 +712,13 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         store->plans_.erase(school);
         store->control_works_.erase(school);
         store->recommendations_.erase(school);
+        store->rules_.erase(school);
+        std::lock_guard hot(store->hot_mutex_);
+        DiaryTouch all;
+        all.AddAll();
+        store->DropDiaries(school, all);
+        store->last_seq_.erase(school);
+        store->DropActors();
       }
     }
   } drop{this, actor.school_id, committed};
@@ -746,6 +769,7 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
       };
       Applied applied_effect;
       protocol::Json audit = protocol::Json::object();
+      DiaryTouch op_touch = DiaryTouchOfKind(op.kind);  // journal and recommendation ops: narrower
       if (IsJournalOp(op.kind)) {
         if (!rules) {
           auto read = ReadRules(c, actor.school_id);
@@ -764,6 +788,7 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         }
         if (Status p = PersistJournal(c, actor.school_id, **journal, *applied); !p.ok()) return p;
         applied_effect.created_id = applied->created_id;
+        op_touch = DiaryTouchOfJournalOp(structure, **journal, op.kind, *applied);
         relations_stale = op.kind == op_kind::kLessonSubstitute || op.kind == op_kind::kLessonsGenerate;
         // The audit (R3, R13): old → new and why travel in the log entry.
         if (applied->correction) audit[journal_key::kKeyCorrection] = true;
@@ -826,6 +851,7 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
           continue;
         }
         if (Status p = PersistRecommendation(c, actor.school_id, *applied); !p.ok()) return p;
+        op_touch = DiaryTouchOfRecommendation(*applied);
       } else if (IsStructureOp(op.kind)) {
         auto applied = ApplyStructureOp(structure, op, actor);
         if (!applied.ok()) {
@@ -847,14 +873,29 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
       entry.result = std::move(audit);
       if (applied->created_id) entry.result[kResultCreatedId] = applied->created_id;
       if (Status l = AppendToLog(c, entry); !l.ok()) return l;
+      touched.Add(op_touch);
+      relations_changed = relations_changed || ChangesRelations(op.kind);
       result.created_id = applied->created_id;
       result.seq = entry.seq;
       response.results.push_back(std::move(result));
     }
+    auto last = LastLogSeq(c, actor.school_id);
+    if (!last.ok()) return last.status();
+    last_seq = *last;
     return Status::Ok();
   });
   if (!s.ok()) return s;
   committed = true;
+  {
+    // Before the answer leaves: the next request of a touched student's family builds anew (it
+    // waits for cache_mutex_, released when this returns, and reads the journal after the push).
+    std::lock_guard hot(hot_mutex_);
+    DropDiaries(actor.school_id, touched);
+    last_seq_[actor.school_id] = last_seq;
+    if (relations_changed) DropActors();
+  }
+  // Builds under the shared lock read the journal's group index: rebuilt here, while exclusive.
+  if (auto j = journals_.find(actor.school_id); j != journals_.end() && j->second) j->second->LessonsOf(0, DateRange{});
   return response;
 }
 
@@ -973,27 +1014,33 @@ Result<SchoolRules*> SqliteStore::CachedRules(Connection& c, int64_t school_id) 
   return slot.get();
 }
 
+namespace {
+
+// The log's seq the answer reflects goes at its end: the client marks the diary seen up to it.
+std::string WithSeq(const std::string& json, int64_t seq) {
+  std::string out;
+  out.reserve(json.size() + 24);
+  out.append(json, 0, json.empty() ? 0 : json.size() - 1);
+  out += ",\"seq\":" + std::to_string(seq) + "}";
+  return out;
+}
+
+}  // namespace
+
 Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, DateRange range) {
   // A family asks only for its own: anything else is "not found" before anything is read.
   if (!IsStaff(actor) && student_id != actor.person_id && actor.children.count(student_id) == 0) {
     return Status(ErrorCode::kNotFound, "Ученик не найден.", std::string(protocol::route::kParamStudentId));
   }
   auto key = std::make_tuple(actor.school_id, student_id, range.first.Days(), range.last.Days());
-  // The log's seq the answer reflects goes at its end: the client marks the diary seen up to it.
-  auto with_seq = [](const std::string& json, int64_t seq) {
-    std::string out;
-    out.reserve(json.size() + 24);
-    out.append(json, 0, json.empty() ? 0 : json.size() - 1);
-    out += ",\"seq\":" + std::to_string(seq) + "}";
-    return out;
-  };
   auto access_key = std::make_tuple(actor.account_id, student_id, range.first.Days(), range.last.Days());
-  // The fastest path, side by side with other readers: nothing changed outside, the reader's
-  // right to the whole diary is known, the diary is kept and nothing is new for the reader.
+  // The fastest path, side by side with other readers and with a push that is writing: nothing
+  // changed outside, the reader's right to the whole diary is known, the diary is kept and
+  // nothing is new for the reader.
   auto version = db_.OutsideChanges();
   if (!version.ok()) return version.status();
   {
-    std::shared_lock shared(cache_mutex_);
+    std::shared_lock shared(hot_mutex_);
     if (*version == data_version_) {
       auto known = diary_access_.find(access_key);
       auto hit = diaries_.find(key);
@@ -1001,86 +1048,167 @@ Result<std::string> SqliteStore::Diary(const Actor& actor, int64_t student_id, D
       auto seen = seen_.find({actor.account_id, student_id});
       if (known != diary_access_.end() && known->second && hit != diaries_.end() && last != last_seq_.end() &&
           seen != seen_.end() && (seen->second < 0 || seen->second >= last->second)) {
-        return with_seq(hit->second.json, last->second);
+        return WithSeq(hit->second.json, last->second);
       }
     }
   }
+  // Built (or marked for the reader) from the kept sources under the shared lock: families whose
+  // diaries a push touched rebuild side by side.
+  {
+    std::shared_lock shared(cache_mutex_);
+    if (*version == data_version_ && DiarySourcesLoaded(actor.school_id)) {
+      return DiaryFromSources(actor, student_id, range);
+    }
+  }
+  // Something to load first: exclusively.
   std::lock_guard lock(cache_mutex_);
   if (Status changed = DropCachesIfChangedOutside(); !changed.ok()) return changed;
-  // The fast path: the structure, the diary, the school's last seq and this reader's seen seq are
-  // all cached and nothing is new for the reader — no database, no building.
-  if (auto st = structures_.find(actor.school_id); st != structures_.end() && st->second) {
-    auto known = diary_access_.find(access_key);
-    bool full = false;
-    if (known != diary_access_.end()) {
-      full = known->second;
-    } else {
-      auto allowed = AuthorizeDiary(*st->second, actor, student_id, range);
-      if (!allowed.ok()) return allowed.status();
-      full = *allowed;
-      if (diary_access_.size() >= 65536) diary_access_.clear();
-      diary_access_[access_key] = full;
-    }
-    auto hit = full ? diaries_.find(key) : diaries_.end();
-    auto last = last_seq_.find(actor.school_id);
-    auto seen = seen_.find({actor.account_id, student_id});
-    if (hit != diaries_.end() && last != last_seq_.end() && seen != seen_.end() &&
-        (seen->second < 0 || seen->second >= last->second)) {
-      return with_seq(hit->second.json, last->second);
-    }
+  Status loaded = db_.Read([&](Connection& c) -> Status {
+    if (auto st = CachedStructure(c, actor.school_id); !st.ok()) return st.status();
+    if (auto j = CachedJournal(c, actor.school_id); !j.ok()) return j.status();
+    if (auto t = CachedTimetable(c, actor.school_id); !t.ok()) return t.status();
+    if (auto cw = CachedControlWorks(c, actor.school_id); !cw.ok()) return cw.status();
+    if (auto rules = CachedRules(c, actor.school_id); !rules.ok()) return rules.status();
+    if (auto recs = CachedRecommendations(c, actor.school_id); !recs.ok()) return recs.status();
+    return Status::Ok();
+  });
+  if (!loaded.ok()) return loaded;
+  return DiaryFromSources(actor, student_id, range);
+}
+
+bool SqliteStore::DiarySourcesLoaded(int64_t school_id) {
+  auto loaded = [school_id](const auto& map) {
+    auto it = map.find(school_id);
+    return it != map.end() && it->second != nullptr;
+  };
+  return loaded(structures_) && loaded(journals_) && loaded(timetables_) && loaded(control_works_) &&
+         loaded(rules_) && loaded(recommendations_);
+}
+
+Result<std::string> SqliteStore::DiaryFromSources(const Actor& actor, int64_t student_id, DateRange range) {
+  const int64_t school = actor.school_id;
+  const Structure& st = *structures_.at(school);
+  auto key = std::make_tuple(school, student_id, range.first.Days(), range.last.Days());
+  auto access_key = std::make_tuple(actor.account_id, student_id, range.first.Days(), range.last.Days());
+  // Who may see it is decided on every request (the answer kept with who the reader is); a
+  // whole diary is the same for all who see all of it, so that one is kept until a push touches
+  // the student.
+  std::optional<bool> known;
+  std::string json;
+  std::shared_ptr<const DiaryView> view;
+  std::optional<int64_t> last, seen;
+  uint64_t generation = 0;
+  {
+    std::shared_lock hot(hot_mutex_);
+    if (auto it = diary_access_.find(access_key); it != diary_access_.end()) known = it->second;
+    if (auto it = last_seq_.find(school); it != last_seq_.end()) last = it->second;
+    if (auto it = seen_.find({actor.account_id, student_id}); it != seen_.end()) seen = it->second;
+    generation = diary_generation_;
   }
-  std::string out;
-  Status s = db_.Read([&](Connection& c) -> Status {
-    auto st = CachedStructure(c, actor.school_id);
-    if (!st.ok()) return st.status();
-    // Who may see it is decided on every request; a whole diary is the same for all who see
-    // all of it, so that one is kept until the next change.
-    auto full = AuthorizeDiary(**st, actor, student_id, range);
-    if (!full.ok()) return full.status();
-    const CachedDiary* entry = nullptr;
-    CachedDiary built;
-    if (*full) {
-      if (auto hit = diaries_.find(key); hit != diaries_.end()) entry = &hit->second;
+  bool full = false;
+  if (known) {
+    full = *known;
+  } else {
+    auto allowed = AuthorizeDiary(st, actor, student_id, range);
+    if (!allowed.ok()) return allowed.status();
+    full = *allowed;
+    std::lock_guard hot(hot_mutex_);
+    if (diary_access_.size() >= 65536) diary_access_.clear();
+    diary_access_[access_key] = full;
+  }
+  // One build per diary at a time: the families asking for a diary a push just dropped wait for
+  // the first one's build instead of each building it again.
+  struct BuildingGuard {
+    SqliteStore* store = nullptr;
+    std::tuple<int64_t, int64_t, int64_t, int64_t> key;
+    ~BuildingGuard() {
+      if (!store) return;
+      {
+        std::lock_guard b(store->building_mutex_);
+        store->building_.erase(key);
+      }
+      store->building_cv_.notify_all();
     }
-    if (!entry) {
-      auto j = CachedJournal(c, actor.school_id);
-      if (!j.ok()) return j.status();
-      auto t = CachedTimetable(c, actor.school_id);
-      if (!t.ok()) return t.status();
-      auto cw = CachedControlWorks(c, actor.school_id);
-      if (!cw.ok()) return cw.status();
-      auto rules = CachedRules(c, actor.school_id);
-      if (!rules.ok()) return rules.status();
-      auto recs = CachedRecommendations(c, actor.school_id);
-      if (!recs.ok()) return recs.status();
-      auto view = BuildDiary(DiarySources{**st, **j, **t, **cw, **rules, *recs}, actor, student_id, range);
-      if (!view.ok()) return view.status();
-      built.json = ToJson(*view).dump();
-      built.view = std::make_shared<const DiaryView>(std::move(view).value());
-      if (*full) {
-        if (diaries_.size() >= kMaxCachedDiaries) diaries_.clear();
-        entry = &(diaries_[key] = std::move(built));
-      } else {
-        entry = &built;
+  } building;
+  while (full) {
+    {
+      std::shared_lock hot(hot_mutex_);
+      if (auto it = diaries_.find(key); it != diaries_.end()) {
+        json = it->second.json;
+        view = it->second.view;
+        break;
       }
     }
-    // What arrived since this reader's last visit (the core decides what it touches).
-    auto last = CachedLastSeq(c, actor.school_id);
-    if (!last.ok()) return last.status();
-    auto seen = CachedSeen(c, actor.account_id, student_id);
-    if (!seen.ok()) return seen.status();
-    out = entry->json;
+    std::unique_lock b(building_mutex_);
+    if (building_.insert(key).second) {
+      building.store = this;
+      building.key = key;
+      break;
+    }
+    building_cv_.wait(b, [&] { return building_.count(key) == 0; });
+  }
+  if (!view) {
+    auto built = BuildDiary(DiarySources{st, *journals_.at(school), *timetables_.at(school), *control_works_.at(school),
+                                         *rules_.at(school), recommendations_.at(school).get()},
+                            actor, student_id, range);
+    if (!built.ok()) return built.status();
+    diaries_built_.fetch_add(1, std::memory_order_relaxed);
+    json = ToJson(*built).dump();
+    view = std::make_shared<const DiaryView>(std::move(built).value());
+    if (full) {
+      // Kept only when nothing was dropped since the build began: a diary built from data older
+      // than the last write is never kept (with cache_mutex_ held no push can run meanwhile;
+      // the generation keeps that true whatever calls this).
+      std::lock_guard hot(hot_mutex_);
+      if (generation == diary_generation_) {
+        if (diaries_.size() >= kMaxCachedDiaries) diaries_.clear();
+        diaries_[key] = CachedDiary{json, view};
+      }
+    }
+  }
+  // What arrived since this reader's last visit (the core decides what it touches).
+  std::string out = json;
+  Status s = db_.Read([&](Connection& c) -> Status {
+    if (!last) {
+      auto read = LastLogSeq(c, school);
+      if (!read.ok()) return read.status();
+      last = *read;
+      std::lock_guard hot(hot_mutex_);
+      if (generation == diary_generation_) last_seq_.emplace(school, *last);
+    }
+    if (!seen) {
+      auto read = DiarySeenSeq(c, actor.account_id, student_id);
+      if (!read.ok()) return read.status();
+      seen = read->value_or(-1);
+      std::lock_guard hot(hot_mutex_);
+      if (generation == diary_generation_) {
+        if (seen_.size() >= 65536) seen_.clear();
+        seen_.emplace(std::make_pair(actor.account_id, student_id), *seen);
+      }
+    }
     if (*seen >= 0 && *seen < *last) {
-      auto ops = LoggedOpsAfter(c, actor.school_id, *seen, DiaryNewsKinds());
+      auto ops = LoggedOpsAfter(c, school, *seen, DiaryNewsKinds());
       if (!ops.ok()) return ops.status();
-      DiaryView marked = *entry->view;
+      DiaryView marked = *view;
       if (MarkNewSince(marked, *ops) > 0) out = ToJson(marked).dump();
     }
-    out = with_seq(out, *last);
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  return out;
+  return WithSeq(out, *last);
+}
+
+void SqliteStore::DropDiaries(int64_t school_id, const DiaryTouch& touched) {
+  if (touched.Empty()) return;
+  for (auto it = diaries_.lower_bound({school_id, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::min()});
+       it != diaries_.end() && std::get<0>(it->first) == school_id;) {
+    if (touched.Touches(std::get<1>(it->first))) {
+      it = diaries_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  ++diary_generation_;
 }
 
 Status SqliteStore::MarkDiarySeen(const Actor& actor, int64_t student_id, int64_t seq, Date today) {
@@ -1104,8 +1232,9 @@ Status SqliteStore::MarkDiarySeen(const Actor& actor, int64_t student_id, int64_
     return SetDiarySeenSeq(c, actor.account_id, student_id, stored);
   });
   if (!s.ok()) return s;
-  int64_t& cached = seen_[{actor.account_id, student_id}];
-  cached = std::max(cached, stored);
+  std::lock_guard hot(hot_mutex_);
+  auto [cached, inserted] = seen_.try_emplace({actor.account_id, student_id}, stored);
+  if (!inserted) cached->second = std::max(cached->second, stored);
   return Status::Ok();
 }
 
@@ -1117,24 +1246,6 @@ Result<Recommendations*> SqliteStore::CachedRecommendations(Connection& c, int64
     slot = std::make_unique<Recommendations>(std::move(loaded.value()));
   }
   return slot.get();
-}
-
-Result<int64_t> SqliteStore::CachedLastSeq(Connection& c, int64_t school_id) {
-  if (auto it = last_seq_.find(school_id); it != last_seq_.end()) return it->second;
-  auto last = LastLogSeq(c, school_id);
-  if (!last.ok()) return last.status();
-  last_seq_[school_id] = *last;
-  return *last;
-}
-
-Result<int64_t> SqliteStore::CachedSeen(Connection& c, int64_t account_id, int64_t student_id) {
-  auto key = std::make_pair(account_id, student_id);
-  if (auto it = seen_.find(key); it != seen_.end()) return it->second;
-  auto seen = DiarySeenSeq(c, account_id, student_id);
-  if (!seen.ok()) return seen.status();
-  if (seen_.size() >= 65536) seen_.clear();
-  seen_[key] = seen->value_or(-1);
-  return seen_[key];
 }
 
 Result<protocol::Json> SqliteStore::Children(const Actor& actor, Date today) {

@@ -1,9 +1,12 @@
 // Internal to the server: the Store over an SQLite Database.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <shared_mutex>
 #include <string>
 #include <tuple>
@@ -12,6 +15,7 @@
 #include "db.h"
 #include "journal.h"
 #include "diary.h"
+#include "diary_touch.h"
 #include "journal_recommendations.h"
 #include "control_works.h"
 #include "thematic_plan.h"
@@ -71,9 +75,15 @@ class SqliteStore final : public Store {
   Result<int64_t> AddSchool(const std::string& name, const std::string& short_name, int64_t now);
   Result<std::vector<SchoolRecord>> ListSchools();
 
+  // How many diaries were built rather than found kept, since the start: tests and benches tell
+  // a kept diary from a rebuilt one by it.
+  uint64_t DiariesBuilt() const { return diaries_built_.load(std::memory_order_relaxed); }
+
  private:
-  // Drops every cached school when another process wrote to the file; call with cache_mutex_ held.
+  // Drops every cached school when another process wrote to the file; call with cache_mutex_ held
+  // exclusively (it takes hot_mutex_ for the hot caches).
   Status DropCachesIfChangedOutside();
+  // Written with cache_mutex_ and hot_mutex_ both held exclusively: read under either.
   int64_t data_version_ = -1;
   // The cached structure of a school, loaded on first use; call with cache_mutex_ held.
   Result<Structure*> CachedStructure(Connection& c, int64_t school_id);
@@ -99,24 +109,45 @@ class SqliteStore final : public Store {
   // cache_mutex_ held.
   Result<SchoolRules*> CachedRules(Connection& c, int64_t school_id);
   std::map<int64_t, std::unique_ptr<SchoolRules>> rules_;
+  // The hot caches (who each account is, whole diaries, access answers, the last seq, the seen
+  // seqs) sit behind their own lock: the per-request fast paths take only hot_mutex_ (shared),
+  // so a push holding cache_mutex_ while it writes and syncs stalls none of the reads it did
+  // not touch. Lock order: cache_mutex_, then hot_mutex_, never the other way. Always read under
+  // hot_mutex_ (shared) and changed under hot_mutex_ held exclusively, whatever else is held.
+  std::shared_mutex hot_mutex_;
   // Whole diaries as sent (JSON text) by (school, student, first day, last day): parents read the
-  // same weeks again and again between changes. Dropped with the other caches and by every
-  // push; call with cache_mutex_ held.
+  // same weeks again and again between changes. A push drops only the diaries of the students its
+  // operations touched (diary_touch.h); an outside change drops them all. Built under
+  // cache_mutex_ held shared (readers side by side; a push cannot run meanwhile), and kept only
+  // if no drop happened since the build began (diary_generation_).
   struct CachedDiary {
     std::string json;
     std::shared_ptr<const DiaryView> view;  // to mark what is new for one reader
   };
   std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>, CachedDiary> diaries_;
+  uint64_t diary_generation_ = 0;
+  std::atomic<uint64_t> diaries_built_{0};
+  // The whole diaries being built now (under cache_mutex_ held shared): a second asker waits for
+  // the first one's build (building_cv_) rather than building the same diary again.
+  std::mutex building_mutex_;
+  std::condition_variable building_cv_;
+  std::set<std::tuple<int64_t, int64_t, int64_t, int64_t>> building_;
+  // Whether the school's sources a diary is built from are all loaded (call with cache_mutex_
+  // held), and the diary built or found from them (cache_mutex_ held shared or exclusively).
+  bool DiarySourcesLoaded(int64_t school_id);
+  Result<std::string> DiaryFromSources(const Actor& actor, int64_t student_id, DateRange range);
+  // Drops the kept diaries a push touched; call with hot_mutex_ held exclusively.
+  void DropDiaries(int64_t school_id, const DiaryTouch& touched);
   // The cached recommendations of a school; call with cache_mutex_ held.
   Result<Recommendations*> CachedRecommendations(Connection& c, int64_t school_id);
   std::map<int64_t, std::unique_ptr<Recommendations>> recommendations_;
-  // «New since the last visit»: the school's last log seq (dropped by every push) and the seq
-  // each (account, student) has seen (-1: never), cached; call with cache_mutex_ held.
-  Result<int64_t> CachedLastSeq(Connection& c, int64_t school_id);
-  Result<int64_t> CachedSeen(Connection& c, int64_t account_id, int64_t student_id);
+  // «New since the last visit»: the school's last log seq (set by every push after its commit)
+  // and the seq each (account, student) has seen (-1: never), cached (hot_mutex_).
   std::map<int64_t, int64_t> last_seq_;
   // Who each account is (LoadActor), until a push or an outside change; a load that raced with
-  // a drop (the generation moved on) is not kept. Call DropActors with cache_mutex_ held.
+  // a drop (the generation moved on) is not kept. A push drops them only when one of its
+  // operations may change who someone is (ChangesRelations). Call DropActors with hot_mutex_
+  // held exclusively.
   Result<Actor> LoadActorFromDb(int64_t account_id);
   void DropActors();
   std::map<int64_t, Actor> actors_;

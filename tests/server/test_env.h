@@ -135,6 +135,7 @@ class DemoServer {
     return {{"Authorization", "Bearer " + body->token}};
   }
   Database& db() { return *db_; }
+  SqliteStore& store() { return *store_; }
   const DemoSummary& summary() const { return summary_; }
   std::string db_path() const { return dir_.File("demo.db"); }
 
