@@ -6,6 +6,7 @@
 
 #include "journal_desk.h"
 #include "lesson_sheet.h"
+#include "offline_unlock.h"
 
 namespace ej::web {
 namespace {
@@ -389,9 +390,13 @@ void JournalDesk::SubmitPassword() {
   protocol::LoginRequest request{sync_form_.login, sync_form_.password};
   // Not through requests_: a wrong password is a 401, which there would mean «session ended».
   transport_.Send(HttpRequest{"POST", std::string(route::kLogin), protocol::ToJson(request).dump()},
-                  [this, account = user_.id](HttpResponse r) {
+                  [this, account = user_.id, password = sync_form_.password](HttpResponse r) mutable {
     if (!open_ || user_.id != account) return;  // closed meanwhile
     password_busy_ = false;
+    // The password accepted now opens the device's copy with no network next time (it may
+    // have been changed since the last login on this device).
+    if (r.status == 200) OfflineUnlock(Storage(), env_).Remember(account, password);
+    std::fill(password.begin(), password.end(), '\0');
     if (r.status != 200) {
       password_error_ = ErrorOf(r).message();
       std::fill(sync_form_.password.begin(), sync_form_.password.end(), '\0');

@@ -333,6 +333,35 @@ TEST_CASE("a session that expired while offline asks for the password over the d
   CHECK(t.ServerMarks(201) == 1);
 }
 
+TEST_CASE("the password typed when the session expired is the one the next offline start asks for") {
+  Offline t;
+  // The password was changed elsewhere (the deputy issued a new one) and the session ended.
+  t.server.accounts[0].password = "Новый-пароль-7";
+  t.server.session.reset();
+  t.Key("Белов Артём · 14.09", "5");
+  t.c().Settle(t.server);
+  REQUIRE(t.c().Has("Сеанс истёк", "heading"));
+  t.c().Fill("Логин", "uchitel");
+  t.c().Fill("Пароль", "Новый-пароль-7");
+  t.c().Click("Войти и отправить");
+  t.c().Settle(t.server);
+  REQUIRE(!t.c().Has("Сеанс истёк", "heading"));
+  CHECK(t.desk().outbox_size() == 0);
+  // No network at the next start: the old password no longer opens the device's copy, the new one does.
+  t.server.unreachable = true;
+  t.Reload();
+  REQUIRE(t.c().app.screen() == Screen::kLogin);
+  t.c().Fill("Пароль", "demo2026");
+  t.c().Click("Войти", "button");
+  t.c().Settle(t.server);
+  CHECK(t.c().app.screen() == Screen::kLogin);
+  t.c().Fill("Пароль", "Новый-пароль-7");
+  t.c().Click("Войти", "button");
+  t.c().Settle(t.server);
+  CHECK(t.c().app.screen() == Screen::kJournal);
+  CHECK(t.c().Get("Белов Артём · 14.09", "cell").value == "5");
+}
+
 TEST_CASE("the lesson sheet is made from the local copy with no network: school, class, subject, date, teacher, the list") {
   Offline t;
   t.server.unreachable = true;
