@@ -3,14 +3,17 @@
 // a room; a lesson added, moved (another day, number, room, week) or removed through the
 // timetable's operations (timetable.set_entry, timetable.remove_entry, POST route::kOps); the
 // conflicts of the view (a teacher, a room or a student in two places, hours against the
-// workload) as the core finds them (FindTimetableConflicts), each naming the lessons concerned.
+// workload) as the core finds them (FindTimetableConflicts), each naming the lessons concerned;
+// under them the bell schedules of the shifts, edited and sent as bells.set.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "bell_form.h"
 #include "console_pages.h"
 #include "env.h"
 #include "structure.h"
@@ -19,6 +22,19 @@
 namespace ej::web {
 
 enum class TimetableView { kClass, kTeacher, kRoom };
+
+// The bell schedule being edited under the grid (R10): which one (0: a new one), its name, the
+// lessons' times as typed (shared/bell_form.h turns them into a schedule) and its shift's classes.
+struct BellsForm {
+  int64_t id = -1;  // -1: not chosen yet (the first schedule, or a new one when there is none)
+  std::string name;
+  std::vector<BellRowText> rows;
+  std::set<int64_t> class_ids;
+  int filled_generation = -1;  // the timetable the draft was filled from; refilled unless edited
+  bool edited = false;
+  std::string error;
+  std::string notice;
+};
 
 struct TimetableForm {
   TimetableView view = TimetableView::kClass;
@@ -37,6 +53,7 @@ struct TimetableForm {
   std::string field;
   std::string notice;
   bool busy = false;
+  BellsForm bells;
 };
 
 class TimetablePage {
@@ -55,7 +72,10 @@ class TimetablePage {
 
  private:
   void Load();
-  void Push(std::string_view kind, protocol::Json payload, std::string notice);
+  // `bells`: the answer goes to the bell schedule's form, not the lesson's.
+  void Push(std::string_view kind, protocol::Json payload, std::string notice, bool bells = false);
+  void DrawBells(const Structure& s, const AcademicYear& year, float x, float width);
+  void FillBells();
 
   PageRequests requests_;
   Env& env_;

@@ -92,11 +92,13 @@ void TimetablePage::Load() {
   });
 }
 
-void TimetablePage::Push(std::string_view kind, protocol::Json payload, std::string notice) {
+void TimetablePage::Push(std::string_view kind, protocol::Json payload, std::string notice, bool bells) {
   if (form_.busy) return;
   form_.error.clear();
   form_.field.clear();
   form_.notice.clear();
+  form_.bells.error.clear();
+  form_.bells.notice.clear();
   Operation op;
   if (waiting_ && waiting_->kind == kind && waiting_->payload == payload) {
     op = *waiting_;  // the same change again after a lost answer: the same op_id
@@ -111,27 +113,34 @@ void TimetablePage::Push(std::string_view kind, protocol::Json payload, std::str
   }
   waiting_ = op;
   form_.busy = true;
-  requests_.Call("POST", route::kOps, ToJson(PushRequest{{op}}).dump(), [this, notice](const HttpResponse& r) {
+  requests_.Call("POST", route::kOps, ToJson(PushRequest{{op}}).dump(), [this, notice, bells](const HttpResponse& r) {
     form_.busy = false;
+    std::string& error = bells ? form_.bells.error : form_.error;
     if (r.status != 200) {
-      form_.error = ErrorOf(r).message();
+      error = ErrorOf(r).message();
       return;
     }
     auto json = protocol::ParseJson(r.body);
     auto response = json.ok() ? PushResponseFromJson(*json) : Result<PushResponse>(json.status());
     if (!response.ok() || response->results.empty()) {
-      form_.error = std::string(protocol::DefaultMessage(ErrorCode::kInternal));
+      error = std::string(protocol::DefaultMessage(ErrorCode::kInternal));
       return;
     }
     waiting_.reset();
     const OpResult& result = response->results.front();
     if (result.outcome == OpOutcome::kApplied) {
-      form_.notice = notice;
-      if (result.created_id != 0) form_.entry_id = result.created_id;
+      if (bells) {
+        form_.bells.notice = notice;
+        if (result.created_id != 0) form_.bells.id = result.created_id;
+        form_.bells.edited = false;  // refilled from the schedule as the server keeps it
+      } else {
+        form_.notice = notice;
+        if (result.created_id != 0) form_.entry_id = result.created_id;
+      }
       Load();
     } else {
-      form_.error = result.error.message();
-      form_.field = result.error.field();
+      error = result.error.message();
+      if (!bells) form_.field = result.error.field();
     }
   });
 }
@@ -463,6 +472,128 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
     ui::MutedText("Конфликт не мешает сохранить урок: он появится в списке под сеткой, пока его не исправят.");
   };
   ui::PanelBesideOrBelow({side_by_side, top, list_w, grid_h, kFormWidth, width, x, kGap}, style, draw_form);
+  DrawBells(s, *year, x, width);
+}
+
+// The draft of the chosen bell schedule (a new one: one lesson proposed), from the timetable as loaded.
+void TimetablePage::FillBells() {
+  BellsForm& b = form_.bells;
+  const Timetable& t = *timetable_;
+  if (b.id < 0) b.id = t.bells.empty() ? 0 : t.bells.front().id;
+  auto it = std::find_if(t.bells.begin(), t.bells.end(), [&](const BellSchedule& x) { return x.id == b.id; });
+  if (it == t.bells.end()) {
+    b.id = 0;
+    b.name.clear();
+    b.rows = {NextBellRow({})};
+    b.class_ids.clear();
+  } else {
+    b.name = it->name;
+    b.rows = BellRowsOf(*it);
+    b.class_ids = std::set<int64_t>(it->class_ids.begin(), it->class_ids.end());
+  }
+  b.filled_generation = generation_;
+  b.edited = false;
+}
+
+void TimetablePage::DrawBells(const Structure& s, const AcademicYear& year, float x, float width) {
+  BellsForm& b = form_.bells;
+  const Timetable& t = *timetable_;
+  const bool narrow = ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth;
+  if (b.id < 0 || (b.filled_generation != generation_ && !b.edited)) FillBells();
+  ImGui::SetCursorPosX(x);
+  ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
+  ImGui::SetCursorPosX(x);
+  ui::PanelStyle style;
+  style.padding = narrow ? 16 : 24;
+  ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
+  ui::StrongText("Расписание звонков");
+  ui::MutedText("Начало и конец каждого урока по сменам. Классы смены учатся по её звонкам; расписание без классов — для всех остальных.");
+  ui::Space(4);
+
+  std::vector<ui::Choice<int64_t>> choices;
+  for (const BellSchedule& bs : t.bells) {
+    std::string detail = bs.class_ids.empty() ? "остальные классы" : "классов: " + std::to_string(bs.class_ids.size());
+    choices.push_back({bs.id, bs.name, detail});
+  }
+  choices.push_back({0, "Новое расписание звонков", ""});
+  ui::ComboOptions pick;
+  pick.width = std::min(360.0f, ui::AvailableWidth());
+  if (ui::ChoiceCombo("Смена###bells-pick", choices, &b.id, pick)) {
+    FillBells();
+    b.error.clear();
+    b.notice.clear();
+  }
+  const BellsForm before = b;
+  ui::InputOptions name;
+  name.width = std::min(360.0f, ui::AvailableWidth());
+  name.hint = "например, «2 смена»";
+  ui::InputText("Название###bells-name", &b.name, name);
+
+  // The lessons: «N-й урок», its start and end.
+  ui::Space(4);
+  const float row_x = ImGui::GetCursorPosX();
+  for (size_t i = 0; i < b.rows.size(); ++i) {
+    const std::string n = std::to_string(i + 1);
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(row_x, y + 8));
+    ui::Text(n + "-й урок");
+    ImGui::SetCursorPos(ImVec2(row_x + 110, y));
+    ui::InputOptions time;
+    time.width = 96;
+    time.caption = false;
+    time.hint = "ЧЧ:ММ";
+    ui::InputText(n + "-й урок, начало###bells-start-" + n, &b.rows[i].start, time);
+    ImGui::SetCursorPos(ImVec2(row_x + 110 + 96 + 8, y + 8));
+    ui::Text("—");
+    ImGui::SetCursorPos(ImVec2(row_x + 110 + 96 + 30, y));
+    ui::InputText(n + "-й урок, конец###bells-end-" + n, &b.rows[i].end, time);
+  }
+  ImGui::SetCursorPosX(row_x);
+  ui::ButtonOptions secondary;
+  secondary.kind = ui::ButtonKind::kSecondary;
+  if (ui::Button("Ещё урок###bells-add", secondary)) b.rows.push_back(NextBellRow(b.rows));
+  if (b.rows.size() > 1) {
+    ImGui::SameLine(0, 12);
+    if (ui::Button("Убрать последний###bells-remove", secondary)) b.rows.pop_back();
+  }
+
+  // The shift's classes, as many on a line as fit.
+  ui::Space(8);
+  ui::StrongText("Классы смены");
+  const float line_w = ui::AvailableWidth();
+  float used = 0;
+  for (const SchoolClass* c : s.ClassesOf(year.id)) {
+    const float w = 96;
+    if (used > 0 && used + w <= line_w) ImGui::SameLine(row_x + used);
+    else used = 0;
+    bool on = b.class_ids.count(c->id) > 0;
+    if (ui::Checkbox(c->Name() + "###bells-class-" + std::to_string(c->id), &on)) {
+      if (on) b.class_ids.insert(c->id);
+      else b.class_ids.erase(c->id);
+    }
+    used += w;
+  }
+  if (b.name != before.name || b.rows.size() != before.rows.size() || b.class_ids != before.class_ids) b.edited = true;
+  for (size_t i = 0; i < b.rows.size() && i < before.rows.size(); ++i) {
+    if (b.rows[i].start != before.rows[i].start || b.rows[i].end != before.rows[i].end) b.edited = true;
+  }
+
+  ui::Space(8);
+  ui::ButtonOptions save;
+  save.enabled = !form_.busy;
+  if (ui::Button("Сохранить звонки###bells-save", save)) {
+    auto schedule = BellScheduleFromForm(b.id, b.name, b.rows, std::vector<int64_t>(b.class_ids.begin(), b.class_ids.end()));
+    if (!schedule.ok()) {
+      b.error = schedule.status().message();
+      b.notice.clear();
+    } else {
+      Push(op_kind::kBellsSet, BellsSetPayload(*schedule), "Расписание звонков «" + schedule->name + "» сохранено.", true);
+    }
+  }
+  if (!b.error.empty()) ui::ErrorText(b.error);
+  if (!b.notice.empty()) ui::Notice(b.notice);
+  ui::EndPanel();
+  ImGui::SetCursorPosX(x);
 }
 
 }  // namespace ej::web

@@ -3,6 +3,7 @@
 // (FindTimetableConflicts) on the page's copy.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "headless_client.h"
@@ -130,6 +131,60 @@ TEST_CASE("timetable: a refused lesson keeps the form and shows the core's reaso
   CHECK(t.c().app.console().error() == "Номер урока — от 1 до 3 по расписанию звонков.");
   CHECK(t.c().Has("Номер урока — от 1 до 3 по расписанию звонков.", "error"));
   CHECK(t.c().Get("Группа", "combo").value == "5А — Математика");
+}
+
+TEST_CASE("bells: the deputy corrects a shift's times, adds a second shift for 5Б, a bad time or a class in two shifts is refused") {
+  Session t;
+  auto retype = [&](const char* field, const char* text) {
+    t.c().Click(field, "input");
+    t.c().PressCtrl(ImGuiKey_A);
+    t.c().Type(text);
+  };
+  CHECK(t.c().Get("Смена", "combo").value == "1 смена");
+  CHECK(t.c().Get("1-й урок, начало", "input").value == "08:30");
+  // A time that is not one: refused by the core's form rules, nothing sent, the text kept.
+  retype("2-й урок, конец", "10:1");
+  t.c().Click("Сохранить звонки", "button");
+  t.Settle();
+  CHECK(Has(t.c().Get("Сохранить звонки", "button").label, "Сохранить"));
+  auto errors = t.Errors();
+  CHECK(std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return Has(e, "2-й урок: время окончания «10:1»"); }));
+  CHECK(t.c().Get("2-й урок, конец", "input").value == "10:1");
+  CHECK(t.server.timetable.bells[0].slots[1].end.Text() != "10:01");
+  // Corrected and saved: the server's schedule has the new end, the page says so.
+  retype("2-й урок, конец", "10:05");
+  t.c().Click("Сохранить звонки", "button");
+  t.Settle();
+  CHECK(t.server.timetable.bells[0].slots[1].end.Text() == "10:05");
+  CHECK(t.c().Has("Расписание звонков «1 смена» сохранено.", "notice"));
+
+  // A second shift for 5Б: a new schedule, two lessons in the afternoon.
+  t.c().Choose("Смена", "Новое расписание звонков");
+  t.c().Fill("Название", "2 смена");
+  retype("1-й урок, начало", "13:30");
+  retype("1-й урок, конец", "14.15");
+  t.c().Click("Ещё урок", "button");
+  CHECK(t.c().Get("2-й урок, начало", "input").value == "14:25");  // after a 10-minute break
+  CHECK(t.c().Get("2-й урок, конец", "input").value == "15:10");
+  t.c().Click("5Б", "checkbox");
+  t.c().Click("Сохранить звонки", "button");
+  t.Settle();
+  REQUIRE(t.server.timetable.bells.size() == 2);
+  const BellSchedule& second = t.server.timetable.bells[1];
+  CHECK(second.name == "2 смена");
+  REQUIRE(second.slots.size() == 2);
+  CHECK(second.slots[0].end.Text() == "14:15");
+  CHECK(second.class_ids == std::vector<int64_t>{2});
+  CHECK(t.c().Get("Смена", "combo").value == "2 смена");
+
+  // 5Б in the first shift too: the core refuses it, naming the other shift.
+  t.c().Choose("Смена", "1 смена");
+  t.c().Click("5Б", "checkbox");
+  t.c().Click("Сохранить звонки", "button");
+  t.Settle();
+  errors = t.Errors();
+  CHECK(std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return Has(e, "5Б уже учится по расписанию звонков «2 смена»"); }));
+  CHECK(t.server.timetable.bells[0].class_ids.empty());
 }
 
 }  // namespace

@@ -204,6 +204,7 @@ class FakeServer : public web::Transport {
       start += 55;
     }
     timetable.bells.push_back(bells);
+    timetable.next_bells_id = bells.id + 1;  // as the server counts on from its rows
   }
 
 
