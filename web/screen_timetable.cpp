@@ -561,18 +561,25 @@ void TimetablePage::DrawBells(const Structure& s, const AcademicYear& year, floa
   ui::Space(8);
   ui::StrongText("Классы смены");
   const float line_w = ui::AvailableWidth();
+  const float cell_w = 96;
   float used = 0;
+  float line_y = ImGui::GetCursorPosY();
+  float next_y = line_y;
   for (const SchoolClass* c : s.ClassesOf(year.id)) {
-    const float w = 96;
-    if (used > 0 && used + w <= line_w) ImGui::SameLine(row_x + used);
-    else used = 0;
+    if (used > 0 && used + cell_w > line_w) {
+      used = 0;
+      line_y = next_y;
+    }
+    ImGui::SetCursorPos(ImVec2(row_x + used, line_y));
     bool on = b.class_ids.count(c->id) > 0;
     if (ui::Checkbox(c->Name() + "###bells-class-" + std::to_string(c->id), &on)) {
       if (on) b.class_ids.insert(c->id);
       else b.class_ids.erase(c->id);
     }
-    used += w;
+    next_y = std::max(next_y, ImGui::GetCursorPosY());
+    used += cell_w;
   }
+  ImGui::SetCursorPos(ImVec2(row_x, next_y));
   if (b.name != before.name || b.rows.size() != before.rows.size() || b.class_ids != before.class_ids) b.edited = true;
   for (size_t i = 0; i < b.rows.size() && i < before.rows.size(); ++i) {
     if (b.rows[i].start != before.rows[i].start || b.rows[i].end != before.rows[i].end) b.edited = true;

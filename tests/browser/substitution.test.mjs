@@ -167,6 +167,13 @@ test('the deputy plans the week and the control works: «Расписание» 
   assert.ok(all.some((w) => w.label === 'Конфликтов нет.' || w.label.startsWith('Конфликты: ')));
   assert.ok((await h.widgets(page)).filter((w) => w.kind === 'row' && /^(Пн|Вт|Ср|Чт|Пт|Сб), /.test(w.label)).length >= 20);
   await h.screenshot(page, 'console-timetable');
+  // Under the week: the shifts' bell schedules, editable (the demo's first shift is chosen).
+  await h.scrollIntoView(page, 'Сохранить звонки', { kind: 'button' });
+  const shift = await h.waitForWidget(page, 'Смена', { kind: 'combo' });
+  assert.match(shift.value, /смена/);
+  const start = await h.waitForWidget(page, '1-й урок, начало', { kind: 'input' });
+  assert.match(start.value, /^\d\d:\d\d$/);
+  await h.screenshot(page, 'console-bells');
   await h.click(page, 'Контрольные работы', { kind: 'tab' });
   await h.waitForWidget(page, 'Контрольные работы', { kind: 'heading' });
   await h.waitForWidget(page, 'Работы месяца');
