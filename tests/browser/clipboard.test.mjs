@@ -4,7 +4,7 @@
 // hidden input, with no key pressed) fills a field too. Chromium with clipboard permissions.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import * as h from './harness.mjs';
 
@@ -17,18 +17,9 @@ const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isM
 let server;
 let browser;
 
-// `ejournal-server user passwd` reads the new password from its standard input.
-function setPassword(login, password) {
-  return new Promise((resolve, reject) => {
-    const child = execFile(h.SERVER_BIN, ['user', 'passwd', '--db', path.join(server.dir, 'ej.db'), '--login', login],
-      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
-    child.stdin.end(`${password}\n`);
-  });
-}
-
 before(async () => {
   [server, browser] = await Promise.all([h.startServer(), h.launchBrowser()]);
-  await setPassword('roditel', PARENT_PASSWORD);
+  await h.setPassword(server, 'roditel', PARENT_PASSWORD);
 });
 
 after(async () => {

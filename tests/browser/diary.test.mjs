@@ -5,8 +5,6 @@
 // desktop size (diary-*.png).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import * as h from './harness.mjs';
 
 const PARENT_PASSWORD = 'Ромашка-Весна-2026';
@@ -15,18 +13,9 @@ const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isM
 let server;
 let browser;
 
-// `ejournal-server user passwd` reads the new password from its standard input.
-function setPassword(login, password) {
-  return new Promise((resolve, reject) => {
-    const child = execFile(h.SERVER_BIN, ['user', 'passwd', '--db', path.join(server.dir, 'ej.db'), '--login', login],
-      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
-    child.stdin.end(`${password}\n`);
-  });
-}
-
 before(async () => {
   [server, browser] = await Promise.all([h.startServer(), h.launchBrowser()]);
-  await setPassword('roditel', PARENT_PASSWORD);
+  await h.setPassword(server, 'roditel', PARENT_PASSWORD);
 });
 
 after(async () => {

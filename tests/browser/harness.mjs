@@ -91,6 +91,16 @@ export async function startServer() {
   }
 }
 
+// Sets an account's password with the server's own command (`ejournal-server user passwd`
+// reads it from its standard input), as a school's administrator would.
+export function setPassword(server, login, password) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(SERVER_BIN, ['user', 'passwd', '--db', path.join(server.dir, 'ej.db'), '--login', login],
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
+    child.stdin.end(`${password}\n`);
+  });
+}
+
 // Logs in through the API from node (not the browser): gives {status, body}, body being the
 // LoginResponse {token, user: {id, name, roles}} or the error.
 export async function apiLogin(server, login, password = DEMO_PASSWORD) {

@@ -9,6 +9,7 @@
 #include "diary.h"
 #include "diary_touch.h"
 #include "journal.h"
+#include "journal_client.h"
 #include "sqlite_store.h"
 #include "structure.h"
 #include "test_env.h"
@@ -17,25 +18,10 @@ namespace ej::server {
 namespace {
 
 using protocol::Json;
+using testing::BodyOf;
 using testing::DemoServer;
 
 const std::string kWeek = "&from=2026-09-14&to=2026-09-20";
-
-Json BodyOf(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE_MESSAGE(j.ok(), r->body);
-  return *j;
-}
-
-int64_t Int(Database& db, const std::string& sql) {
-  int64_t n = 0;
-  REQUIRE(db.Read([&](Connection& c) {
-    n = c.QueryInt(sql, {}).value();
-    return Status::Ok();
-  }).ok());
-  return n;
-}
 
 DiaryView Diary(const DemoServer& server, const httplib::Headers& auth, int64_t student) {
   auto r = server.Client().Get(std::string(protocol::route::kDiary) + "?student_id=" + std::to_string(student) + kWeek,
@@ -47,10 +33,9 @@ DiaryView Diary(const DemoServer& server, const httplib::Headers& auth, int64_t 
   return *view;
 }
 
+// One operation pushed as the teacher; it must be applied.
 void Push(const DemoServer& server, const httplib::Headers& auth, const Operation& op) {
-  auto pushed = server.Client().Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{{op}}).dump(),
-                                     "application/json");
-  auto resp = PushResponseFromJson(BodyOf(pushed)).value();
+  PushResponse resp = testing::Push(server.Client(), auth, {op});
   REQUIRE(resp.results.size() == 1);
   REQUIRE_MESSAGE(resp.results[0].outcome == OpOutcome::kApplied, resp.results[0].error.message());
 }
@@ -82,8 +67,8 @@ TEST_CASE("a push drops only the touched students' kept diaries and the touched 
   SqliteStore& store = server.store();
   auto teacher = server.As("uchitel");
   auto head = server.As("direktor");
-  int64_t me = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
-  int64_t group = Int(server.db(), "SELECT MIN(group_id) FROM workload WHERE teacher_id = " + std::to_string(me));
+  int64_t me = testing::Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
+  int64_t group = testing::Count(server.db(), "SELECT MIN(group_id) FROM workload WHERE teacher_id = " + std::to_string(me));
   Journal j = JournalFromJson(BodyOf(server.Client().Get(std::string(protocol::route::kJournal) + "?group_id=" +
                                                              std::to_string(group) + kWeek,
                                                          teacher)))

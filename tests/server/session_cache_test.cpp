@@ -4,20 +4,16 @@
 // Each case first uses the session twice, so it is certainly kept when the cut-off comes.
 #include <doctest/doctest.h>
 
+#include "journal_client.h"
 #include "test_env.h"
 
 namespace ej::server {
 namespace {
 
 using protocol::Json;
+using testing::BodyOf;
 using testing::DemoServer;
 
-Json Body(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE(j.ok());
-  return *j;
-}
 
 int MeStatus(const DemoServer& server, const httplib::Headers& auth) {
   auto r = server.Client().Get(std::string(protocol::route::kMe), auth);
@@ -32,7 +28,7 @@ void UseTwice(const DemoServer& server, const httplib::Headers& auth) {
 }
 
 int64_t AccountOf(const DemoServer& server, const httplib::Headers& admin, const std::string& login) {
-  auto list = protocol::AccountListFromJson(Body(server.Client().Get(std::string(protocol::route::kAccounts), admin)));
+  auto list = protocol::AccountListFromJson(BodyOf(server.Client().Get(std::string(protocol::route::kAccounts), admin)));
   REQUIRE(list.ok());
   for (const auto& a : list->accounts) {
     if (a.login == login) return a.account_id;
