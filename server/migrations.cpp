@@ -406,6 +406,14 @@ ALTER TABLE lessons ADD COLUMN notes_version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE marks ADD COLUMN added INTEGER NOT NULL DEFAULT 0;
 UPDATE marks SET added = COALESCE((SELECT client_time FROM op_log WHERE op_log.op_id = marks.id), 0);
 )SQL"},
+    {12, "each class's school week: five or six days", R"SQL(
+-- timetable.set_week (shared/timetable.h): a class without a row studies five days.
+CREATE TABLE class_weeks (
+  class_id    INTEGER PRIMARY KEY REFERENCES classes(id),
+  school_id   INTEGER NOT NULL REFERENCES schools(id),
+  days        INTEGER NOT NULL CHECK (days IN (5, 6))
+);
+)SQL"},
 };
 
 }  // namespace

@@ -22,6 +22,9 @@ Result<Timetable> LoadTimetable(Connection& c, int64_t school_id) {
         t.entries.push_back(std::move(e));
       });
   if (!st.ok()) return st;
+  st = c.Query("SELECT class_id FROM class_weeks WHERE school_id = ? AND days = 6 ORDER BY class_id", {school_id},
+               [&](const Row& r) { t.six_day_classes.push_back(r.Int(0)); });
+  if (!st.ok()) return st;
   if (Status ids = RefreshNextIds(c, t); !ids.ok()) return ids;
   return t;
 }
@@ -45,6 +48,14 @@ Status PersistTimetable(Connection& c, int64_t school_id, const Timetable& t, co
           {b.id, school_id, ToJson(b).dump()}));
       if (!st.ok()) return st;
     }
+  }
+  if (changed.week_changed != 0) {
+    int64_t days = StudiesSixDays(t.six_day_classes, changed.week_changed) ? 6 : 5;
+    Status st = Owned(c, c.Query(
+        "INSERT INTO class_weeks (class_id, school_id, days) VALUES (?, ?, ?) "
+        "ON CONFLICT(class_id) DO UPDATE SET days = excluded.days WHERE class_weeks.school_id = excluded.school_id",
+        {changed.week_changed, school_id, days}));
+    if (!st.ok()) return st;
   }
   for (int64_t id : changed.entries_changed) {
     const TimetableEntry* e = t.FindEntry(id);

@@ -280,7 +280,7 @@ Result<ControlWorkApplied> ApplyControlWorkOp(ControlWorks& cw, const Structure&
   for (int64_t class_id : g->class_ids) {
     const SchoolClass* c = s.FindClass(class_id);
     if (!c) continue;
-    bool six = std::find(six_day_classes.begin(), six_day_classes.end(), class_id) != six_day_classes.end();
+    bool six = StudiesSixDays(six_day_classes, class_id);
     std::string reason = NotStudyDayReason(s, *c, w->date, six);
     if (!reason.empty()) return Invalid("Контрольная работа — только в учебный день: " + reason, kKeyDate);
   }

@@ -255,8 +255,8 @@ Status GenerateOp(Apply& a) {
     copy.has_entries = a.j.HasEntries(id);
     current.push_back(copy);
   }
-  bool six_day = !a.ctx.timetable.six_day_classes.empty();
-  Regeneration regen = RegenerateLessons(a.s(), a.ctx.timetable.entries, year_id, six_day, current, *from);
+  Regeneration regen =
+      RegenerateLessons(a.s(), a.ctx.timetable.entries, year_id, a.ctx.timetable.six_day_classes, current, *from);
   for (const Lesson& gone : regen.removed) {
     a.j.lessons.erase(gone.id);
     a.out.lessons.push_back(gone.id);
@@ -332,7 +332,8 @@ Status MoveOp(Apply& a) {
   if (!bell) return Invalid("Урока № " + std::to_string(number) + " нет в расписании звонков.", kKeyNumber);
   const AcademicYear* year = a.s().YearOf(*date);
   int grade = GradeOfGroup(a.s(), l.group_id);
-  if (!year || !IsStudyDay(a.s(), year->id, grade, *date, !a.ctx.timetable.six_day_classes.empty())) {
+  if (!year || !IsStudyDay(a.s(), year->id, grade, *date,
+                           GroupStudiesSixDays(a.s(), a.ctx.timetable.six_day_classes, l.group_id))) {
     return Invalid(date->Russian() + " — не учебный день для " + std::to_string(grade) + " класса.", kKeyDate);
   }
   if (const JournalLesson* busy = GroupBusyAt(a.j, l.group_id, *date, static_cast<int>(number), l.id)) {

@@ -44,6 +44,17 @@ Status ValidateBellSchedule(const BellSchedule& b) {
   return Status::Ok();
 }
 
+bool StudiesSixDays(const std::vector<int64_t>& six_day_classes, int64_t class_id) {
+  return std::find(six_day_classes.begin(), six_day_classes.end(), class_id) != six_day_classes.end();
+}
+
+bool GroupStudiesSixDays(const Structure& s, const std::vector<int64_t>& six_day_classes, int64_t group_id) {
+  const Group* g = s.FindGroup(group_id);
+  if (!g || g->class_ids.empty()) return false;
+  return std::all_of(g->class_ids.begin(), g->class_ids.end(),
+                     [&](int64_t c) { return StudiesSixDays(six_day_classes, c); });
+}
+
 const BellSchedule* BellsOfClass(const std::vector<BellSchedule>& bells, int64_t class_id) {
   const BellSchedule* fallback = nullptr;
   for (const BellSchedule& b : bells) {
@@ -207,29 +218,30 @@ bool IsStudyDay(const Structure& s, int64_t year_id, int grade, Date d, bool six
 }
 
 std::vector<Lesson> GenerateLessons(const Structure& s, const std::vector<TimetableEntry>& entries, int64_t year_id,
-                                    bool six_day_week) {
+                                    const std::vector<int64_t>& six_day_classes) {
   std::vector<Lesson> out;
   const AcademicYear* year = s.FindYear(year_id);
   if (!year) return out;
-  // The grade of each group (its first class's grade) decides its study days.
-  std::map<int64_t, int> grade_of;
+  // The grade of each group (its first class's grade) and its week decide its study days.
+  using Regime = std::pair<int, bool>;  // grade, six days
+  std::map<int64_t, Regime> regime_of;
   for (const auto& e : entries) {
     const Group* g = s.FindGroup(e.group_id);
     const SchoolClass* c = g && !g->class_ids.empty() ? s.FindClass(g->class_ids[0]) : nullptr;
-    grade_of[e.group_id] = c ? c->grade : 0;
+    regime_of[e.group_id] = {c ? c->grade : 0, GroupStudiesSixDays(s, six_day_classes, e.group_id)};
   }
-  // Study days per grade, computed once.
-  std::map<int, std::vector<Date>> days;
-  for (const auto& [group, grade] : grade_of) {
-    if (days.count(grade)) continue;
-    auto& list = days[grade];
+  // Study days per regime, computed once.
+  std::map<Regime, std::vector<Date>> days;
+  for (const auto& [group, regime] : regime_of) {
+    if (days.count(regime)) continue;
+    auto& list = days[regime];
     for (Date d = year->range.first; d <= year->range.last; d = d.AddDays(1)) {
-      if (grade > 0 && IsStudyDay(s, year_id, grade, d, six_day_week)) list.push_back(d);
+      if (regime.first > 0 && IsStudyDay(s, year_id, regime.first, d, regime.second)) list.push_back(d);
     }
   }
   for (const auto& e : entries) {
     if (e.year_id != year_id) continue;
-    for (Date d : days[grade_of[e.group_id]]) {
+    for (Date d : days[regime_of[e.group_id]]) {
       if (d.Weekday() != e.weekday || !ParityMatches(e.parity, ParityOn(*year, d))) continue;
       Lesson l;
       l.group_id = e.group_id;
@@ -248,10 +260,10 @@ std::vector<Lesson> GenerateLessons(const Structure& s, const std::vector<Timeta
 }
 
 Regeneration RegenerateLessons(const Structure& s, const std::vector<TimetableEntry>& entries, int64_t year_id,
-                               bool six_day_week, const std::vector<Lesson>& current, Date from) {
+                               const std::vector<int64_t>& six_day_classes, const std::vector<Lesson>& current, Date from) {
   Regeneration r;
   auto key = [](const Lesson& l) { return std::make_tuple(l.date, l.number, l.group_id); };
-  std::vector<Lesson> fresh = GenerateLessons(s, entries, year_id, six_day_week);
+  std::vector<Lesson> fresh = GenerateLessons(s, entries, year_id, six_day_classes);
   std::map<std::tuple<Date, int, int64_t>, const Lesson*> fresh_by_key;
   for (const auto& l : fresh) fresh_by_key[key(l)] = &l;
   std::set<std::tuple<Date, int, int64_t>> kept;

@@ -48,6 +48,12 @@ const BellSchedule* BellsOfClass(const std::vector<BellSchedule>& bells, int64_t
 std::optional<BellSlot> LessonBells(const Structure& s, const std::vector<BellSchedule>& bells, int64_t group_id,
                                     int number);
 
+// The school week of a class (R10): five days, Monday to Friday, unless the class is one of
+// `six_day_classes` (шестидневная неделя). A group studies on Saturday only when every class it
+// draws from does.
+bool StudiesSixDays(const std::vector<int64_t>& six_day_classes, int64_t class_id);
+bool GroupStudiesSixDays(const Structure& s, const std::vector<int64_t>& six_day_classes, int64_t group_id);
+
 // Lessons at least 30 minutes, breaks at least 5 (СанПиН: 10), numbers 1, 2, 3 … in order,
 // no overlap. The message names the lesson number.
 Status ValidateBellSchedule(const BellSchedule& b);
@@ -107,9 +113,10 @@ struct Lesson {
 // not Saturday for a five-day week.
 bool IsStudyDay(const Structure& s, int64_t year_id, int grade, Date d, bool six_day_week);
 
-// Lessons for the year from the timetable. Deterministic order (date, number, group).
+// Lessons for the year from the timetable, each group on its classes' study days (Saturdays
+// only for six-day classes). Deterministic order (date, number, group).
 std::vector<Lesson> GenerateLessons(const Structure& s, const std::vector<TimetableEntry>& entries, int64_t year_id,
-                                    bool six_day_week);
+                                    const std::vector<int64_t>& six_day_classes);
 
 // Regeneration after a timetable change, from `from` on: lessons with entries are kept
 // whatever the timetable now says; lessons without entries that the timetable no longer has
@@ -121,7 +128,7 @@ struct Regeneration {
   std::vector<Lesson> removed;
 };
 Regeneration RegenerateLessons(const Structure& s, const std::vector<TimetableEntry>& entries, int64_t year_id,
-                               bool six_day_week, const std::vector<Lesson>& current, Date from);
+                               const std::vector<int64_t>& six_day_classes, const std::vector<Lesson>& current, Date from);
 
 // May `person_id` write in this lesson? The group's teacher by the timetable, or the
 // substitute of this one lesson (and then not the regular teacher of other lessons).
@@ -147,6 +154,7 @@ namespace op_kind {
 inline constexpr std::string_view kBellsSet = "bells.set";
 inline constexpr std::string_view kTimetableSetEntry = "timetable.set_entry";
 inline constexpr std::string_view kTimetableRemoveEntry = "timetable.remove_entry";
+inline constexpr std::string_view kTimetableSetWeek = "timetable.set_week";
 }  // namespace op_kind
 
 bool IsTimetableOp(std::string_view kind);
@@ -166,15 +174,20 @@ Result<Timetable> TimetableFromJson(const protocol::Json& j);
 // bells.set: a bell schedule (id 0 creates one). timetable.set_entry: an entry (id 0 creates
 // one); the teacher must have workload in the group, the weekday is 1–6, the lesson number is
 // in a bell schedule. Conflicts do not reject an entry (a deputy builds a week step by step):
-// FindTimetableConflicts lists them as they are made. timetable.remove_entry: {"id"}.
+// FindTimetableConflicts lists them as they are made; but a Saturday lesson of a class that
+// studies five days is refused. timetable.remove_entry: {"id"}. timetable.set_week:
+// {"class_id", "days": 5 | 6}, the class's school week; five days is refused while the class
+// has Saturday lessons in the timetable (they are named).
 protocol::Json BellsSetPayload(const BellSchedule& b);
 protocol::Json TimetableSetEntryPayload(const TimetableEntry& e);
 protocol::Json TimetableRemoveEntryPayload(int64_t entry_id);
+protocol::Json TimetableSetWeekPayload(int64_t class_id, int days);
 
 struct TimetableApplied {
   int64_t created_id = 0;
   bool bells_changed = false;
   std::vector<int64_t> entries_changed;  // set or removed
+  int64_t week_changed = 0;              // timetable.set_week: the class
 };
 // Only the head and deputies (kEditStructure).
 Result<TimetableApplied> ApplyTimetableOp(Timetable& t, const Structure& s, const Operation& op, const Actor& actor);

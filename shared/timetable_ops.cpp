@@ -24,6 +24,8 @@ constexpr const char* kKeyKind = "kind";
 constexpr const char* kKeyBells = "bells";
 constexpr const char* kKeyEntries = "entries";
 constexpr const char* kKeySixDayClasses = "six_day_classes";
+constexpr const char* kKeyClassId = "class_id";
+constexpr const char* kKeyDays = "days";
 
 constexpr std::string_view kParityCodes[] = {"every", "odd", "even"};
 constexpr std::string_view kKindCodes[] = {"main", "extracurricular", "additional"};
@@ -56,7 +58,7 @@ std::optional<TimetableKind> TimetableKindFromCode(std::string_view code) { retu
 
 const std::vector<std::string_view>& TimetableOpKinds() {
   static const std::vector<std::string_view> kKinds = {op_kind::kBellsSet, op_kind::kTimetableSetEntry,
-                                                       op_kind::kTimetableRemoveEntry};
+                                                       op_kind::kTimetableRemoveEntry, op_kind::kTimetableSetWeek};
   return kKinds;
 }
 
@@ -159,6 +161,44 @@ Result<Timetable> TimetableFromJson(const protocol::Json& j) {
 protocol::Json BellsSetPayload(const BellSchedule& b) { return ToJson(b); }
 protocol::Json TimetableSetEntryPayload(const TimetableEntry& e) { return ToJson(e); }
 protocol::Json TimetableRemoveEntryPayload(int64_t entry_id) { return {{kKeyId, entry_id}}; }
+protocol::Json TimetableSetWeekPayload(int64_t class_id, int days) { return {{kKeyClassId, class_id}, {kKeyDays, days}}; }
+
+namespace {
+
+// timetable.set_week: five or six days for a class; five only without Saturday lessons.
+Result<TimetableApplied> SetWeek(Timetable& t, const Structure& s, const Operation& op) {
+  int64_t class_id = 0, days = 0;
+  JsonReader r(op.payload);
+  r.Int(kKeyClassId, &class_id).Int(kKeyDays, &days);
+  if (!r.ok()) return r.status();
+  const SchoolClass* c = s.FindClass(class_id);
+  if (!c) return Status(ErrorCode::kNotFound, "Класс не найден.", kKeyClassId);
+  if (days != 5 && days != 6) return Invalid("Учебная неделя — пять или шесть дней.", kKeyDays);
+  auto& six = t.six_day_classes;
+  if (days == 5) {
+    std::string saturday;
+    int count = 0;
+    for (const TimetableEntry& e : t.entries) {
+      const Group* g = s.FindGroup(e.group_id);
+      if (e.weekday != 6 || !g || std::find(g->class_ids.begin(), g->class_ids.end(), class_id) == g->class_ids.end()) continue;
+      if (++count <= 3) saturday += (saturday.empty() ? "" : "; ") + ("«" + g->name + "», ") + std::to_string(e.number) + "-й урок";
+    }
+    if (count > 0) {
+      return Invalid("У " + c->Name() + " в субботу стоят уроки (" + saturday + (count > 3 ? " и другие" : "") +
+                         ") — сначала перенесите их на другие дни.",
+                     kKeyDays);
+    }
+    six.erase(std::remove(six.begin(), six.end(), class_id), six.end());
+  } else if (!StudiesSixDays(six, class_id)) {
+    six.push_back(class_id);
+    std::sort(six.begin(), six.end());
+  }
+  TimetableApplied out;
+  out.week_changed = class_id;
+  return out;
+}
+
+}  // namespace
 
 Result<TimetableApplied> ApplyTimetableOp(Timetable& t, const Structure& s, const Operation& op, const Actor& actor) {
   if (Status st = Authorize(actor, Action::kEditStructure); !st.ok()) return st;
@@ -201,6 +241,7 @@ Result<TimetableApplied> ApplyTimetableOp(Timetable& t, const Structure& s, cons
     out.entries_changed.push_back(id);
     return out;
   }
+  if (op.kind == op_kind::kTimetableSetWeek) return SetWeek(t, s, op);
   if (op.kind != op_kind::kTimetableSetEntry) {
     return Status(ErrorCode::kBadRequest, "Неизвестный вид операции «" + op.kind + "».", "kind");
   }
@@ -214,6 +255,17 @@ Result<TimetableApplied> ApplyTimetableOp(Timetable& t, const Structure& s, cons
   });
   if (!has_workload) return Invalid("У этого учителя нет нагрузки в группе «" + g->name + "».", kKeyTeacherId);
   if (e->weekday < 1 || e->weekday > 6) return Invalid("День недели — от понедельника (1) до субботы (6).", kKeyWeekday);
+  if (e->weekday == 6 && !GroupStudiesSixDays(s, t.six_day_classes, e->group_id)) {
+    std::string five;
+    int count = 0;
+    for (int64_t c : g->class_ids) {
+      const SchoolClass* cls = s.FindClass(c);
+      if (cls && !StudiesSixDays(t.six_day_classes, c)) five += (count++ ? ", " : "") + cls->Name();
+    }
+    return Invalid(five + (count > 1 ? " учатся" : " учится") +
+                       " пять дней в неделю: в субботу уроков нет. Шестидневная неделя отмечается у класса.",
+                   kKeyWeekday);
+  }
   int max_number = 0;
   for (const auto& b : t.bells) max_number = std::max(max_number, static_cast<int>(b.slots.size()));
   if (max_number == 0) return Invalid("Сначала задайте расписание звонков.", kKeyNumber);

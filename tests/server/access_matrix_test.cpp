@@ -14,6 +14,7 @@
 #include "journal_recommendations.h"
 #include "structure.h"
 #include "test_env.h"
+#include "timetable.h"
 
 namespace ej::server {
 namespace {
@@ -115,23 +116,25 @@ std::string NextOpId() {
   return FormatUuid(bytes);
 }
 
-Operation MarkOp(int64_t lesson, int64_t student) {
+Operation TestOp(std::string_view kind, protocol::Json payload) {
   Operation op;
   op.op_id = NextOpId();
-  op.kind = std::string(op_kind::kMarkAdd);
-  op.payload = MarkAddPayload(lesson, student, "5", "answer", "", "внесено позже");
+  op.kind = std::string(kind);
+  op.payload = std::move(payload);
   op.device = "test";
   return op;
 }
 
-Operation RecommendationOp(int64_t group, int64_t lesson, int64_t student) {
-  Operation op;
-  op.op_id = NextOpId();
-  op.kind = std::string(op_kind::kRecommendationAdd);
-  op.payload = RecommendationAddPayload(student, group, lesson, "Повторить правила «жи-ши» — 10 минут в день.");
-  op.device = "test";
-  return op;
+Operation MarkOp(int64_t lesson, int64_t student) {
+  return TestOp(op_kind::kMarkAdd, MarkAddPayload(lesson, student, "5", "answer", "", "внесено позже"));
 }
+
+Operation RecommendationOp(int64_t group, int64_t lesson, int64_t student) {
+  return TestOp(op_kind::kRecommendationAdd,
+                RecommendationAddPayload(student, group, lesson, "Повторить правила «жи-ши» — 10 минут в день."));
+}
+
+Operation WeekOp(int64_t class_id) { return TestOp(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(class_id, 6)); }
 
 Date D(const char* iso) { return *Date::ParseIso(iso); }
 
@@ -385,6 +388,14 @@ struct World {
       if (std::get<0>(rec)) {
         auto [group, lesson, who] = rec;
         q.body = ToJson(PushRequest{{RecommendationOp(group, lesson, who)}}).dump();
+        q.ops = true;
+        return q;
+      }
+      int64_t week_class = t == "six-day week of own class"       ? klass
+                           : t == "six-day week of another class" ? s.FindGroup(g_foreign)->class_ids.front()
+                                                                  : 0;
+      if (week_class) {
+        q.body = ToJson(PushRequest{{WeekOp(week_class)}}).dump();
         q.ops = true;
         return q;
       }

@@ -4,10 +4,12 @@
 #include <doctest/doctest.h>
 
 #include "control_works.h"
+#include "journal.h"
 #include "structure.h"
 #include "test_env.h"
 #include "thematic_plan.h"
 #include "timetable.h"
+#include "timetable_store.h"
 
 namespace ej::server {
 namespace {
@@ -382,6 +384,76 @@ TEST_CASE("GET control-works lists the violations of every load rule, the ВСО
   CHECK(codes == std::set<std::string>{"first_last_lesson", "per_day", "subject_gap"});
   // Families never get the list.
   CHECK_FALSE(demo.Schedule(demo.server.As("roditel")).contains("violations"));
+}
+
+}  // namespace ej::server
+
+namespace ej::server {
+
+TEST_CASE("a class's six-day week is stored, gives it Saturday lessons and Saturday control works, and only it") {
+  Demo demo;
+  const Group& algebra7 = demo.ClassGroup("7А", "Алгебра");
+  const Group& rus8 = demo.ClassGroup("8А", "Русский язык");
+  int64_t c7a = algebra7.class_ids[0];
+  int64_t teacher = 0;
+  for (const auto& w : demo.s.workload) {
+    if (w.group_id == algebra7.id) teacher = w.teacher_id;
+  }
+  REQUIRE(teacher != 0);
+  TimetableEntry saturday{0, demo.year, algebra7.id, teacher, 6, 1, "", WeekParity::kEvery, TimetableKind::kMain};
+
+  // The demo's classes study five days: a Saturday lesson is refused with the reason.
+  OpResult refused = PushOne(demo.server, demo.deputy, Op(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(saturday)));
+  CHECK(refused.outcome == OpOutcome::kRejected);
+  CHECK(refused.error.message() == "7А учится пять дней в неделю: в субботу уроков нет. Шестидневная неделя отмечается у класса.");
+  // A teacher may not change a class's week.
+  OpResult teacher_try = PushOne(demo.server, demo.teacher, Op(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(c7a, 6)));
+  CHECK(teacher_try.error.code() == ErrorCode::kForbidden);
+
+  // The deputy gives 7А six days; the week is in the timetable's answer and in the database.
+  REQUIRE(PushOne(demo.server, demo.deputy, Op(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(c7a, 6))).outcome ==
+          OpOutcome::kApplied);
+  auto t = TimetableFromJson(BodyOf(demo.server.Client().Get(std::string(protocol::route::kTimetable), demo.deputy)));
+  REQUIRE(t.ok());
+  CHECK(t->six_day_classes == std::vector<int64_t>{c7a});
+  Timetable stored;
+  REQUIRE(demo.server.db().Read([&](Connection& conn) {
+    auto loaded = LoadTimetable(conn, 1);
+    if (!loaded.ok()) return loaded.status();
+    stored = std::move(loaded.value());
+    return Status::Ok();
+  }).ok());
+  CHECK(stored.six_day_classes == std::vector<int64_t>{c7a});
+  CHECK(Count(demo.server.db(), "SELECT days FROM class_weeks WHERE class_id = " + std::to_string(c7a)) == 6);
+
+  // Now the Saturday lesson is taken, and generation gives 7А Saturdays — no other class.
+  OpResult entry = PushOne(demo.server, demo.deputy, Op(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(saturday)));
+  REQUIRE_MESSAGE(entry.outcome == OpOutcome::kApplied, entry.error.message());
+  std::string saturdays = "SELECT COUNT(*) FROM lessons WHERE strftime('%w', day) = '6' AND day >= '2027-02-01'";
+  CHECK(Count(demo.server.db(), saturdays) == 0);
+  OpResult generated = PushOne(demo.server, demo.deputy,
+                               Op(op_kind::kLessonsGenerate, LessonsGeneratePayload(demo.year, *Date::ParseIso("2027-02-01"))));
+  REQUIRE_MESSAGE(generated.outcome == OpOutcome::kApplied, generated.error.message());
+  int64_t on_saturdays = Count(demo.server.db(), saturdays);
+  CHECK(on_saturdays >= 10);  // February to May, minus the spring holidays
+  CHECK(Count(demo.server.db(), saturdays + " AND group_id = " + std::to_string(algebra7.id)) == on_saturdays);
+
+  // A Saturday control work: taken for 7А, refused for five-day 8А.
+  Date day = *Date::ParseIso("2027-02-13");  // a Saturday of the third quarter
+  REQUIRE(day.Weekday() == 6);
+  OpResult work7 = PushOne(demo.server, demo.deputy,
+                           Op(op_kind::kControlWorkSet, ControlWorkSetPayload({0, demo.year, algebra7.id, day, 1, "контрольная работа", ""})));
+  CHECK_MESSAGE(work7.outcome == OpOutcome::kApplied, work7.error.message());
+  OpResult work8 = PushOne(demo.server, demo.deputy,
+                           Op(op_kind::kControlWorkSet, ControlWorkSetPayload({0, demo.year, rus8.id, day, 1, "диктант", ""})));
+  CHECK(work8.outcome == OpOutcome::kRejected);
+  CHECK(work8.error.message().find("8А учится пять дней в неделю") != std::string::npos);
+
+  // Back to five days is refused while 7А has Saturday lessons in the timetable.
+  OpResult back = PushOne(demo.server, demo.deputy, Op(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(c7a, 5)));
+  CHECK(back.outcome == OpOutcome::kRejected);
+  CHECK(back.error.message().find("сначала перенесите их на другие дни") != std::string::npos);
+  CHECK(Count(demo.server.db(), "SELECT days FROM class_weeks WHERE class_id = " + std::to_string(c7a)) == 6);
 }
 
 }  // namespace ej::server

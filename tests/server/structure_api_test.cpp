@@ -573,7 +573,7 @@ TEST_CASE("the demo school has bells and a full, conflict-free timetable that yi
   double hours = 0;
   for (const auto& w : s.workload) hours += w.hours;
   CHECK(t.entries.size() == static_cast<size_t>(hours));
-  CHECK(GenerateLessons(s, t.entries, s.years[0].id, false).size() > 20000);
+  CHECK(GenerateLessons(s, t.entries, s.years[0].id, t.six_day_classes).size() > 20000);
 }
 
 }  // namespace ej::server

@@ -169,7 +169,7 @@ TEST_CASE("weekly hours are checked against the workload") {
 
 TEST_CASE("lessons are generated on study days only: no weekends, no holidays, not outside periods") {
   School sc;
-  auto lessons = GenerateLessons(sc.s, sc.Week(), sc.year, false);
+  auto lessons = GenerateLessons(sc.s, sc.Week(), sc.year, {});
   REQUIRE_FALSE(lessons.empty());
   for (const auto& l : lessons) {
     CHECK(l.date.Weekday() <= 5);
@@ -190,7 +190,7 @@ TEST_CASE("lessons are generated on study days only: no weekends, no holidays, n
   auto week = sc.Week();
   week[4].parity = WeekParity::kOdd;
   int fridays = 0;
-  for (const auto& l : GenerateLessons(sc.s, week, sc.year, false)) {
+  for (const auto& l : GenerateLessons(sc.s, week, sc.year, {})) {
     if (l.group_id == sc.g_math && l.date.Weekday() == 5 && l.date <= D("2026-10-25")) ++fridays;
   }
   CHECK(fridays == 4);  // 4, 18 Sept, 2, 16 Oct (odd weeks)
@@ -198,23 +198,23 @@ TEST_CASE("lessons are generated on study days only: no weekends, no holidays, n
   auto saturday = sc.Week();
   saturday.push_back(sc.Entry(200, sc.g_math, sc.t1, 6, 1, "201"));
   int on_saturday = 0;
-  for (const auto& l : GenerateLessons(sc.s, saturday, sc.year, true)) on_saturday += l.date.Weekday() == 6;
+  for (const auto& l : GenerateLessons(sc.s, saturday, sc.year, {sc.c5a})) on_saturday += l.date.Weekday() == 6;
   CHECK(on_saturday > 25);
   on_saturday = 0;
-  for (const auto& l : GenerateLessons(sc.s, saturday, sc.year, false)) on_saturday += l.date.Weekday() == 6;
+  for (const auto& l : GenerateLessons(sc.s, saturday, sc.year, {})) on_saturday += l.date.Weekday() == 6;
   CHECK(on_saturday == 0);
 }
 
 TEST_CASE("regeneration keeps lessons that have entries and says which future lessons changed") {
   School sc;
-  auto lessons = GenerateLessons(sc.s, sc.Week(), sc.year, false);
+  auto lessons = GenerateLessons(sc.s, sc.Week(), sc.year, {});
   for (auto& l : lessons) {
     if (l.group_id == sc.g_math && l.date == D("2026-11-09")) l.has_entries = true;  // a Monday with marks
   }
   // Monday mathematics moves from the 2nd to the 4th lesson from 9 November on.
   auto week = sc.Week();
   week[0].number = 4;
-  Regeneration r = RegenerateLessons(sc.s, week, sc.year, false, lessons, D("2026-11-09"));
+  Regeneration r = RegenerateLessons(sc.s, week, sc.year, {}, lessons, D("2026-11-09"));
   bool kept_with_marks = false, old_past_kept = false;
   for (const auto& l : r.lessons) {
     if (l.group_id == sc.g_math && l.date == D("2026-11-09") && l.number == 2) kept_with_marks = true;
@@ -279,6 +279,114 @@ TEST_CASE("timetable operations: bells first, then entries within the bells, onl
   REQUIRE(back.ok());
   CHECK(ToJson(*back) == ToJson(t));
   CHECK(back->next_entry_id == t.entries.back().id + 1);
+}
+
+}  // namespace ej
+
+namespace ej {
+namespace {
+
+// The school of the tests above with a second class, 5Б, and its mathematics; bells for two
+// lessons. `Push` applies a timetable operation as the head.
+struct TwoClasses : School {
+  int64_t c5b = 0, g_math_b = 0;
+  Timetable t;
+  TwoClasses() {
+    c5b = Must(op_kind::kClassCreate, ClassCreatePayload(year, 5, "Б", 0));
+    g_math_b = Must(op_kind::kGroupCreate, GroupCreatePayload(year, GroupKind::kWholeClass, "", math, {c5b}));
+    Must(op_kind::kWorkloadSet, WorkloadSetPayload(t2, g_math_b, 5));
+    REQUIRE(Push(op_kind::kBellsSet, BellsSetPayload({0, "1 смена", {{1, *ClockTime::Parse("08:30"), *ClockTime::Parse("09:15")},
+                                                                     {2, *ClockTime::Parse("09:25"), *ClockTime::Parse("10:10")}}}))
+                .ok());
+  }
+  Result<TimetableApplied> Push(std::string_view kind, protocol::Json payload, const Actor* actor = nullptr) {
+    Operation op;
+    op.op_id = "week-" + std::to_string(++n);
+    op.kind = std::string(kind);
+    op.payload = std::move(payload);
+    return ApplyTimetableOp(t, s, op, actor ? *actor : head);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("each class has its own school week: Saturday lessons are generated for a six-day class only") {
+  TwoClasses sc;
+  std::vector<TimetableEntry> week = {sc.Entry(1, sc.g_math, sc.t1, 6, 1, "201"), sc.Entry(2, sc.g_math_b, sc.t2, 6, 1, "202"),
+                                      sc.Entry(3, sc.g_math_b, sc.t2, 1, 1, "202")};
+  int saturdays_a = 0, saturdays_b = 0, mondays_b = 0;
+  for (const Lesson& l : GenerateLessons(sc.s, week, sc.year, {sc.c5a})) {
+    if (l.date.Weekday() == 6) (l.group_id == sc.g_math ? saturdays_a : saturdays_b)++;
+    if (l.group_id == sc.g_math_b && l.date.Weekday() == 1) ++mondays_b;
+  }
+  CHECK(saturdays_a > 25);   // 5А studies six days
+  CHECK(saturdays_b == 0);   // 5Б five: its Saturday entry makes no lessons
+  CHECK(mondays_b > 25);     // and its weekdays are unchanged
+  // A Saturday in the autumn holidays is not a study day even for a six-day class.
+  for (const Lesson& l : GenerateLessons(sc.s, week, sc.year, {sc.c5a})) {
+    CHECK_FALSE(l.date == D("2026-10-31"));
+  }
+  // A group drawing from both classes studies on Saturday only when both do.
+  int64_t g_club = sc.Must(op_kind::kGroupCreate, GroupCreatePayload(sc.year, GroupKind::kElective, "Шахматы", sc.math, {sc.c5a, sc.c5b}));
+  CHECK_FALSE(GroupStudiesSixDays(sc.s, {sc.c5a}, g_club));
+  CHECK(GroupStudiesSixDays(sc.s, {sc.c5a, sc.c5b}, g_club));
+  // Regeneration follows the same weeks: 5Б's Saturday lessons appear once it studies six days.
+  auto lessons = GenerateLessons(sc.s, week, sc.year, {sc.c5a});
+  Regeneration r = RegenerateLessons(sc.s, week, sc.year, {sc.c5a, sc.c5b}, lessons, D("2026-11-09"));
+  CHECK_FALSE(r.added.empty());
+  for (const Lesson& l : r.added) {
+    CHECK(l.group_id == sc.g_math_b);
+    CHECK(l.date.Weekday() == 6);
+  }
+  CHECK(r.removed.empty());
+}
+
+TEST_CASE("timetable.set_week: a class studies five or six days, Saturday lessons only in a six-day week") {
+  TwoClasses sc;
+  auto saturday = [&](int64_t group, int64_t teacher) {
+    return sc.Push(op_kind::kTimetableSetEntry, TimetableSetEntryPayload(sc.Entry(0, group, teacher, 6, 1, "201")));
+  };
+  // Every class starts with five days: a Saturday lesson is refused and says where the week is set.
+  auto refused = saturday(sc.g_math, sc.t1);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().field() == "weekday");
+  CHECK(refused.status().message() ==
+        "5А учится пять дней в неделю: в субботу уроков нет. Шестидневная неделя отмечается у класса.");
+  // Six days for 5А: its Saturday lesson is taken, 5Б's still refused.
+  auto six = sc.Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(sc.c5a, 6));
+  REQUIRE(six.ok());
+  CHECK(six->week_changed == sc.c5a);
+  CHECK(sc.t.six_day_classes == std::vector<int64_t>{sc.c5a});
+  auto taken = saturday(sc.g_math, sc.t1);
+  REQUIRE(taken.ok());
+  CHECK_FALSE(saturday(sc.g_math_b, sc.t2).ok());
+  // Back to five days is refused while 5А has the Saturday lesson, which is named.
+  auto back = sc.Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(sc.c5a, 5));
+  REQUIRE_FALSE(back.ok());
+  CHECK(back.status().message() == "У 5А в субботу стоят уроки («5А — Математика», 1-й урок) — сначала перенесите их на другие дни.");
+  CHECK(sc.t.six_day_classes == std::vector<int64_t>{sc.c5a});
+  REQUIRE(sc.Push(op_kind::kTimetableRemoveEntry, TimetableRemoveEntryPayload(taken->created_id)).ok());
+  REQUIRE(sc.Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(sc.c5a, 5)).ok());
+  CHECK(sc.t.six_day_classes.empty());
+  // Setting the same week twice changes nothing; bad input is named.
+  REQUIRE(sc.Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(sc.c5b, 6)).ok());
+  REQUIRE(sc.Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(sc.c5b, 6)).ok());
+  CHECK(sc.t.six_day_classes == std::vector<int64_t>{sc.c5b});
+  auto seven = sc.Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(sc.c5a, 7));
+  CHECK(seven.status().message() == "Учебная неделя — пять или шесть дней.");
+  CHECK(seven.status().field() == "days");
+  CHECK(sc.Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(999, 6)).status().code() == ErrorCode::kNotFound);
+  // Only the administration sets a class's week.
+  Actor teacher;
+  teacher.roles = {Role::kTeacher};
+  CHECK(sc.Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(sc.c5a, 6), &teacher).status().code() ==
+        ErrorCode::kForbidden);
+  CHECK(sc.t.six_day_classes == std::vector<int64_t>{sc.c5b});
+  // The weeks travel with the timetable's JSON; a pull resyncs on the operation.
+  auto json = TimetableFromJson(ToJson(sc.t));
+  REQUIRE(json.ok());
+  CHECK(json->six_day_classes == std::vector<int64_t>{sc.c5b});
+  CHECK(IsTimetableOp(op_kind::kTimetableSetWeek));
 }
 
 }  // namespace ej
