@@ -797,10 +797,8 @@ Result<PushResponse> SqliteStore::PushOps(const Actor& actor, const std::vector<
         // What it touched, for the pull since a cursor (journal_pull.h); generated lessons ask
         // for a resync, their (long) list is not kept.
         if (op.kind != op_kind::kLessonsGenerate) audit["touch"] = ToJson(TouchOf(**journal, *applied));
-        if (op.kind == op_kind::kLessonsGenerate) {
-          audit["added"] = applied->added;
-          audit["removed"] = applied->removed;
-        }
+        result.summary = JournalOpSummary(op.kind, *applied);
+        if (result.summary.is_object()) audit.update(result.summary);  // the log keeps the figures
       } else if (IsRulesOp(op.kind)) {
         rules.reset();
         auto current = ReadRules(c, actor.school_id);

@@ -272,6 +272,9 @@ struct JournalApplied {
   int added = 0;
   int removed = 0;
 };
+// The figures an operation's author is answered with (OpResult::summary): for lessons.generate
+// {"added", "removed"} (future lessons); null for the others.
+protocol::Json JournalOpSummary(std::string_view kind, const JournalApplied& applied);
 
 // Everything Apply reads besides the journal. `today` is the server's date when it applies an
 // operation, the device's date when the client applies it locally.

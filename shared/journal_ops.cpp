@@ -43,6 +43,11 @@ std::string Q(const std::string& s) { return "«" + s + "»"; }
 // ---- [SECTION] payloads ----
 
 Json LessonsGeneratePayload(int64_t year_id, Date from) { return {{kKeyYearId, year_id}, {kKeyFrom, from.Iso()}}; }
+
+Json JournalOpSummary(std::string_view kind, const JournalApplied& applied) {
+  if (kind != op_kind::kLessonsGenerate) return nullptr;
+  return {{"added", applied.added}, {"removed", applied.removed}};
+}
 Json LessonSubstitutePayload(int64_t lesson_id, int64_t substitute_id) {
   return {{kKeyLessonId, lesson_id}, {kKeySubstituteId, substitute_id}};
 }

@@ -16,6 +16,7 @@ constexpr const char* kKeyResults = "results";
 constexpr const char* kKeyOutcome = "outcome";
 constexpr const char* kKeyCreatedId = "created_id";
 constexpr const char* kKeySeq = "seq";
+constexpr const char* kKeySummary = "summary";
 
 constexpr std::string_view kOutcomeNames[] = {"applied", "rejected", "conflict"};
 
@@ -99,6 +100,7 @@ protocol::Json ToJson(const OpResult& r) {
   if (!r.error.ok()) j.update(protocol::ErrorToJson(r.error));  // adds the one error shape
   if (r.created_id) j[kKeyCreatedId] = r.created_id;
   if (r.seq) j[kKeySeq] = r.seq;
+  if (r.summary.is_object()) j[kKeySummary] = r.summary;
   return j;
 }
 
@@ -109,6 +111,7 @@ Result<OpResult> OpResultFromJson(const protocol::Json& j) {
   r.String(kKeyOpId, &out.op_id).String(kKeyOutcome, &outcome);
   r.Int(kKeyCreatedId, &out.created_id, false).Int(kKeySeq, &out.seq, false);
   if (!r.ok()) return r.status();
+  if (auto it = j.find(kKeySummary); it != j.end() && it->is_object()) out.summary = *it;
   bool known = false;
   for (int i = 0; i < 3; ++i) {
     if (kOutcomeNames[i] == outcome) {

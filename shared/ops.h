@@ -39,6 +39,7 @@ struct OpResult {
   Status error;              // why it was rejected or is in conflict (Russian message)
   int64_t created_id = 0;    // the id of what the op created, if anything
   int64_t seq = 0;           // the op's position in the log, once applied
+  protocol::Json summary;    // what the op did, when the author needs figures (null: nothing)
 };
 
 struct PushRequest {

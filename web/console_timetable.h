@@ -4,7 +4,9 @@
 // timetable's operations (timetable.set_entry, timetable.remove_entry, POST route::kOps); the
 // conflicts of the view (a teacher, a room or a student in two places, hours against the
 // workload) as the core finds them (FindTimetableConflicts), each naming the lessons concerned;
-// under them the bell schedules of the shifts, edited and sent as bells.set.
+// under them the bell schedules of the shifts, edited and sent as bells.set; then the classes'
+// school week (five or six days, timetable.set_week) and the journal's lessons generated from the
+// timetable (lessons.generate, with the figures of what changed).
 #pragma once
 
 #include <cstdint>
@@ -36,6 +38,16 @@ struct BellsForm {
   std::string notice;
 };
 
+// The classes' weeks and the lessons' generation (R10), under the bells.
+struct LessonsForm {
+  std::string from;  // «с какого дня», ДД.ММ.ГГГГ ("": today, or the year's first day)
+  std::string week_error, week_notice;
+  std::string error, notice;
+};
+
+// Where a pushed operation's answer is shown.
+enum class PushTo { kLesson, kBells, kWeek, kLessons };
+
 struct TimetableForm {
   TimetableView view = TimetableView::kClass;
   int64_t class_id = 0;    // the class shown (0: the first of the year)
@@ -54,6 +66,7 @@ struct TimetableForm {
   std::string notice;
   bool busy = false;
   BellsForm bells;
+  LessonsForm lessons;
 };
 
 class TimetablePage {
@@ -72,9 +85,10 @@ class TimetablePage {
 
  private:
   void Load();
-  // `bells`: the answer goes to the bell schedule's form, not the lesson's.
-  void Push(std::string_view kind, protocol::Json payload, std::string notice, bool bells = false);
+  // `to`: the form under which the answer is shown.
+  void Push(std::string_view kind, protocol::Json payload, std::string notice, PushTo to = PushTo::kLesson);
   void DrawBells(const Structure& s, const AcademicYear& year, float x, float width);
+  void DrawWeekAndLessons(const Structure& s, const AcademicYear& year, float x, float width);
   void FillBells();
 
   PageRequests requests_;

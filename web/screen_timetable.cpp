@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "console_timetable.h"
+#include "journal.h"
 #include "names.h"
 #include "screens.h"
 #include "text.h"
@@ -47,6 +48,37 @@ std::string SubjectOf(const Structure& s, int64_t group_id) {
 
 const char* ParityMark(WeekParity p) {
   return p == WeekParity::kOdd ? " (числ.)" : p == WeekParity::kEven ? " (знам.)" : "";
+}
+
+// What lessons.generate did, from the answer's summary: « Новых уроков: 15, убрано: 3.»
+std::string GenerationFigures(const protocol::Json& summary) {
+  if (!summary.is_object()) return {};
+  return " Новых уроков: " + std::to_string(summary.value("added", 0)) + ", убрано: " +
+         std::to_string(summary.value("removed", 0)) + ".";
+}
+
+// The classes as check boxes, as many on a line as fit from `row_x`; `on(c)` says whether one
+// is ticked, `toggle(c, ticked)` is called on a click.
+template <typename On, typename Toggle>
+void ClassChecks(const std::vector<const SchoolClass*>& classes, const std::string& id, float row_x, bool enabled, On on,
+                 Toggle toggle) {
+  const float line_w = ui::AvailableWidth();
+  const float cell_w = 96;
+  float used = 0;
+  float line_y = ImGui::GetCursorPosY();
+  float next_y = line_y;
+  for (const SchoolClass* c : classes) {
+    if (used > 0 && used + cell_w > line_w) {
+      used = 0;
+      line_y = next_y;
+    }
+    ImGui::SetCursorPos(ImVec2(row_x + used, line_y));
+    bool ticked = on(*c);
+    if (ui::Checkbox(c->Name() + "###" + id + std::to_string(c->id), &ticked, enabled)) toggle(*c, ticked);
+    next_y = std::max(next_y, ImGui::GetCursorPosY());
+    used += cell_w;
+  }
+  ImGui::SetCursorPos(ImVec2(row_x, next_y));
 }
 
 bool InClass(const Structure& s, int64_t group_id, int64_t class_id) {
@@ -92,13 +124,17 @@ void TimetablePage::Load() {
   });
 }
 
-void TimetablePage::Push(std::string_view kind, protocol::Json payload, std::string notice, bool bells) {
+void TimetablePage::Push(std::string_view kind, protocol::Json payload, std::string notice, PushTo to) {
   if (form_.busy) return;
   form_.error.clear();
   form_.field.clear();
   form_.notice.clear();
   form_.bells.error.clear();
   form_.bells.notice.clear();
+  form_.lessons.week_error.clear();
+  form_.lessons.week_notice.clear();
+  form_.lessons.error.clear();
+  form_.lessons.notice.clear();
   Operation op;
   if (waiting_ && waiting_->kind == kind && waiting_->payload == payload) {
     op = *waiting_;  // the same change again after a lost answer: the same op_id
@@ -113,9 +149,13 @@ void TimetablePage::Push(std::string_view kind, protocol::Json payload, std::str
   }
   waiting_ = op;
   form_.busy = true;
-  requests_.Call("POST", route::kOps, ToJson(PushRequest{{op}}).dump(), [this, notice, bells](const HttpResponse& r) {
+  requests_.Call("POST", route::kOps, ToJson(PushRequest{{op}}).dump(), [this, notice, to](const HttpResponse& r) {
     form_.busy = false;
-    std::string& error = bells ? form_.bells.error : form_.error;
+    LessonsForm& lessons = form_.lessons;
+    std::string& error = to == PushTo::kBells   ? form_.bells.error
+                         : to == PushTo::kWeek  ? lessons.week_error
+                         : to == PushTo::kLessons ? lessons.error
+                                                  : form_.error;
     if (r.status != 200) {
       error = ErrorOf(r).message();
       return;
@@ -129,10 +169,14 @@ void TimetablePage::Push(std::string_view kind, protocol::Json payload, std::str
     waiting_.reset();
     const OpResult& result = response->results.front();
     if (result.outcome == OpOutcome::kApplied) {
-      if (bells) {
+      if (to == PushTo::kBells) {
         form_.bells.notice = notice;
         if (result.created_id != 0) form_.bells.id = result.created_id;
         form_.bells.edited = false;  // refilled from the schedule as the server keeps it
+      } else if (to == PushTo::kWeek) {
+        lessons.week_notice = notice;
+      } else if (to == PushTo::kLessons) {
+        lessons.notice = notice + GenerationFigures(result.summary);
       } else {
         form_.notice = notice;
         if (result.created_id != 0) form_.entry_id = result.created_id;
@@ -140,7 +184,7 @@ void TimetablePage::Push(std::string_view kind, protocol::Json payload, std::str
       Load();
     } else {
       error = result.error.message();
-      if (!bells) form_.field = result.error.field();
+      if (to == PushTo::kLesson) form_.field = result.error.field();
     }
   });
 }
@@ -265,7 +309,7 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
   // The grid: lesson numbers (bell times) × the days of the week.
   int numbers = 0;
   for (const BellSchedule& b : t.bells) numbers = std::max(numbers, static_cast<int>(b.slots.size()));
-  int days = 5;
+  int days = f.view == TimetableView::kClass && StudiesSixDays(t.six_day_classes, f.class_id) ? 6 : 5;
   for (const TimetableEntry* e : shown) days = std::max(days, e->weekday);
   auto time_of = [&](int number) -> std::string {
     for (const BellSchedule& b : t.bells) {
@@ -473,6 +517,7 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
   };
   ui::PanelBesideOrBelow({side_by_side, top, list_w, grid_h, kFormWidth, width, x, kGap}, style, draw_form);
   DrawBells(s, *year, x, width);
+  DrawWeekAndLessons(s, *year, x, width);
 }
 
 // The draft of the chosen bell schedule (a new one: one lesson proposed), from the timetable as loaded.
@@ -560,26 +605,12 @@ void TimetablePage::DrawBells(const Structure& s, const AcademicYear& year, floa
   // The shift's classes, as many on a line as fit.
   ui::Space(8);
   ui::StrongText("Классы смены");
-  const float line_w = ui::AvailableWidth();
-  const float cell_w = 96;
-  float used = 0;
-  float line_y = ImGui::GetCursorPosY();
-  float next_y = line_y;
-  for (const SchoolClass* c : s.ClassesOf(year.id)) {
-    if (used > 0 && used + cell_w > line_w) {
-      used = 0;
-      line_y = next_y;
-    }
-    ImGui::SetCursorPos(ImVec2(row_x + used, line_y));
-    bool on = b.class_ids.count(c->id) > 0;
-    if (ui::Checkbox(c->Name() + "###bells-class-" + std::to_string(c->id), &on)) {
-      if (on) b.class_ids.insert(c->id);
-      else b.class_ids.erase(c->id);
-    }
-    next_y = std::max(next_y, ImGui::GetCursorPosY());
-    used += cell_w;
-  }
-  ImGui::SetCursorPos(ImVec2(row_x, next_y));
+  ClassChecks(
+      s.ClassesOf(year.id), "bells-class-", row_x, true, [&](const SchoolClass& c) { return b.class_ids.count(c.id) > 0; },
+      [&](const SchoolClass& c, bool on) {
+        if (on) b.class_ids.insert(c.id);
+        else b.class_ids.erase(c.id);
+      });
   if (b.name != before.name || b.rows.size() != before.rows.size() || b.class_ids != before.class_ids) b.edited = true;
   for (size_t i = 0; i < b.rows.size() && i < before.rows.size(); ++i) {
     if (b.rows[i].start != before.rows[i].start || b.rows[i].end != before.rows[i].end) b.edited = true;
@@ -594,11 +625,71 @@ void TimetablePage::DrawBells(const Structure& s, const AcademicYear& year, floa
       b.error = schedule.status().message();
       b.notice.clear();
     } else {
-      Push(op_kind::kBellsSet, BellsSetPayload(*schedule), "Расписание звонков «" + schedule->name + "» сохранено.", true);
+      Push(op_kind::kBellsSet, BellsSetPayload(*schedule), "Расписание звонков «" + schedule->name + "» сохранено.",
+           PushTo::kBells);
     }
   }
   if (!b.error.empty()) ui::ErrorText(b.error);
   if (!b.notice.empty()) ui::Notice(b.notice);
+  ui::EndPanel();
+  ImGui::SetCursorPosX(x);
+}
+
+void TimetablePage::DrawWeekAndLessons(const Structure& s, const AcademicYear& year, float x, float width) {
+  LessonsForm& f = form_.lessons;
+  const Timetable& t = *timetable_;
+  const bool narrow = ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth;
+  ImGui::SetCursorPosX(x);
+  ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
+  ImGui::SetCursorPosX(x);
+  ui::PanelStyle style;
+  style.padding = narrow ? 16 : 24;
+  ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
+
+  // The classes' school week: a tick is a six-day week, sent at once.
+  ui::StrongText("Учебная неделя");
+  ui::MutedText("Отмеченные классы учатся шесть дней: суббота у них — учебный день для уроков и контрольных работ. "
+                "Остальные — пять дней.");
+  ui::Space(4);
+  const float row_x = ImGui::GetCursorPosX();
+  ClassChecks(
+      s.ClassesOf(year.id), "week-class-", row_x, !form_.busy,
+      [&](const SchoolClass& c) { return StudiesSixDays(t.six_day_classes, c.id); },
+      [&](const SchoolClass& c, bool six) {
+        Push(op_kind::kTimetableSetWeek, TimetableSetWeekPayload(c.id, six ? 6 : 5),
+             c.Name() + (six ? " учится шесть дней в неделю." : " учится пять дней в неделю."), PushTo::kWeek);
+      });
+  if (!f.week_error.empty()) ui::ErrorText(f.week_error);
+  if (!f.week_notice.empty()) ui::Notice(f.week_notice);
+
+  // The journal's lessons, generated from the timetable from a day on.
+  ui::Space(12);
+  ui::StrongText("Уроки в журнале");
+  ui::MutedText("Уроки строятся по расписанию на весь учебный год, без выходных и каникул. После изменений в расписании "
+                "сформируйте их заново с нужного дня: уроки с оценками, посещаемостью, темой или заданием сохраняются.");
+  ui::Space(4);
+  if (f.from.empty()) {
+    Date today = env_.Today();
+    f.from = (year.range.Contains(today) ? today : year.range.first).Russian();
+  }
+  ui::InputOptions from;
+  from.width = 160;
+  from.hint = "ДД.ММ.ГГГГ";
+  ui::InputText("С какого дня###lessons-from", &f.from, from);
+  ui::ButtonOptions go;
+  go.enabled = !form_.busy;
+  if (ui::Button("Сформировать уроки###lessons-generate", go)) {
+    std::optional<Date> day = Date::ParseRussian(f.from);
+    if (!day) {
+      f.error = "Дата «" + f.from + "» — укажите её как ДД.ММ.ГГГГ, например " + year.range.first.Russian() + ".";
+      f.notice.clear();
+    } else {
+      Push(op_kind::kLessonsGenerate, LessonsGeneratePayload(year.id, *day),
+           "Уроки сформированы по расписанию с " + day->Russian() + ".", PushTo::kLessons);
+    }
+  }
+  if (!f.error.empty()) ui::ErrorText(f.error);
+  if (!f.notice.empty()) ui::Notice(f.notice);
   ui::EndPanel();
   ImGui::SetCursorPosX(x);
 }

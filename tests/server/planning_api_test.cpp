@@ -437,6 +437,9 @@ TEST_CASE("a class's six-day week is stored, gives it Saturday lessons and Satur
   int64_t on_saturdays = Count(demo.server.db(), saturdays);
   CHECK(on_saturdays >= 10);  // February to May, minus the spring holidays
   CHECK(Count(demo.server.db(), saturdays + " AND group_id = " + std::to_string(algebra7.id)) == on_saturdays);
+  // The deputy is answered with the figures: only the new Saturdays were added.
+  CHECK(generated.summary["added"] == on_saturdays);
+  CHECK(generated.summary["removed"] == 0);
 
   // A Saturday control work: taken for 7А, refused for five-day 8А.
   Date day = *Date::ParseIso("2027-02-13");  // a Saturday of the third quarter

@@ -187,5 +187,65 @@ TEST_CASE("bells: the deputy corrects a shift's times, adds a second shift for 5
   CHECK(t.server.timetable.bells[0].class_ids.empty());
 }
 
+TEST_CASE("week and lessons: the deputy gives 5А six days, its Saturday lesson is taken, five days is refused while it is there, lessons are generated with figures") {
+  Session t;
+  auto retype = [&](const char* field, const char* text) {
+    t.c().Click(field, "input");
+    t.c().PressCtrl(ImGuiKey_A);
+    t.c().Type(text);
+  };
+  CHECK_FALSE(t.c().After("Учебная неделя", "5А", "checkbox").selected);
+  // Before: a Saturday lesson of five-day 5А is refused with the core's reason, the form kept.
+  t.Save("5А — Математика", "Иванова М.\u00a0П.", "Суббота", "1-й урок");
+  CHECK(t.server.timetable.entries.empty());
+  CHECK(t.c().Has("5А учится пять дней в неделю: в субботу уроков нет. Шестидневная неделя отмечается у класса.", "error"));
+  CHECK(t.c().Get("День недели", "combo").value == "Суббота");
+
+  // The tick under «Учебная неделя»: 5А studies six days; its grid gets a Saturday column.
+  t.c().ClickAt(t.c().After("Учебная неделя", "5А", "checkbox"));
+  t.Settle();
+  CHECK(t.server.timetable.six_day_classes == std::vector<int64_t>{1});
+  CHECK(t.c().Has("5А учится шесть дней в неделю.", "notice"));
+  CHECK(t.c().After("Учебная неделя", "5А", "checkbox").selected);
+  CHECK_FALSE(t.c().After("Учебная неделя", "5Б", "checkbox").selected);
+  CHECK(t.c().Has("Сб", "header"));
+  t.c().Click("Добавить урок", "button");
+  t.Settle();
+  REQUIRE(t.server.timetable.entries.size() == 1);
+  CHECK(t.server.timetable.entries[0].weekday == 6);
+  CHECK(Has(t.c().Get("1-й урок", "row").value, "Математика"));
+
+  // Five days again is refused while the Saturday lesson is there: the tick stays, the reason shows.
+  t.c().ClickAt(t.c().After("Учебная неделя", "5А", "checkbox"));
+  t.Settle();
+  CHECK(t.server.timetable.six_day_classes == std::vector<int64_t>{1});
+  CHECK(t.c().After("Учебная неделя", "5А", "checkbox").selected);
+  auto errors = t.Errors();
+  CHECK(std::any_of(errors.begin(), errors.end(), [](const std::string& e) {
+    return Has(e, "У 5А в субботу стоят уроки («5А», 1-й урок) — сначала перенесите их на другие дни.");
+  }));
+
+  // The journal's lessons: a typed date that is not one is named and nothing is sent.
+  const size_t pushed = t.server.ops.size();
+  retype("С какого дня", "31.02.2027");
+  t.c().Click("Сформировать уроки", "button");
+  t.Settle();
+  CHECK(t.server.ops.size() == pushed);
+  CHECK(t.c().Has("Дата «31.02.2027» — укажите её как ДД.ММ.ГГГГ, например 01.09.2026.", "error"));
+  // From 14 September: 5А's Saturdays are added; the page says how many, as the server counted.
+  retype("С какого дня", "14.09.2026");
+  t.c().Click("Сформировать уроки", "button");
+  t.Settle();
+  REQUIRE(t.server.ops.size() == pushed + 1);
+  CHECK(t.server.ops.back().kind == op_kind::kLessonsGenerate);
+  int saturdays = 0;
+  for (const auto& [id, l] : t.server.journal.lessons) saturdays += l.lesson.date.Weekday() == 6 && l.lesson.group_id == 1;
+  CHECK(saturdays > 20);
+  const std::string notice = "Уроки сформированы по расписанию с 14.09.2026. Новых уроков: " + std::to_string(saturdays);
+  bool shown = false;
+  for (const ui::Widget& w : t.c().All("notice")) shown = shown || Has(w.label, notice);
+  CHECK(shown);
+}
+
 }  // namespace
 }  // namespace ej::test

@@ -540,6 +540,7 @@ class FakeServer : public web::Transport {
         if (applied.ok()) {
           result.outcome = OpOutcome::kApplied;
           result.seq = static_cast<int64_t>(applied_.size()) + 1;
+          result.summary = JournalOpSummary(op.kind, *applied);
           applied_[op.op_id] = result;
           pull_log.push_back({result.seq, op.kind, TouchOf(journal, *applied)});
         } else {
