@@ -180,3 +180,77 @@ test('the deputy plans the week and the control works: «Расписание» 
   await h.screenshot(page, 'console-calendar');
   assert.deepEqual(messages.filter((m) => m.startsWith('pageerror')), []);
 });
+
+// The first checkbox labelled `label` drawn after the text `anchor` (the week's ticks repeat the
+// class names of the bells' ticks above them).
+async function checkboxAfter(page, anchor, label) {
+  const all = await h.widgets(page);
+  const from = all.findIndex((w) => w.label === anchor);
+  assert.ok(from >= 0, `no «${anchor}»`);
+  const box = all.slice(from).find((w) => w.kind === 'checkbox' && w.label === label);
+  assert.ok(box, `no «${label}» after «${anchor}»`);
+  return box;
+}
+
+// Waits for a notice whose text starts with `prefix` (the rest holds figures).
+async function noticeStarting(page, prefix, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const w = (await h.widgets(page)).find((x) => x.kind === 'notice' && x.label.startsWith(prefix));
+    if (w) return w;
+    assert.ok(Date.now() < deadline, `no notice «${prefix}…» in ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test('the deputy gives a class a six-day week, puts a Saturday lesson and regenerates the journal\'s lessons', async () => {
+  const zavuch = (await h.apiLogin(server, 'zavuch')).body.token;
+  const s = await api(zavuch, '/api/v1/structure');
+  const nine = s.classes.find((c) => c.grade === 9);
+  const name = `${nine.grade}${nine.letter}`;
+  const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
+  await h.logIn(page, 'zavuch');
+  await h.click(page, 'Планирование', { kind: 'tab' });
+  await h.waitForWidget(page, 'Расписание', { kind: 'heading' });
+  await h.choose(page, 'Класс', (o) => o.label === name);
+
+  // «Учебная неделя»: the class's tick gives it six days.
+  await h.scrollIntoView(page, 'Сформировать уроки', { kind: 'button' });
+  const box = await checkboxAfter(page, 'Учебная неделя', name);
+  assert.equal(box.selected, false);
+  await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+  await h.waitForWidget(page, `${name} учится шесть дней в неделю.`, { kind: 'notice' });
+  // Ticked once the timetable comes back from the server.
+  for (let i = 0; !(await checkboxAfter(page, 'Учебная неделя', name)).selected; ++i) {
+    assert.ok(i < 200, 'the week\'s tick did not stay');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await h.screenshot(page, 'console-week');
+
+  // A Saturday lesson for one of its groups, in the last lesson of the day.
+  await h.choose(page, 'Группа', (o) => o.label.startsWith(`${name} — `));
+  await h.choose(page, 'День недели', (o) => o.label === 'Суббота');
+  const number = await h.choose(page, 'Номер урока', () => true);
+  await h.click(page, 'Добавить урок', { kind: 'button' });
+  await h.waitForWidget(page, `Урок добавлен: Суббота, ${number}.`, { kind: 'notice' });
+  await h.waitForWidget(page, 'Сб', { kind: 'header' });
+
+  // The journal's lessons from today (the field's default): the Saturdays are added.
+  await h.scrollIntoView(page, 'Сформировать уроки', { kind: 'button' });
+  await h.click(page, 'Сформировать уроки', { kind: 'button' });
+  const done = await noticeStarting(page, 'Уроки сформированы по расписанию с ');
+  const added = Number(/Новых уроков: (\d+)/.exec(done.label)?.[1]);
+  assert.ok(added >= 5, done.label);
+  await h.screenshot(page, 'console-lessons-generated');
+  // The server has them: the next Saturday of the year has the class's lesson.
+  const saturday = new Date();
+  do saturday.setDate(saturday.getDate() + 1); while (saturday.getDay() !== 6);
+  let found = false;
+  for (let week = 0; week < 6 && !found; ++week) {
+    const day = iso(new Date(saturday.getTime() + week * 7 * 86400000));
+    const lessons = (await api(zavuch, `/api/v1/day-lessons?date=${day}`)).lessons;
+    found = lessons.some((l) => s.groups.find((g) => g.id === l.group_id)?.class_ids.includes(nine.id));
+  }
+  assert.ok(found, 'no Saturday lesson of the class on the server');
+  assert.deepEqual(messages.filter((m) => m.startsWith('pageerror')), []);
+});
