@@ -38,6 +38,7 @@ struct PlanDraft {
   std::string paste;     // the paste box: after «Добавить строки» only the rejected rows stay
   std::vector<PlanRowError> rejected;  // the last paste's bad rows, shown under the table
   std::string paste_notice;            // «Добавлено тем: 2 …»
+  std::string file_error;              // a CSV file the browser could not read
 };
 
 struct PlansForm {

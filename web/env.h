@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "date.h"
@@ -22,6 +23,14 @@ class Env {
   virtual void RandomBytes(unsigned char* out, size_t n) = 0;
   // Opens an address of this server for the user (a file to download: the audit's CSV).
   virtual void OpenUrl(const std::string& url) { (void)url; }
+  // Asks the user for a text file of the device (`accept`: ".csv,text/csv"): `done(name, text,
+  // error)` once it is read — as UTF-8, or as Windows-1251 when it is not UTF-8 (Excel saves a
+  // Russian CSV so); `error` is "" or a Russian message. Nothing is called if the user cancels.
+  using FilePicked = std::function<void(std::string name, std::string text, std::string error)>;
+  virtual void PickTextFile(const std::string& accept, FilePicked done) {
+    (void)accept;
+    done("", "", "Выбор файла здесь недоступен.");
+  }
 };
 
 // The real clock and getentropy() (in the browser Emscripten maps it to

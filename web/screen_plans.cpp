@@ -50,6 +50,39 @@ std::vector<PlanDraftRow> RowsOf(const ThematicPlan& p) {
 
 std::string Hours(int n) { return std::to_string(n) + " ч"; }
 
+// The rows of the paste box (or of a CSV file put there) read by the core and added to the
+// draft; the refused rows stay in the box to be corrected, each named under the table.
+void AddPastedRows(PlanDraft& d, const std::string& file) {
+  d.file_error.clear();
+  const PlanRows parsed = ParsePlanRows(d.paste);
+  for (const PlanTopic& t : parsed.topics) d.rows.push_back(RowOf(t));
+  if (!parsed.topics.empty()) d.edited = true;
+  d.rejected = parsed.rejected;
+  std::vector<std::string> lines_in;
+  size_t start = 0;
+  while (start <= d.paste.size()) {
+    size_t end = d.paste.find('\n', start);
+    if (end == std::string::npos) end = d.paste.size();
+    lines_in.push_back(d.paste.substr(start, end - start));
+    start = end + 1;
+  }
+  std::string kept;
+  for (const PlanRowError& e : parsed.rejected) {
+    if (e.row >= 1 && static_cast<size_t>(e.row) <= lines_in.size()) {
+      std::string l = lines_in[static_cast<size_t>(e.row) - 1];
+      if (!l.empty() && l.back() == '\r') l.pop_back();
+      kept += (kept.empty() ? "" : "\n") + l;
+    }
+  }
+  d.paste = kept;
+  const std::string added = "обавлено тем: " + std::to_string(parsed.topics.size()) + ".";
+  d.paste_notice = file.empty() ? "Д" + added : "Из файла «" + file + "»: д" + added;
+  if (!parsed.rejected.empty()) {
+    d.paste_notice += " Не добавлено строк: " + std::to_string(parsed.rejected.size()) +
+                      " — они остались в поле, исправьте их и добавьте снова.";
+  }
+}
+
 }  // namespace
 
 void PlansPage::Open() {
@@ -418,7 +451,7 @@ void PlansPage::Draw(const Structure& s, const Actor& actor, const AcademicYear*
     }
     ui::Space(12);
     ui::StrongText("Строки из таблицы");
-    ui::MutedText("Скопируйте строки из Excel или LibreOffice: тема, часы, контрольная (да или форма).");
+    ui::MutedText("Скопируйте строки из Excel или LibreOffice — или загрузите CSV-файл: тема, часы, контрольная (да или форма).");
     ui::InputOptions po;
     po.height = 120;
     po.caption = false;
@@ -428,35 +461,24 @@ void PlansPage::Draw(const Structure& s, const Actor& actor, const AcademicYear*
     paste.kind = ui::ButtonKind::kSecondary;
     paste.enabled = d.paste.find_first_not_of(" \t\r\n") != std::string::npos;
     if (ui::Button("Добавить строки###plan-paste-add", paste)) {
-      const PlanRows parsed = ParsePlanRows(d.paste);
-      for (const PlanTopic& t : parsed.topics) d.rows.push_back(RowOf(t));
-      if (!parsed.topics.empty()) d.edited = true;
-      d.rejected = parsed.rejected;
-      // The refused rows stay in the box to be corrected; the added ones leave it.
-      std::vector<std::string> lines_in;
-      size_t start = 0;
-      while (start <= d.paste.size()) {
-        size_t end = d.paste.find('\n', start);
-        if (end == std::string::npos) end = d.paste.size();
-        lines_in.push_back(d.paste.substr(start, end - start));
-        start = end + 1;
-      }
-      std::string kept;
-      for (const PlanRowError& e : parsed.rejected) {
-        if (e.row >= 1 && static_cast<size_t>(e.row) <= lines_in.size()) {
-          std::string l = lines_in[static_cast<size_t>(e.row) - 1];
-          if (!l.empty() && l.back() == '\r') l.pop_back();
-          kept += (kept.empty() ? "" : "\n") + l;
-        }
-      }
-      d.paste = kept;
-      d.paste_notice = "Добавлено тем: " + std::to_string(parsed.topics.size()) + ".";
-      if (!parsed.rejected.empty()) {
-        d.paste_notice += " Не добавлено строк: " + std::to_string(parsed.rejected.size()) +
-                          " — они остались в поле, исправьте их и добавьте снова.";
-      }
+      AddPastedRows(d, "");
       f.notice.clear();
     }
+    ImGui::SameLine(0, 12);
+    ui::ButtonOptions file;
+    file.kind = ui::ButtonKind::kSecondary;
+    if (ui::Button("Загрузить CSV-файл…###plan-file", file)) {
+      const int64_t group_id = form_.group_id;
+      env_.PickTextFile(".csv,text/csv,text/plain", [this, group_id](std::string name, std::string text, std::string error) {
+        PlanDraft& picked = form_.drafts[group_id];
+        picked.file_error = error;
+        if (!error.empty()) return;
+        picked.paste = std::move(text);
+        AddPastedRows(picked, name);
+        form_.notice.clear();
+      });
+    }
+    if (!d.file_error.empty()) ui::ErrorText(d.file_error);
     ui::Space(16);
     ui::ButtonOptions save;
     save.enabled = !f.busy && d.edited;

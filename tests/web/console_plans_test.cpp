@@ -214,5 +214,31 @@ TEST_CASE("console navigation on a phone: «Планирование» is one ta
   }
 }
 
+TEST_CASE("КТП: a CSV file as Excel saves it is read by the core, a bad row stays in the box, a file too big is named") {
+  Session t;
+  t.OpenPlans();
+  t.c().Click("Загрузить CSV-файл…", "button");
+  REQUIRE(t.c().env.pick);
+  CHECK(Has(t.c().env.pick_accept, ".csv"));
+  // The browser read the file (a header, «;», quotes) and hands over its text.
+  auto pick = std::move(t.c().env.pick);
+  pick("ktp-5a.csv",
+       "№;Тема;Часы;Контрольная\r\n1;\"Натуральные числа; повторение\";3;нет\r\n2;Дроби;много;\r\n3;Контрольная работа № 1;1;к/р\r\n", "");
+  t.c().Frame();
+  CHECK(t.Titles() == std::vector<std::string>{"Натуральные числа; повторение\t3\t—", "Контрольная работа № 1\t1\tконтрольная работа"});
+  CHECK(t.c().Has("Из файла «ktp-5a.csv»: добавлено тем: 2. Не добавлено строк: 1 — они остались в поле, исправьте их и добавьте снова."));
+  CHECK(t.c().Get("Вставить строки из таблицы", "input").value == "2;Дроби;много;");
+  CHECK(t.c().Has("Есть несохранённые изменения."));
+  // A file the browser could not take: its message, the draft unchanged.
+  t.c().Click("Загрузить CSV-файл…", "button");
+  REQUIRE(t.c().env.pick);
+  pick = std::move(t.c().env.pick);
+  pick("фото.jpg", "", "Файл «фото.jpg» больше 1 МБ — это не похоже на таблицу тем.");
+  t.c().Frame();
+  CHECK(t.c().Has("Файл «фото.jpg» больше 1 МБ — это не похоже на таблицу тем.", "error"));
+  CHECK(t.Titles().size() == 2);
+  CHECK(t.server.plans.plans.empty());  // nothing is saved before «Сохранить КТП»
+}
+
 }  // namespace
 }  // namespace ej::test

@@ -30,6 +30,13 @@ class FakeEnv : public web::Env {
   }
   void OpenUrl(const std::string& url) override { opened.push_back(url); }
   std::vector<std::string> opened;  // what the app asked the browser to open
+  // A file the user is asked for: the test answers through `pick` (or never, as a cancel).
+  void PickTextFile(const std::string& accept, FilePicked done) override {
+    pick_accept = accept;
+    pick = std::move(done);
+  }
+  std::string pick_accept;
+  FilePicked pick;
 
  private:
   unsigned counter_ = 1;
