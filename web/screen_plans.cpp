@@ -464,9 +464,9 @@ void PlansPage::Draw(const Structure& s, const Actor& actor, const AcademicYear*
       AddPastedRows(d, "");
       f.notice.clear();
     }
-    ImGui::SameLine(0, 12);
     ui::ButtonOptions file;
     file.kind = ui::ButtonKind::kSecondary;
+    ui::SameLineIfFits(ui::ButtonWidth("Загрузить CSV-файл…", file));
     if (ui::Button("Загрузить CSV-файл…###plan-file", file)) {
       const int64_t group_id = form_.group_id;
       env_.PickTextFile(".csv,text/csv,text/plain", [this, group_id](std::string name, std::string text, std::string error) {
@@ -484,10 +484,10 @@ void PlansPage::Draw(const Structure& s, const Actor& actor, const AcademicYear*
     save.enabled = !f.busy && d.edited;
     if (ui::Button(f.busy ? "Сохранение…###plan-save" : "Сохранить КТП###plan-save", save)) Save(*line);
     if (d.edited) {
-      ImGui::SameLine(0, 8);
       ui::ButtonOptions revert;
       revert.kind = ui::ButtonKind::kSecondary;
       revert.enabled = !f.busy;
+      ui::SameLineIfFits(ui::ButtonWidth("Отменить изменения", revert), 8);
       if (ui::Button("Отменить изменения###plan-revert", revert)) {
         d.rows = RowsOf(*plan_);
         d.edited = false;

@@ -272,12 +272,34 @@ void PanelBesideOrBelow(const SidePanel& l, const PanelStyle& style, const std::
   ImGui::SetCursorPosX(l.x);
 }
 
+float ButtonWidth(std::string_view label, const ButtonOptions& options) {
+  std::string_view visible = VisibleLabel(label);
+  // The strong font of a primary button is pushed by the caller of CalcTextSize below.
+  const bool primary = options.kind == ButtonKind::kPrimary;
+  const bool pushed = primary && ImGui::GetFont() != theme::GetFonts().strong && theme::GetFonts().strong;
+  if (pushed) ImGui::PushFont(theme::GetFonts().strong);
+  // A compact button (in a table row) has less room around its label.
+  const float pad = options.compact ? 8 : ImGui::GetStyle().FramePadding.x;
+  const float width = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x + pad * 2 +
+                      (options.kind == ButtonKind::kLink || options.compact ? 0 : 8);
+  if (pushed) ImGui::PopFont();
+  return width;
+}
+
 float AvailableWidth() {
   if (g_panel.open) {
     float right = g_panel.pos.x + g_panel.width - g_panel.style.padding;
     return std::max(1.0f, right - ImGui::GetCursorScreenPos().x);
   }
   return std::max(1.0f, ImGui::GetContentRegionAvail().x);
+}
+
+bool SameLineIfFits(float width, float gap) {
+  const float right = g_panel.open ? g_panel.pos.x + g_panel.width - g_panel.style.padding
+                                   : ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + gap + width > right) return false;
+  ImGui::SameLine(0, gap);
+  return true;
 }
 
 void Space(float height) { ImGui::Dummy(ImVec2(0, height)); }
@@ -305,10 +327,7 @@ bool Button(std::string_view label, const ButtonOptions& options) {
   if (font) ImGui::PushFont(font);
   float width = options.width;
   if (width == 0) {
-    // A compact button (in a table row) has less room around its label.
-    const float pad = options.compact ? 8 : ImGui::GetStyle().FramePadding.x;
-    width = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x + pad * 2 +
-            (link || options.compact ? 0 : 8);
+    width = ButtonWidth(label, options);
   } else if (width < 0) {
     width = AvailableWidth();
   }

@@ -88,6 +88,12 @@ struct SidePanel {
 void PanelBesideOrBelow(const SidePanel& layout, const PanelStyle& style, const std::function<void()>& draw);
 // Width left for widgets on the current line (inside a panel: up to the panel's padding).
 float AvailableWidth();
+struct ButtonOptions;
+// The width a button with this label takes (its options: kind, compact).
+float ButtonWidth(std::string_view label, const ButtonOptions& options);
+// The next item goes on the current line, `gap` after the last one, when `width` more fits in
+// the panel (true); otherwise it goes on the next line (false).
+bool SameLineIfFits(float width, float gap = 12);
 // Vertical space in CSS px.
 void Space(float height);
 // The text cut to fit `width` on one line, ending with «…» when cut (at a character boundary);

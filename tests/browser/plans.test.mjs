@@ -2,9 +2,13 @@
 // «Планирование» → «КТП», picks 5А's mathematics, pastes three rows from a spreadsheet through
 // the system clipboard (one without hours), sees the bad row reported under the table with its
 // reason and kept in the box, saves, and the server has the plan's next version with the two
-// good rows at its end. Screenshots console-plans*.png.
+// good rows at its end. Then a CSV file saved by Excel in Windows-1251 is chosen with
+// «Загрузить CSV-файл…» and its rows join the plan. Screenshots console-plans*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as h from './harness.mjs';
 
 let server;
@@ -98,6 +102,46 @@ test('the deputy pastes three rows into 5А mathematics’ КТП, the bad one i
     { title: 'Итоговый тест за полугодие', hours: 1, control: true, control_form: 'тест' },
   ]);
   await waitForStart(page, `Темы: ${n + 2} · `);
+  assert.deepEqual(messages.filter((m) => m.startsWith('pageerror')), []);
+});
+
+// Windows-1251, as a Russian Excel saves «CSV (разделители — точка с запятой)»: the Cyrillic
+// letters, Ё ё, « » and №; ASCII as is.
+function cp1251(text) {
+  const special = { 'Ё': 0xa8, 'ё': 0xb8, '«': 0xab, '»': 0xbb, '№': 0xb9 };
+  return Buffer.from([...text].map((ch) => {
+    const code = ch.codePointAt(0);
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    assert.ok(ch in special, `no Windows-1251 byte for ${ch}`);
+    return special[ch];
+  }));
+}
+
+test('the deputy loads 5А mathematics\' topics from a CSV file Excel saved in Windows-1251', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ej-csv-')), 'ktp-5a.csv');
+  fs.writeFileSync(file, cp1251('№;Тема;Часы;Контрольная\r\n1;Решение задач на движение;2;нет\r\n2;Зачёт по теме «Дроби»;1;зачёт\r\n'));
+  const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
+  await h.logIn(page, 'zavuch');
+  await h.click(page, 'Планирование', { kind: 'tab' });
+  await h.click(page, 'КТП', { kind: 'tab' });
+  await h.waitForWidget(page, 'КТП', { kind: 'heading' });
+  await h.choose(page, 'Класс', (o) => o.label === '5А');
+  await h.choose(page, 'Предмет и учитель', (o) => o.label.startsWith('5А — Математика'));
+  await h.waitForWidget(page, 'Тема № 1', { kind: 'row', timeout: 15000 });
+  const before = (await h.widgets(page)).filter((w) => w.kind === 'row' && w.label.startsWith('Тема № ')).length;
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'), h.click(page, 'Загрузить CSV-файл…', { kind: 'button' }),
+  ]);
+  assert.equal(chooser.isMultiple(), false);
+  await chooser.setFiles(file);
+  await h.waitForWidget(page, 'Из файла «ktp-5a.csv»: добавлено тем: 2.', { kind: 'notice' });
+  const rows = (await h.widgets(page)).filter((w) => w.kind === 'row' && w.label.startsWith('Тема № '));
+  assert.equal(rows.length, before + 2);
+  assert.ok(rows[before].value.endsWith('Решение задач на движение\t2\t—'), rows[before].value);
+  assert.ok(rows[before + 1].value.endsWith('Зачёт по теме «Дроби»\t1\tзачёт'), rows[before + 1].value);
+  await h.scrollIntoView(page, 'Загрузить CSV-файл…', { kind: 'button' });
+  await h.screenshot(page, 'console-plans-csv');
   assert.deepEqual(messages.filter((m) => m.startsWith('pageerror')), []);
 });
 

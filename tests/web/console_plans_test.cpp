@@ -229,6 +229,14 @@ TEST_CASE("КТП: a CSV file as Excel saves it is read by the core, a bad row s
   CHECK(t.c().Has("Из файла «ktp-5a.csv»: добавлено тем: 2. Не добавлено строк: 1 — они остались в поле, исправьте их и добавьте снова."));
   CHECK(t.c().Get("Вставить строки из таблицы", "input").value == "2;Дроби;много;");
   CHECK(t.c().Has("Есть несохранённые изменения."));
+  // The buttons stay inside the editor's panel (as wide as the paste box): a second one that
+  // does not fit beside the first goes under it.
+  const ui::Widget box = t.c().Get("Вставить строки из таблицы", "input");
+  for (const char* button : {"Загрузить CSV-файл…", "Отменить изменения", "Добавить строки"}) {
+    const ui::Widget w = t.c().Get(button, "button");
+    CAPTURE(button);
+    CHECK(w.x + w.w <= box.x + box.w + 0.5f);
+  }
   // A file the browser could not take: its message, the draft unchanged.
   t.c().Click("Загрузить CSV-файл…", "button");
   REQUIRE(t.c().env.pick);
