@@ -1343,7 +1343,7 @@ Status MakePlansAndControlWorks(Connection& c, int64_t school_id, int64_t now) {
   // while it reports violations, the latest work of each is dropped, with the works of the
   // subject's other subgroups in the class that day.
   for (int round = 0; round < 100; ++round) {
-    auto violations = FindAllControlWorkViolations(st, *works, load, timetable->entries, year.id);
+    auto violations = FindAllControlWorkViolations(st, *works, load, *timetable, year.id);
     if (violations.empty()) break;
     std::set<int64_t> drop;
     for (const ControlWorkViolation& v : violations) {
@@ -1367,7 +1367,7 @@ Status MakePlansAndControlWorks(Connection& c, int64_t school_id, int64_t now) {
       if (!removed.ok()) return removed.status();
     }
   }
-  auto violations = FindAllControlWorkViolations(st, *works, load, timetable->entries, year.id);
+  auto violations = FindAllControlWorkViolations(st, *works, load, *timetable, year.id);
   if (!violations.empty()) {
     return Status(ErrorCode::kInternal, "Демонстрационный график контрольных работ нарушает нормы: " + violations[0].message);
   }

@@ -516,7 +516,7 @@ Result<protocol::Json> SqliteStore::ControlWorkSchedule(const Actor& actor, int6
     if (!rules.ok()) return rules.status();
     auto timetable = CachedTimetable(c, actor.school_id);
     if (!timetable.ok()) return timetable.status();
-    out = ControlWorkScheduleJson(**st, **works, year_id, actor, (*rules)->control_load, (*timetable)->entries);
+    out = ControlWorkScheduleJson(**st, **works, year_id, actor, (*rules)->control_load, **timetable);
     return Status::Ok();
   });
   if (!s.ok()) return s;

@@ -30,11 +30,11 @@ std::string WorksWord(int n) {
   return std::to_string(n) + " " + std::string(Plural(n, "контрольная работа", "контрольные работы", "контрольных работ"));
 }
 
-// Study days of a grade in a range (five-day week, holidays excluded).
-int StudyDays(const Structure& s, int64_t year_id, int grade, DateRange r) {
+// Study days of a grade in a range (holidays excluded; Saturdays for a six-day week).
+int StudyDays(const Structure& s, int64_t year_id, int grade, DateRange r, bool six_day) {
   int n = 0;
   for (Date d = r.first; d <= r.last; d = d.AddDays(1)) {
-    if (IsStudyDay(s, year_id, grade, d, false)) ++n;
+    if (IsStudyDay(s, year_id, grade, d, six_day)) ++n;
   }
   return n;
 }
@@ -43,7 +43,7 @@ int StudyDays(const Structure& s, int64_t year_id, int grade, DateRange r) {
 
 std::vector<ControlWorkViolation> FindControlLoadViolations(const Structure& s, const ControlWorks& cw,
                                                             const ControlLoadRules& rules,
-                                                            const std::vector<TimetableEntry>& entries,
+                                                            const Timetable& timetable,
                                                             int64_t year_id) {
   std::vector<ControlWorkViolation> out;
   const AcademicYear* year = s.FindYear(year_id);
@@ -106,7 +106,9 @@ std::vector<ControlWorkViolation> FindControlLoadViolations(const Structure& s, 
       if (!g || !period) continue;
       int grade = g->class_ids.empty() ? 0 : GradeOfClass(s, g->class_ids.front());
       const double weekly = s.GroupWorkloadHours(g->id);
-      const double hours = weekly * StudyDays(s, year_id, grade, period->range) / 5.0;
+      const bool six_day = GroupStudiesSixDays(s, timetable.six_day_classes, g->id);
+      const double weeks = StudyDays(s, year_id, grade, period->range, six_day) / (six_day ? 6.0 : 5.0);
+      const double hours = weekly * weeks;
       const int allowed = static_cast<int>(std::floor(hours * rules.max_hours_percent / 100.0 + 1e-9));
       const int n = static_cast<int>(list.size());
       if (n <= allowed) continue;
@@ -134,7 +136,7 @@ std::vector<ControlWorkViolation> FindControlLoadViolations(const Structure& s, 
       const WeekParity parity = ParityOn(*year, w->date);
       for (int64_t c : g->class_ids) {
         int first = 0, last = 0;
-        for (const TimetableEntry& e : entries) {
+        for (const TimetableEntry& e : timetable.entries) {
           if (e.year_id != year_id || e.kind != TimetableKind::kMain || e.weekday != w->date.Weekday()) continue;
           if (!ParityMatches(e.parity, parity)) continue;
           const Group* eg = s.FindGroup(e.group_id);
@@ -169,10 +171,10 @@ std::vector<ControlWorkViolation> FindControlLoadViolations(const Structure& s, 
 
 std::vector<ControlWorkViolation> FindAllControlWorkViolations(const Structure& s, const ControlWorks& cw,
                                                                const ControlLoadRules& rules,
-                                                               const std::vector<TimetableEntry>& entries,
+                                                               const Timetable& timetable,
                                                                int64_t year_id) {
   std::vector<ControlWorkViolation> out = FindControlWorkViolations(s, cw, year_id);
-  for (auto& v : FindControlLoadViolations(s, cw, rules, entries, year_id)) out.push_back(std::move(v));
+  for (auto& v : FindControlLoadViolations(s, cw, rules, timetable, year_id)) out.push_back(std::move(v));
   std::stable_sort(out.begin(), out.end(), [&](const ControlWorkViolation& a, const ControlWorkViolation& b) {
     const SchoolClass* ca = s.FindClass(a.class_id);
     const SchoolClass* cb = s.FindClass(b.class_id);

@@ -19,7 +19,8 @@ namespace ej {
 //   "subject_gap"       two works of one subject in a class fewer than subject_gap_days apart
 //                       (works on the same day are the daily limit's business);
 //   "hours_share"       a group's works in a study period above max_hours_percent of its hours
-//                       there (workload hours a week × the period's study weeks, whole works);
+//                       there (workload hours a week × the period's study weeks — study days
+//                       over five, or six for a six-day class —, whole works);
 //                       `date` is the period's first day;
 //   "first_last_lesson" a work with a lesson number on the first or the last lesson of its
 //                       class's day by the weekly timetable (alternating weeks matched).
@@ -27,8 +28,7 @@ namespace ej {
 // the last rule; a day without timetable entries neither.
 std::vector<ControlWorkViolation> FindControlLoadViolations(const Structure& s, const ControlWorks& cw,
                                                             const ControlLoadRules& rules,
-                                                            const std::vector<TimetableEntry>& entries,
-                                                            int64_t year_id);
+                                                            const Timetable& timetable, int64_t year_id);
 
 // Every violation of ALL the school's load rules in the year — the daily and weekly limits
 // (FindControlWorkViolations) and the ВСОКО rules above (FindControlLoadViolations) —, ordered
@@ -36,7 +36,6 @@ std::vector<ControlWorkViolation> FindControlLoadViolations(const Structure& s, 
 // console's calendar page both show.
 std::vector<ControlWorkViolation> FindAllControlWorkViolations(const Structure& s, const ControlWorks& cw,
                                                                const ControlLoadRules& rules,
-                                                               const std::vector<TimetableEntry>& entries,
-                                                               int64_t year_id);
+                                                               const Timetable& timetable, int64_t year_id);
 
 }  // namespace ej

@@ -348,7 +348,7 @@ protocol::Json ToJson(const ControlWorkViolation& v) {
 }
 
 protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& cw, int64_t year_id, const Actor& actor,
-                                       const ControlLoadRules& load, const std::vector<TimetableEntry>& entries) {
+                                       const ControlLoadRules& load, const Timetable& timetable) {
   protocol::Json works = protocol::Json::array();
   for (const ControlWork& w : VisibleControlWorks(s, cw, year_id, actor)) {
     protocol::Json j = ToJson(w);
@@ -368,7 +368,7 @@ protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& c
   protocol::Json out = {{kKeyYearId, year_id}, {kKeyRules, ToJson(cw.rules)}, {kKeyWorks, std::move(works)}};
   if (Authorize(actor, Action::kReadStructure).ok()) {
     protocol::Json violations = protocol::Json::array();
-    for (const auto& v : FindAllControlWorkViolations(s, cw, load, entries, year_id)) violations.push_back(ToJson(v));
+    for (const auto& v : FindAllControlWorkViolations(s, cw, load, timetable, year_id)) violations.push_back(ToJson(v));
     out[kKeyViolations] = std::move(violations);
   }
   return out;

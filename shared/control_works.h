@@ -129,11 +129,11 @@ protocol::Json ToJson(const ControlWorkViolation& v);
 
 // The schedule as GET /api/v1/control-works sends it: {"year_id", "rules", "works",
 // "violations"?}. The violations are those of every load rule of the school
-// (control_work_load.h FindAllControlWorkViolations: `load` and the weekly timetable's `entries`). The
+// (control_work_load.h FindAllControlWorkViolations: `load` and the timetable: its entries, the classes' weeks). The
 // works the actor may see (VisibleControlWorks), each with "subject" (the subject's name) and
 // "classes" («5А, 5Б») because parents and students get no structure snapshot; the violations
 // only for staff (Action::kReadStructure).
 protocol::Json ControlWorkScheduleJson(const Structure& s, const ControlWorks& cw, int64_t year_id, const Actor& actor,
-                                       const ControlLoadRules& load, const std::vector<TimetableEntry>& entries);
+                                       const ControlLoadRules& load, const Timetable& timetable);
 
 }  // namespace ej

@@ -211,7 +211,7 @@ void ControlCalendarPage::Draw(const Structure& s, const AcademicYear* year, Dat
 
   // The class's violations (the year), and the works they concern.
   std::vector<ControlWorkViolation> violations =
-      FindAllControlWorkViolations(s, cw, rules_->control_load, timetable_->entries, year->id);
+      FindAllControlWorkViolations(s, cw, rules_->control_load, *timetable_, year->id);
   std::erase_if(violations, [&](const ControlWorkViolation& v) { return v.class_id != f.class_id; });
   std::set<int64_t> in_violation;
   for (const auto& v : violations) in_violation.insert(v.work_ids.begin(), v.work_ids.end());

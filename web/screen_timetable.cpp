@@ -1,7 +1,8 @@
 // «Расписание» (R10): the weekly grid of a class, a teacher or a room; the lessons in view,
 // each opening the form that moves or removes it; «Новый урок»; the view's conflicts as the
 // core names them. Conflicts do not block a change: the deputy builds the week step by step
-// and sees each problem as soon as it is made.
+// and sees each problem as soon as it is made. Under the grid: the shifts' bells, the classes'
+// five- or six-day weeks, and «Сформировать уроки» (the journal's lessons from the timetable).
 #include <algorithm>
 #include <tuple>
 #include <set>

@@ -672,7 +672,7 @@ TEST_CASE_FIXTURE(DemoFixture, "the demo's control works fill the first half-yea
   REQUIRE(load.subject_gap_days == 18);
   REQUIRE(load.max_hours_percent == 10);
   REQUIRE(load.not_first_or_last_lesson);
-  auto all = FindAllControlWorkViolations(d.s, d.works, load, d.t.entries, year.id);
+  auto all = FindAllControlWorkViolations(d.s, d.works, load, d.t, year.id);
   CHECK_MESSAGE(all.empty(), (all.empty() ? std::string() : all.front().message));
   std::map<int64_t, int> per_class;
   for (const ControlWork& w : d.works.works) {

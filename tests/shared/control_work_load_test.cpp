@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "control_work_load.h"
 #include "planning_school.h"
@@ -15,7 +16,7 @@ using testing::PlanningSchool;
 struct Load {
   PlanningSchool sc;
   ControlWorks cw;
-  std::vector<TimetableEntry> entries;
+  Timetable t;  // its entries and the classes' weeks
   ControlLoadRules rules;
 
   int64_t Work(int64_t group, const char* date, int number = 0) {
@@ -25,18 +26,18 @@ struct Load {
   }
   void Entry(int64_t group, int64_t teacher, int weekday, int number, WeekParity parity = WeekParity::kEvery) {
     TimetableEntry e;
-    e.id = static_cast<int64_t>(entries.size()) + 1;
+    e.id = static_cast<int64_t>(t.entries.size()) + 1;
     e.year_id = sc.year;
     e.group_id = group;
     e.teacher_id = teacher;
     e.weekday = weekday;
     e.number = number;
     e.parity = parity;
-    entries.push_back(e);
+    t.entries.push_back(e);
   }
   std::vector<ControlWorkViolation> Violations(std::string_view code) const {
     std::vector<ControlWorkViolation> out;
-    for (auto& v : FindControlLoadViolations(sc.s, cw, rules, entries, sc.year)) {
+    for (auto& v : FindControlLoadViolations(sc.s, cw, rules, t, sc.year)) {
       if (v.code == code) out.push_back(v);
     }
     return out;
@@ -100,6 +101,19 @@ TEST_CASE("control load: a group's works above 10 percent of its hours in the pe
   CHECK(v[0].date == quarter->range.first);
   CHECK(v[0].message.find(quarter->name) != std::string::npos);
   CHECK(v[0].message.find("не больше 10 % часов — " + std::to_string(allowed)) != std::string::npos);
+  // A six-day 5А has the same hours a week over the same weeks: its study days over six, not
+  // five (the Saturdays add days, not hours).
+  l.t.six_day_classes = {l.sc.c5a};
+  int six_days = 0;
+  for (Date d = quarter->range.first; d <= quarter->range.last; d = d.AddDays(1)) {
+    six_days += IsStudyDay(l.sc.s, l.sc.year, 5, d, true) ? 1 : 0;
+  }
+  REQUIRE(six_days > static_cast<int>(days.size()));
+  const long hours6 = std::lround(5.0 * six_days / 6.0);
+  CHECK(hours6 < std::lround(5.0 * six_days / 5.0));
+  v = l.Violations("hours_share");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].message.find(" на " + std::to_string(hours6) + " час") != std::string::npos);
   l.rules.max_hours_percent = 0;
   CHECK(l.Violations("hours_share").empty());
 }

@@ -356,7 +356,7 @@ class FakeServer : public web::Transport {
     Actor actor = ActorOf(*a);
     if (path == route::kControlWorks) {
       return web::HttpResponse{200, ControlWorkScheduleJson(structure, control_works, 1, TeachingActor(structure, actor),
-                                                            rules.control_load, timetable.entries).dump()};
+                                                            rules.control_load, timetable).dump()};
     }
     auto param = [&](const char* name) { return Date::ParseIso(QueryParam(r.path, name)); };
     if (path == route::kJournal) {
