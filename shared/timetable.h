@@ -83,7 +83,8 @@ bool ParityMatches(WeekParity entry, WeekParity week);
 
 // A conflict in a timetable: the rule, the entries concerned, a Russian message naming them.
 struct TimetableConflict {
-  std::string code;  // "teacher_busy", "room_busy", "student_busy", "hours_over", "hours_under"
+  std::string code;  // "teacher_busy", "room_busy", "student_busy", "hours_over", "hours_under",
+                     // "saturday_five_day"
   std::vector<int64_t> entry_ids;
   std::string message;
   int64_t group_id = 0;  // hours_over / hours_under: the group (it may have no entry yet)
@@ -149,6 +150,11 @@ struct Timetable {
   int64_t next_entry_id = 1;
   int64_t next_bells_id = 1;
 };
+// The conflicts above, plus a Saturday entry of a group whose classes do not all study six days
+// ("saturday_five_day": it makes no lessons; such entries were accepted before the week could be
+// set). What the console shows.
+std::vector<TimetableConflict> FindTimetableConflicts(const Structure& s, const Timetable& t, int64_t year_id);
+
 
 namespace op_kind {
 inline constexpr std::string_view kBellsSet = "bells.set";

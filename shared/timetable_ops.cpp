@@ -158,6 +158,21 @@ Result<Timetable> TimetableFromJson(const protocol::Json& j) {
   return t;
 }
 
+std::vector<TimetableConflict> FindTimetableConflicts(const Structure& s, const Timetable& t, int64_t year_id) {
+  std::vector<TimetableConflict> out = FindTimetableConflicts(s, t.entries, year_id);
+  for (const TimetableEntry& e : t.entries) {
+    if (e.year_id != year_id || e.weekday != 6 || GroupStudiesSixDays(s, t.six_day_classes, e.group_id)) continue;
+    const Group* g = s.FindGroup(e.group_id);
+    const std::string name = g ? "«" + g->name + "»" : "группа № " + std::to_string(e.group_id);
+    out.push_back({"saturday_five_day", {e.id},
+                   name + ": урок в субботу (" + std::to_string(e.number) +
+                       "-й), а класс учится пять дней в неделю — в журнале этих уроков не будет. Перенесите урок "
+                       "или отметьте шестидневную неделю.",
+                   e.group_id});
+  }
+  return out;
+}
+
 protocol::Json BellsSetPayload(const BellSchedule& b) { return ToJson(b); }
 protocol::Json TimetableSetEntryPayload(const TimetableEntry& e) { return ToJson(e); }
 protocol::Json TimetableRemoveEntryPayload(int64_t entry_id) { return {{kKeyId, entry_id}}; }

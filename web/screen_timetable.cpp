@@ -210,7 +210,7 @@ void TimetablePage::Draw(const Structure& s, const AcademicYear* year) {
   }
   const Timetable& t = *timetable_;
   if (conflicts_generation_ != generation_ || conflicts_structure_ != &s || conflicts_year_ != year->id) {
-    conflicts_ = FindTimetableConflicts(s, t.entries, year->id);
+    conflicts_ = FindTimetableConflicts(s, t, year->id);
     conflicts_generation_ = generation_;
     conflicts_structure_ = &s;
     conflicts_year_ = year->id;

@@ -389,4 +389,30 @@ TEST_CASE("timetable.set_week: a class studies five or six days, Saturday lesson
   CHECK(IsTimetableOp(op_kind::kTimetableSetWeek));
 }
 
+TEST_CASE("a Saturday lesson of a five-day class stored before the week could be set is listed as a conflict") {
+  TwoClasses sc;
+  sc.t.entries = sc.Week();
+  auto saturdays = [&]() {
+    std::vector<TimetableConflict> out;
+    for (const auto& c : FindTimetableConflicts(sc.s, sc.t, sc.year)) {
+      if (c.code == "saturday_five_day") out.push_back(c);
+    }
+    return out;
+  };
+  CHECK(saturdays().empty());
+  sc.t.entries.push_back(sc.Entry(50, sc.g_math, sc.t1, 6, 1, "201"));  // as an old database may hold
+  // The entries-only check does not know the weeks; the timetable's does.
+  for (const auto& c : FindTimetableConflicts(sc.s, sc.t.entries, sc.year)) CHECK(c.code != "saturday_five_day");
+  auto found = saturdays();
+  REQUIRE(found.size() == 1);
+  const TimetableConflict* saturday = &found[0];
+  CHECK(saturday->entry_ids == std::vector<int64_t>{50});
+  CHECK(saturday->group_id == sc.g_math);
+  CHECK(saturday->message == "«5А — Математика»: урок в субботу (1-й), а класс учится пять дней в неделю — в журнале этих "
+                             "уроков не будет. Перенесите урок или отметьте шестидневную неделю.");
+  // Six days for 5А: the lesson is a lesson again.
+  sc.t.six_day_classes = {sc.c5a};
+  CHECK(saturdays().empty());
+}
+
 }  // namespace ej
