@@ -7,29 +7,16 @@
 #include "journal.h"
 #include "sqlite_store.h"
 #include "structure.h"
+#include "journal_client.h"
 #include "test_env.h"
 
 namespace ej::server {
 namespace {
 
 using protocol::Json;
+using testing::BodyOf;
+using testing::Count;
 using testing::DemoServer;
-
-Json BodyOf(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE_MESSAGE(j.ok(), r->body);
-  return *j;
-}
-
-int64_t Int(Database& db, const std::string& sql) {
-  int64_t n = 0;
-  REQUIRE(db.Read([&](Connection& c) {
-    n = c.QueryInt(sql, {}).value();
-    return Status::Ok();
-  }).ok());
-  return n;
-}
 
 std::string DiaryPath(int64_t student, const std::string& extra = "&from=2026-09-14&to=2026-09-20") {
   return std::string(protocol::route::kDiary) + "?student_id=" + std::to_string(student) + extra;
@@ -55,10 +42,10 @@ std::vector<ChildInfo> Children(const DemoServer& server, const httplib::Headers
 TEST_CASE("a parent lists their children and opens each one's week; a student opens their own") {
   DemoServer server;
   auto parent = server.As("roditel");
-  int64_t parent_id = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'roditel'");
+  int64_t parent_id = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'roditel'");
   auto kids = Children(server, parent);
   REQUIRE(static_cast<int64_t>(kids.size()) ==
-          Int(server.db(), "SELECT COUNT(*) FROM guardianships WHERE parent_id = " + std::to_string(parent_id)));
+          Count(server.db(), "SELECT COUNT(*) FROM guardianships WHERE parent_id = " + std::to_string(parent_id)));
   for (const ChildInfo& kid : kids) {
     CAPTURE(kid.name);
     CHECK(!kid.class_name.empty());
@@ -85,7 +72,7 @@ TEST_CASE("a parent lists their children and opens each one's week; a student op
   auto student = server.As("uchenik");
   auto self = Children(server, student);
   REQUIRE(self.size() == 1);
-  CHECK(self[0].student_id == Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchenik'"));
+  CHECK(self[0].student_id == Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchenik'"));
   CHECK(GetDiary(server, student, self[0].student_id).ok());
   // Staff have no children to switch between.
   CHECK(Children(server, server.As("uchitel")).empty());
@@ -105,8 +92,8 @@ TEST_CASE("a mark the teacher enters appears in the student's diary for the fami
   DemoServer server;
   auto teacher = server.As("uchitel");
   auto head = server.As("direktor");
-  int64_t me = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
-  int64_t group = Int(server.db(), "SELECT MIN(group_id) FROM workload WHERE teacher_id = " + std::to_string(me));
+  int64_t me = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
+  int64_t group = Count(server.db(), "SELECT MIN(group_id) FROM workload WHERE teacher_id = " + std::to_string(me));
   auto r = server.Client().Get(std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(group) +
                                    "&from=2026-09-14&to=2026-09-20",
                                teacher);
@@ -151,7 +138,7 @@ TEST_CASE("a mark the teacher enters appears in the student's diary for the fami
   REQUIRE(by_teacher.ok());
   CHECK(by_teacher->partial);
   for (const auto& subj : by_teacher->subjects) {
-    bool taught = Int(server.db(), "SELECT COUNT(*) FROM workload WHERE teacher_id = " + std::to_string(me) +
+    bool taught = Count(server.db(), "SELECT COUNT(*) FROM workload WHERE teacher_id = " + std::to_string(me) +
                                        " AND group_id = " + std::to_string(subj.group_id)) > 0;
     CHECK(taught);
   }
@@ -160,12 +147,12 @@ TEST_CASE("a mark the teacher enters appears in the student's diary for the fami
 TEST_CASE("a parent asking for a student not theirs gets 404 whatever the id, and nothing is logged") {
   DemoServer server;
   auto parent = server.As("roditel");
-  int64_t parent_id = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'roditel'");
-  int64_t other = Int(server.db(),
+  int64_t parent_id = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'roditel'");
+  int64_t other = Count(server.db(),
                       "SELECT MIN(student_id) FROM guardianships WHERE student_id NOT IN "
                       "(SELECT student_id FROM guardianships WHERE parent_id = " + std::to_string(parent_id) + ")");
-  int64_t teacher = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
-  int64_t log_before = Int(server.db(), "SELECT COUNT(*) FROM pd_access_log");
+  int64_t teacher = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
+  int64_t log_before = Count(server.db(), "SELECT COUNT(*) FROM pd_access_log");
   for (int64_t id : {other, teacher, parent_id, int64_t{999999}, int64_t{0}}) {
     CAPTURE(id);
     auto r = server.Client().Get(DiaryPath(id), parent);
@@ -176,7 +163,7 @@ TEST_CASE("a parent asking for a student not theirs gets 404 whatever the id, an
   // The same for a student asking for a classmate.
   auto student = server.As("uchenik");
   CHECK(server.Client().Get(DiaryPath(other), student)->status == 404);
-  CHECK(Int(server.db(), "SELECT COUNT(*) FROM pd_access_log") == log_before);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM pd_access_log") == log_before);
 }
 
 TEST_CASE("staff reads of a student's data are logged; the head alone reads the log") {
@@ -185,12 +172,12 @@ TEST_CASE("staff reads of a student's data are logged; the head alone reads the 
   auto klruk = server.As("klruk");
   auto teacher = server.As("uchitel");
   auto parent = server.As("roditel");
-  int64_t klruk_id = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'klruk'");
-  int64_t klass = Int(server.db(), "SELECT id FROM classes WHERE class_teacher_id = " + std::to_string(klruk_id));
-  int64_t pupil = Int(server.db(), "SELECT MIN(student_id) FROM enrollments WHERE class_id = " + std::to_string(klass));
-  int64_t me = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
-  int64_t group = Int(server.db(), "SELECT MIN(group_id) FROM workload WHERE teacher_id = " + std::to_string(me));
-  CHECK(Int(server.db(), "SELECT COUNT(*) FROM pd_access_log") == 0);
+  int64_t klruk_id = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'klruk'");
+  int64_t klass = Count(server.db(), "SELECT id FROM classes WHERE class_teacher_id = " + std::to_string(klruk_id));
+  int64_t pupil = Count(server.db(), "SELECT MIN(student_id) FROM enrollments WHERE class_id = " + std::to_string(klass));
+  int64_t me = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
+  int64_t group = Count(server.db(), "SELECT MIN(group_id) FROM workload WHERE teacher_id = " + std::to_string(me));
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM pd_access_log") == 0);
 
   REQUIRE(GetDiary(server, klruk, pupil).ok());
   REQUIRE(server.Client().Get(std::string(protocol::route::kJournal) + "?group_id=" + std::to_string(group), teacher)->status ==
@@ -200,7 +187,7 @@ TEST_CASE("staff reads of a student's data are logged; the head alone reads the 
   REQUIRE(!kids.empty());
   REQUIRE(GetDiary(server, parent, kids[0].student_id).ok());
   CHECK(server.Client().Get(DiaryPath(pupil), server.As("admin"))->status == 403);
-  CHECK(Int(server.db(), "SELECT COUNT(*) FROM pd_access_log") == 2);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM pd_access_log") == 2);
 
   std::string today = LocalDate(1'795'000'000).Iso();
   auto r = server.Client().Get(std::string(protocol::route::kPdLog) + "?from=" + today + "&to=" + today, head);

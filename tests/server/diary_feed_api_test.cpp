@@ -11,29 +11,16 @@
 #include "journal.h"
 #include "journal_recommendations.h"
 #include "sqlite_store.h"
+#include "journal_client.h"
 #include "test_env.h"
 
 namespace ej::server {
 namespace {
 
 using protocol::Json;
+using testing::BodyOf;
+using testing::Count;
 using testing::DemoServer;
-
-Json BodyOf(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE_MESSAGE(j.ok(), r->body);
-  return *j;
-}
-
-int64_t Int(Database& db, const std::string& sql) {
-  int64_t n = 0;
-  REQUIRE(db.Read([&](Connection& c) {
-    n = c.QueryInt(sql, {}).value();
-    return Status::Ok();
-  }).ok());
-  return n;
-}
 
 std::vector<int64_t> Ints(Database& db, const std::string& sql) {
   std::vector<int64_t> out;
@@ -99,11 +86,11 @@ TEST_CASE("a substitution, a move and a new control work reach the affected fami
   auto parent = server.As("roditel");
   auto deputy = server.As("zavuch");
   auto admin = server.As("admin");
-  int64_t parent_id = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'roditel'");
-  int64_t kid = Int(server.db(), "SELECT MIN(student_id) FROM guardianships WHERE parent_id = " + std::to_string(parent_id));
-  int64_t klass = Int(server.db(), "SELECT class_id FROM enrollments WHERE student_id = " + std::to_string(kid));
+  int64_t parent_id = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'roditel'");
+  int64_t kid = Count(server.db(), "SELECT MIN(student_id) FROM guardianships WHERE parent_id = " + std::to_string(parent_id));
+  int64_t klass = Count(server.db(), "SELECT class_id FROM enrollments WHERE student_id = " + std::to_string(kid));
   // A parent with no child in that class (nor a child of «roditel») gets a password.
-  int64_t other_account = Int(server.db(),
+  int64_t other_account = Count(server.db(),
       "SELECT MIN(a.id) FROM accounts a JOIN person_roles pr ON pr.person_id = a.person_id AND pr.role = 'parent' "
       "WHERE a.password_hash IS NULL AND NOT EXISTS (SELECT 1 FROM guardianships g JOIN enrollments e ON "
       "e.student_id = g.student_id WHERE g.parent_id = a.person_id AND (e.class_id = " + std::to_string(klass) +
@@ -116,8 +103,8 @@ TEST_CASE("a substitution, a move and a new control work reach the affected fami
                                     protocol::ToJson(protocol::LoginRequest{issued.login, issued.password}).dump(),
                                     "application/json");
   httplib::Headers other{{"Authorization", "Bearer " + protocol::LoginResponseFromJson(BodyOf(login)).value().token}};
-  int64_t other_person = Int(server.db(), "SELECT person_id FROM accounts WHERE id = " + std::to_string(other_account));
-  int64_t other_kid = Int(server.db(), "SELECT MIN(student_id) FROM guardianships WHERE parent_id = " + std::to_string(other_person));
+  int64_t other_person = Count(server.db(), "SELECT person_id FROM accounts WHERE id = " + std::to_string(other_account));
+  int64_t other_kid = Count(server.db(), "SELECT MIN(student_id) FROM guardianships WHERE parent_id = " + std::to_string(other_person));
 
   // The family reads the week first (kept by the server until a change).
   DiaryView before = GetDiary(server, parent, kid);
@@ -152,7 +139,7 @@ TEST_CASE("a substitution, a move and a new control work reach the affected fami
   }
   REQUIRE_MESSAGE(moved, why);
   ControlWork work;
-  work.year_id = Int(server.db(), "SELECT year_id FROM classes WHERE id = " + std::to_string(klass));
+  work.year_id = Count(server.db(), "SELECT year_id FROM classes WHERE id = " + std::to_string(klass));
   work.group_id = cw.group_id;
   work.date = before.days[2].date;
   work.lesson_number = cw.number;
@@ -195,8 +182,8 @@ TEST_CASE("what arrived after the seq a reader marked seen is flagged new, for t
   auto teacher = server.As("uchitel");
   auto head = server.As("direktor");
   auto deputy = server.As("zavuch");
-  int64_t me = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
-  int64_t group = Int(server.db(), "SELECT MIN(group_id) FROM workload WHERE teacher_id = " + std::to_string(me));
+  int64_t me = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
+  int64_t group = Count(server.db(), "SELECT MIN(group_id) FROM workload WHERE teacher_id = " + std::to_string(me));
   Journal j = JournalFromJson(BodyOf(server.Client().Get(std::string(protocol::route::kJournal) + "?group_id=" +
                                                             std::to_string(group) + "&from=2026-11-09&to=2026-11-15",
                                                         teacher))).value();
@@ -213,7 +200,7 @@ TEST_CASE("what arrived after the seq a reader marked seen is flagged new, for t
   CHECK(first["new_count"] == 0);
   std::string seen = std::string(protocol::route::kDiarySeen) + "?student_id=" + std::to_string(student);
   REQUIRE(server.Client().Post(seen + "&seq=" + std::to_string(seq), head, "{}", "application/json")->status == 200);
-  CHECK(Int(server.db(), "SELECT seq FROM diary_seen WHERE student_id = " + std::to_string(student)) == seq);
+  CHECK(Count(server.db(), "SELECT seq FROM diary_seen WHERE student_id = " + std::to_string(student)) == seq);
 
   OpResult mark = Push(server, teacher, op_kind::kMarkAdd,
                        MarkAddPayload(lesson.lesson.id, student, "5", "answer", "", "внесено позже"));
@@ -240,30 +227,30 @@ TEST_CASE("what arrived after the seq a reader marked seen is flagged new, for t
   int64_t now_seq = SeqOf(server, head, student);
   CHECK(now_seq > seq);
   REQUIRE(server.Client().Post(seen + "&seq=99999999", head, "{}", "application/json")->status == 200);
-  CHECK(Int(server.db(), "SELECT seq FROM diary_seen WHERE student_id = " + std::to_string(student)) == now_seq);
+  CHECK(Count(server.db(), "SELECT seq FROM diary_seen WHERE student_id = " + std::to_string(student)) == now_seq);
   CHECK_FALSE(is_new(GetDiary(server, head, student, week)));
   // Bad parameters; a family marking another's child: 404 and nothing stored.
   CHECK(server.Client().Post(std::string(protocol::route::kDiarySeen) + "?student_id=" + std::to_string(student), head,
                              "{}", "application/json")->status == 400);
   auto parent = server.As("roditel");
-  int64_t rows = Int(server.db(), "SELECT COUNT(*) FROM diary_seen");
+  int64_t rows = Count(server.db(), "SELECT COUNT(*) FROM diary_seen");
   CHECK(server.Client().Post(seen + "&seq=1", parent, "{}", "application/json")->status == 404);
-  CHECK(Int(server.db(), "SELECT COUNT(*) FROM diary_seen") == rows);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM diary_seen") == rows);
 }
 
 TEST_CASE("recommendation.add: the group's teacher writes, the family reads it in the diary; others are refused") {
   DemoServer server;
   auto teacher = server.As("uchitel");
   auto parent = server.As("roditel");
-  int64_t parent_id = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'roditel'");
-  int64_t me = Int(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
-  int64_t kid = Int(server.db(), "SELECT MIN(student_id) FROM guardianships WHERE parent_id = " + std::to_string(parent_id));
+  int64_t parent_id = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'roditel'");
+  int64_t me = Count(server.db(), "SELECT person_id FROM accounts WHERE login = 'uchitel'");
+  int64_t kid = Count(server.db(), "SELECT MIN(student_id) FROM guardianships WHERE parent_id = " + std::to_string(parent_id));
   DiaryView week = GetDiary(server, parent, kid);
   REQUIRE(!week.subjects.empty());
   // A group of the child the teacher does not teach: refused, nothing stored.
   int64_t foreign = 0;
   for (const auto& subj : week.subjects) {
-    if (Int(server.db(), "SELECT COUNT(*) FROM workload WHERE teacher_id = " + std::to_string(me) +
+    if (Count(server.db(), "SELECT COUNT(*) FROM workload WHERE teacher_id = " + std::to_string(me) +
                              " AND group_id = " + std::to_string(subj.group_id)) == 0) {
       foreign = subj.group_id;
     }
@@ -272,13 +259,13 @@ TEST_CASE("recommendation.add: the group's teacher writes, the family reads it i
   OpResult refused = Push(server, teacher, op_kind::kRecommendationAdd, RecommendationAddPayload(kid, foreign, 0, "Текст"));
   CHECK(refused.outcome == OpOutcome::kRejected);
   CHECK(refused.error.code() == ErrorCode::kForbidden);
-  CHECK(Int(server.db(), "SELECT COUNT(*) FROM recommendations") == 0);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM recommendations") == 0);
 
   // The group's teacher of that child (whoever it is) writes one.
   int64_t group = week.subjects[0].group_id;
-  int64_t author = Int(server.db(), "SELECT MIN(teacher_id) FROM workload WHERE group_id = " + std::to_string(group));
+  int64_t author = Count(server.db(), "SELECT MIN(teacher_id) FROM workload WHERE group_id = " + std::to_string(group));
   auto admin = server.As("admin");
-  int64_t account = Int(server.db(), "SELECT id FROM accounts WHERE person_id = " + std::to_string(author));
+  int64_t account = Count(server.db(), "SELECT id FROM accounts WHERE person_id = " + std::to_string(author));
   httplib::Headers writer = teacher;
   if (author != me) {
     auto pw = protocol::IssuedPasswordFromJson(BodyOf(server.Client().Post(
@@ -293,7 +280,7 @@ TEST_CASE("recommendation.add: the group's teacher writes, the family reads it i
   OpResult ok = Push(server, writer, op_kind::kRecommendationAdd,
                      RecommendationAddPayload(kid, group, 0, "Рекомендую решать по\u00A0две задачи в\u00A0день."));
   REQUIRE_MESSAGE(ok.outcome == OpOutcome::kApplied, ok.error.message());
-  CHECK(Int(server.db(), "SELECT COUNT(*) FROM recommendations WHERE student_id = " + std::to_string(kid)) == 1);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM recommendations WHERE student_id = " + std::to_string(kid)) == 1);
 
   DiaryView after = GetDiary(server, parent, kid);
   REQUIRE(after.recommendations.size() == 1);

@@ -1,6 +1,7 @@
-// Test helpers for the journal over real HTTP, shared by journal_api_test.cpp, sync_api_test.cpp,
-// journal_pull_api_test.cpp, diary_push_cache_test.cpp and session_cache_test.cpp: answers as JSON, operations with ids unique in a run, a push, a
-// journal's path, a count in the database, and the real binary started and killed with SIGKILL.
+// Test helpers over real HTTP, shared by the server's API tests (journal, sync, pull, diary,
+// diary feed, planning, structure, caches): answers as JSON, operations with ids unique in a run,
+// a push, a journal's path, a count in the database, and the real binary started and killed
+// with SIGKILL.
 #pragma once
 
 #include <doctest/doctest.h>

@@ -5,6 +5,7 @@
 
 #include "control_works.h"
 #include "journal.h"
+#include "journal_client.h"
 #include "structure.h"
 #include "test_env.h"
 #include "thematic_plan.h"
@@ -15,47 +16,16 @@ namespace ej::server {
 namespace {
 
 using protocol::Json;
+using testing::BodyOf;
+using testing::Count;
 using testing::DemoServer;
 
-Json BodyOf(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE(j.ok());
-  return *j;
-}
-
-int next_op = 0;
-Operation Op(std::string_view kind, Json payload, int64_t base_version = 0) {
-  unsigned char bytes[16] = {0x9a, 0x11};
-  int n = ++next_op;
-  for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<unsigned char>(n >> (8 * i));
-  Operation op;
-  op.op_id = FormatUuid(bytes);
-  op.kind = std::string(kind);
-  op.payload = std::move(payload);
-  op.device = "test";
-  op.base_version = base_version;
-  return op;
-}
+testing::OpMaker Op({0x9a, 0x11});
 
 OpResult PushOne(const DemoServer& server, const httplib::Headers& auth, Operation op) {
-  auto r = server.Client().Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{{std::move(op)}}).dump(),
-                                "application/json");
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  auto resp = PushResponseFromJson(BodyOf(r));
-  REQUIRE(resp.ok());
-  REQUIRE(resp->results.size() == 1);
-  return resp->results[0];
-}
-
-int64_t Count(Database& db, const std::string& sql) {
-  int64_t n = 0;
-  REQUIRE(db.Read([&](Connection& c) {
-    n = c.QueryInt(sql, {}).value();
-    return Status::Ok();
-  }).ok());
-  return n;
+  PushResponse resp = testing::Push(server.Client(), auth, {std::move(op)});
+  REQUIRE(resp.results.size() == 1);
+  return resp.results[0];
 }
 
 // The demo school as the deputy sees it, and the people and groups the tests need.

@@ -1,6 +1,7 @@
 // The structure snapshot, the operations push and the log, over real HTTP on the demo school.
 #include <doctest/doctest.h>
 
+#include "journal_client.h"
 #include "op_log.h"
 #include "structure.h"
 #include "test_env.h"
@@ -10,14 +11,9 @@ namespace ej::server {
 namespace {
 
 using protocol::Json;
+using testing::BodyOf;
+using testing::Count;
 using testing::DemoServer;
-
-Json BodyOf(const httplib::Result& r) {
-  REQUIRE(r);
-  auto j = protocol::ParseJson(r->body);
-  REQUIRE(j.ok());
-  return *j;
-}
 
 Structure Snapshot(const DemoServer& server, const httplib::Headers& auth) {
   auto r = server.Client().Get(std::string(protocol::route::kStructure), auth);
@@ -28,36 +24,10 @@ Structure Snapshot(const DemoServer& server, const httplib::Headers& auth) {
   return std::move(s.value());
 }
 
-int next_op = 0;
-Operation Op(std::string_view kind, Json payload) {
-  unsigned char bytes[16] = {0xab, 0xcd};
-  int n = ++next_op;
-  for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<unsigned char>(n >> (8 * i));
-  Operation op;
-  op.op_id = FormatUuid(bytes);
-  op.kind = std::string(kind);
-  op.payload = std::move(payload);
-  op.device = "test";
-  return op;
-}
+testing::OpMaker Op({0xab, 0xcd});
 
 PushResponse Push(const DemoServer& server, const httplib::Headers& auth, std::vector<Operation> ops) {
-  auto r = server.Client().Post(std::string(protocol::route::kOps), auth, ToJson(PushRequest{std::move(ops)}).dump(),
-                                "application/json");
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  auto resp = PushResponseFromJson(BodyOf(r));
-  REQUIRE(resp.ok());
-  return std::move(resp.value());
-}
-
-int64_t CountRows(Database& db, const char* sql) {
-  int64_t n = 0;
-  REQUIRE(db.Read([&](Connection& c) {
-    n = c.QueryInt(sql, {}).value();
-    return Status::Ok();
-  }).ok());
-  return n;
+  return testing::Push(server.Client(), auth, std::move(ops));
 }
 
 Date D(const char* iso) { return *Date::ParseIso(iso); }
@@ -110,7 +80,7 @@ TEST_CASE("the deputy creates a class and students — the log holds each change
   DemoServer server;
   auto deputy = server.As("zavuch");
   Structure before = Snapshot(server, deputy);
-  const int64_t log_before = CountRows(server.db(), "SELECT COUNT(*) FROM op_log");  // the demo's journal
+  const int64_t log_before = Count(server.db(), "SELECT COUNT(*) FROM op_log");  // the demo's journal
   int64_t year = before.years[0].id;
   Operation create_class = Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "В", 0));
   auto r = Push(server, deputy, {create_class, Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "В", 0))});
@@ -141,9 +111,9 @@ TEST_CASE("the deputy creates a class and students — the log holds each change
   auto students = after.StudentsOf(class_id, D("2026-12-01"));
   REQUIRE(students.size() == 1);
   CHECK(after.FindPerson(students[0])->name.last == "Орлов");
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == log_before + 2);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM op_log") == log_before + 2);
   // The new student got an own account without a password (R9).
-  CHECK(CountRows(server.db(),
+  CHECK(Count(server.db(),
                   "SELECT COUNT(*) FROM accounts a JOIN persons p ON p.id = a.person_id "
                   "WHERE p.last_name = 'Орлов' AND p.first_name = 'Пётр' AND a.password_hash IS NULL") == 1);
 }
@@ -152,34 +122,34 @@ TEST_CASE("a teacher, a parent, a student and the technical administrator cannot
   DemoServer server;
   Structure s = Snapshot(server, server.As("zavuch"));
   int64_t year = s.years[0].id;
-  const int64_t log_before = CountRows(server.db(), "SELECT COUNT(*) FROM op_log");
+  const int64_t log_before = Count(server.db(), "SELECT COUNT(*) FROM op_log");
   for (const char* login : {"uchitel", "klruk", "roditel", "uchenik", "admin"}) {
     auto r = Push(server, server.As(login), {Op(op_kind::kClassCreate, ClassCreatePayload(year, 11, "Д", 0))});
     REQUIRE(r.results.size() == 1);
     CHECK(r.results[0].outcome == OpOutcome::kRejected);
     CHECK(r.results[0].error.code() == ErrorCode::kForbidden);
   }
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM classes") == 26);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM classes") == 26);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
 }
 
 TEST_CASE("a malformed push is a 400 and changes nothing") {
   DemoServer server;
   auto deputy = server.As("zavuch");
-  const int64_t log_before = CountRows(server.db(), "SELECT COUNT(*) FROM op_log");
+  const int64_t log_before = Count(server.db(), "SELECT COUNT(*) FROM op_log");
   for (const char* body : {"{", "{\"ops\": 5}", "{\"ops\": [{\"op_id\": \"x\", \"kind\": \"class.create\", \"payload\": {}}]}"}) {
     auto r = server.Client().Post(std::string(protocol::route::kOps), deputy, body, "application/json");
     REQUIRE(r);
     CHECK(r->status == 400);
   }
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM op_log") == log_before);
 }
 
 TEST_CASE("verify finds a changed entry and a deleted entry in the log") {
   DemoServer server;
   auto deputy = server.As("zavuch");
   int64_t year = Snapshot(server, deputy).years[0].id;
-  const int64_t base = CountRows(server.db(), "SELECT COALESCE(MAX(seq), 0) FROM op_log");  // the demo's journal
+  const int64_t base = Count(server.db(), "SELECT COALESCE(MAX(seq), 0) FROM op_log");  // the demo's journal
   std::vector<Operation> ops;
   for (const char* letter : {"В", "Г", "Д"}) ops.push_back(Op(op_kind::kClassCreate, ClassCreatePayload(year, 10, letter, 0)));
   REQUIRE(Push(server, deputy, ops).results[2].outcome == OpOutcome::kApplied);
@@ -366,7 +336,7 @@ TEST_CASE("individual study plans are stored, read back from the tables, and see
   REQUIRE(unseen != 0);
   // The demo school comes with two plans (an extra hour, an exemption).
   REQUIRE(s.iup.size() == 2);
-  const int64_t demo_lines = CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines");
+  const int64_t demo_lines = Count(server.db(), "SELECT COUNT(*) FROM iup_lines");
   CHECK(demo_lines == 2);
   bool exempt = false;
   for (const IupLine& l : s.iup) exempt = exempt || (l.mode == IupMode::kReplace && l.hours == 0);
@@ -386,7 +356,7 @@ TEST_CASE("individual study plans are stored, read back from the tables, and see
   CHECK_MESSAGE(r.results[1].outcome == OpOutcome::kApplied, r.results[1].error.message());
   CHECK(r.results[2].outcome == OpOutcome::kRejected);
   CHECK(r.results[2].error.message().find("по СанПиН") != std::string::npos);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines") == demo_lines + 2);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM iup_lines") == demo_lines + 2);
 
   Structure stored = FromTables(server);
   CHECK(stored.iup.size() == static_cast<size_t>(demo_lines) + 2);
@@ -406,7 +376,7 @@ TEST_CASE("individual study plans are stored, read back from the tables, and see
   auto refused = Push(server, server.As("uchitel"), {Op(op_kind::kIupSet, IupSetPayload(year, seen, s.StudentPlan(seen, year)[0].subject_id, "none", 0))});
   CHECK(refused.results[0].outcome == OpOutcome::kRejected);
   CHECK(refused.results[0].error.code() == ErrorCode::kForbidden);
-  CHECK(CountRows(server.db(), "SELECT COUNT(*) FROM iup_lines") == demo_lines + 2);
+  CHECK(Count(server.db(), "SELECT COUNT(*) FROM iup_lines") == demo_lines + 2);
 }
 
 TEST_CASE("/me names the person behind the account, the one the structure snapshot knows") {
