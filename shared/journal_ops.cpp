@@ -46,7 +46,7 @@ Json LessonsGeneratePayload(int64_t year_id, Date from) { return {{kKeyYearId, y
 
 Json JournalOpSummary(std::string_view kind, const JournalApplied& applied) {
   if (kind != op_kind::kLessonsGenerate) return nullptr;
-  return {{"added", applied.added}, {"removed", applied.removed}};
+  return {{journal_key::kKeyAdded, applied.added}, {journal_key::kKeyRemoved, applied.removed}};
 }
 Json LessonSubstitutePayload(int64_t lesson_id, int64_t substitute_id) {
   return {{kKeyLessonId, lesson_id}, {kKeySubstituteId, substitute_id}};

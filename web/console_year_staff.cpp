@@ -10,6 +10,7 @@
 #include "calendar.h"
 #include "console.h"
 #include "paste_report.h"
+#include "screens.h"
 
 namespace ej::web {
 namespace {
@@ -30,7 +31,7 @@ std::optional<Date> TypedDate(DatesForm& form, const std::string& text, const ch
     return std::nullopt;
   }
   std::optional<Date> d = Date::ParseRussian(t);
-  if (!d) form.errors[field] = "Дата «" + t + "» не распознана: нужна в виде ДД.ММ.ГГГГ, например 01.09.2026.";
+  if (!d) form.errors[field] = BadDateMessage(t);
   return d;
 }
 

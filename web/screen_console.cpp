@@ -165,6 +165,10 @@ std::string YearLine(const AcademicYear& year) {
   return year.name + " учебный год · " + year.range.Russian();
 }
 
+std::string BadDateMessage(const std::string& typed) {
+  return "Дата «" + typed + "» не распознана: нужна в виде ДД.ММ.ГГГГ, например 01.09.2026.";
+}
+
 bool ContainsFolded(std::string_view haystack, std::string_view needle) {
   std::vector<int> h = CollationKey(haystack);
   std::vector<int> n = CollationKey(needle);

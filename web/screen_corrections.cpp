@@ -4,6 +4,7 @@
 #include "corrections_page.h"
 #include "journal.h"
 #include "names.h"
+#include "screens.h"
 #include "text.h"
 #include "theme.h"
 #include "transport.h"
@@ -122,7 +123,7 @@ void CorrectionsPage::LoadAudit() {
   form_.error.clear();
   for (const std::string* typed : {&form_.from, &form_.to}) {
     if (!typed->empty() && !Date::ParseRussian(*typed)) {
-      form_.error = "Дата «" + *typed + "» не распознана: нужна в виде ДД.ММ.ГГГГ, например 01.09.2026.";
+      form_.error = BadDateMessage(*typed);
       return;
     }
   }

@@ -11,6 +11,7 @@
 
 #include "console_timetable.h"
 #include "journal.h"
+#include "journal_keys.h"
 #include "names.h"
 #include "screens.h"
 #include "text.h"
@@ -54,8 +55,8 @@ const char* ParityMark(WeekParity p) {
 // What lessons.generate did, from the answer's summary: « Новых уроков: 15, убрано: 3.»
 std::string GenerationFigures(const protocol::Json& summary) {
   if (!summary.is_object()) return {};
-  return " Новых уроков: " + std::to_string(summary.value("added", 0)) + ", убрано: " +
-         std::to_string(summary.value("removed", 0)) + ".";
+  return " Новых уроков: " + std::to_string(summary.value(journal_key::kKeyAdded, 0)) + ", убрано: " +
+         std::to_string(summary.value(journal_key::kKeyRemoved, 0)) + ".";
 }
 
 // The classes as check boxes, as many on a line as fit from `row_x`; `on(c)` says whether one
@@ -80,6 +81,16 @@ void ClassChecks(const std::vector<const SchoolClass*>& classes, const std::stri
     used += cell_w;
   }
   ImGui::SetCursorPos(ImVec2(row_x, next_y));
+}
+
+// A panel of the page's width under what is drawn, a gap apart (ends with ui::EndPanel).
+void BeginSectionBelow(float x, float width) {
+  ImGui::SetCursorPosX(x);
+  ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
+  ImGui::SetCursorPosX(x);
+  ui::PanelStyle style;
+  style.padding = ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth ? 16 : 24;
+  ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
 }
 
 bool InClass(const Structure& s, int64_t group_id, int64_t class_id) {
@@ -544,14 +555,8 @@ void TimetablePage::FillBells() {
 void TimetablePage::DrawBells(const Structure& s, const AcademicYear& year, float x, float width) {
   BellsForm& b = form_.bells;
   const Timetable& t = *timetable_;
-  const bool narrow = ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth;
   if (b.id < 0 || (b.filled_generation != generation_ && !b.edited)) FillBells();
-  ImGui::SetCursorPosX(x);
-  ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
-  ImGui::SetCursorPosX(x);
-  ui::PanelStyle style;
-  style.padding = narrow ? 16 : 24;
-  ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
+  BeginSectionBelow(x, width);
   ui::StrongText("Расписание звонков");
   ui::MutedText("Начало и конец каждого урока по сменам. Классы смены учатся по её звонкам; расписание без классов — для всех остальных.");
   ui::Space(4);
@@ -639,13 +644,7 @@ void TimetablePage::DrawBells(const Structure& s, const AcademicYear& year, floa
 void TimetablePage::DrawWeekAndLessons(const Structure& s, const AcademicYear& year, float x, float width) {
   LessonsForm& f = form_.lessons;
   const Timetable& t = *timetable_;
-  const bool narrow = ImGui::GetIO().DisplaySize.x < theme::kNarrowWidth;
-  ImGui::SetCursorPosX(x);
-  ui::Space(kGap - ImGui::GetStyle().ItemSpacing.y * 2);
-  ImGui::SetCursorPosX(x);
-  ui::PanelStyle style;
-  style.padding = narrow ? 16 : 24;
-  ui::BeginPanel(ImGui::GetCursorScreenPos(), width, style);
+  BeginSectionBelow(x, width);
 
   // The classes' school week: a tick is a six-day week, sent at once.
   ui::StrongText("Учебная неделя");
@@ -682,7 +681,7 @@ void TimetablePage::DrawWeekAndLessons(const Structure& s, const AcademicYear& y
   if (ui::Button("Сформировать уроки###lessons-generate", go)) {
     std::optional<Date> day = Date::ParseRussian(f.from);
     if (!day) {
-      f.error = "Дата «" + f.from + "» — укажите её как ДД.ММ.ГГГГ, например " + year.range.first.Russian() + ".";
+      f.error = BadDateMessage(f.from);
       f.notice.clear();
     } else {
       Push(op_kind::kLessonsGenerate, LessonsGeneratePayload(year.id, *day),

@@ -139,6 +139,8 @@ struct ConsoleContext {
 
 // "2026/2027 учебный год · 01.09.2026 — 31.08.2027"
 std::string YearLine(const AcademicYear& year);
+// «Дата «31.02» не распознана: нужна в виде ДД.ММ.ГГГГ, например 01.09.2026.» — a typed date refused.
+std::string BadDateMessage(const std::string& typed);
 
 // Orders a table's rows by the column it is sorted by: `less(a, b, column)` compares two rows
 // in that column. Equal rows, and every row of an unsorted table, keep the given order.

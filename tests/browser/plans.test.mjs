@@ -33,6 +33,16 @@ async function waitForStart(page, start, kind) {
   throw new Error(`no widget starting «${start}»`);
 }
 
+// The deputy logs in and opens «Планирование» → «КТП» on 5А's mathematics.
+async function openMath5A(page) {
+  await h.logIn(page, 'zavuch');
+  await h.click(page, 'Планирование', { kind: 'tab' });
+  await h.click(page, 'КТП', { kind: 'tab' });
+  await h.waitForWidget(page, 'КТП', { kind: 'heading' });
+  await h.choose(page, 'Класс', (o) => o.label === '5А');
+  await h.choose(page, 'Предмет и учитель', (o) => o.label.startsWith('5А — Математика'));
+}
+
 async function api(token, path) {
   const r = await fetch(server.url + path, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(r.status, 200, `${path}: ${r.status}`);
@@ -52,12 +62,7 @@ test('the deputy pastes three rows into 5А mathematics’ КТП, the bad one i
 
   const { context, page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await h.logIn(page, 'zavuch');
-  await h.click(page, 'Планирование', { kind: 'tab' });
-  await h.click(page, 'КТП', { kind: 'tab' });
-  await h.waitForWidget(page, 'КТП', { kind: 'heading' });
-  await h.choose(page, 'Класс', (o) => o.label === '5А');
-  await h.choose(page, 'Предмет и учитель', (o) => o.label.startsWith('5А — Математика'));
+  await openMath5A(page);
   const first = await h.waitForWidget(page, 'Тема № 1', { kind: 'row', timeout: 15000 });
   assert.ok(first.value.includes(before.topics[0].title));
   // Plan against fact from the journal: the demo's journal has topics up to today.
@@ -122,12 +127,7 @@ test('the deputy loads 5А mathematics\' topics from a CSV file Excel saved in W
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ej-csv-')), 'ktp-5a.csv');
   fs.writeFileSync(file, cp1251('№;Тема;Часы;Контрольная\r\n1;Решение задач на движение;2;нет\r\n2;Зачёт по теме «Дроби»;1;зачёт\r\n'));
   const { page, messages } = await h.openClient(browser, server, { viewport: { width: 1366, height: 768 } });
-  await h.logIn(page, 'zavuch');
-  await h.click(page, 'Планирование', { kind: 'tab' });
-  await h.click(page, 'КТП', { kind: 'tab' });
-  await h.waitForWidget(page, 'КТП', { kind: 'heading' });
-  await h.choose(page, 'Класс', (o) => o.label === '5А');
-  await h.choose(page, 'Предмет и учитель', (o) => o.label.startsWith('5А — Математика'));
+  await openMath5A(page);
   await h.waitForWidget(page, 'Тема № 1', { kind: 'row', timeout: 15000 });
   const before = (await h.widgets(page)).filter((w) => w.kind === 'row' && w.label.startsWith('Тема № ')).length;
   const [chooser] = await Promise.all([

@@ -41,6 +41,12 @@ struct Session {
     c().Click(editing ? "Сохранить" : "Добавить урок", "button");
     Settle();
   }
+  // Replaces a field's text, as a user selecting all and typing.
+  void Retype(const char* field, const char* text) {
+    c().Click(field, "input");
+    c().PressCtrl(ImGuiKey_A);
+    c().Type(text);
+  }
   std::vector<std::string> Errors() {
     std::vector<std::string> out;
     for (const ui::Widget& w : c().All("error")) out.push_back(w.label);
@@ -135,15 +141,10 @@ TEST_CASE("timetable: a refused lesson keeps the form and shows the core's reaso
 
 TEST_CASE("bells: the deputy corrects a shift's times, adds a second shift for 5Б, a bad time or a class in two shifts is refused") {
   Session t;
-  auto retype = [&](const char* field, const char* text) {
-    t.c().Click(field, "input");
-    t.c().PressCtrl(ImGuiKey_A);
-    t.c().Type(text);
-  };
   CHECK(t.c().Get("Смена", "combo").value == "1 смена");
   CHECK(t.c().Get("1-й урок, начало", "input").value == "08:30");
   // A time that is not one: refused by the core's form rules, nothing sent, the text kept.
-  retype("2-й урок, конец", "10:1");
+  t.Retype("2-й урок, конец", "10:1");
   t.c().Click("Сохранить звонки", "button");
   t.Settle();
   CHECK(Has(t.c().Get("Сохранить звонки", "button").label, "Сохранить"));
@@ -152,7 +153,7 @@ TEST_CASE("bells: the deputy corrects a shift's times, adds a second shift for 5
   CHECK(t.c().Get("2-й урок, конец", "input").value == "10:1");
   CHECK(t.server.timetable.bells[0].slots[1].end.Text() != "10:01");
   // Corrected and saved: the server's schedule has the new end, the page says so.
-  retype("2-й урок, конец", "10:05");
+  t.Retype("2-й урок, конец", "10:05");
   t.c().Click("Сохранить звонки", "button");
   t.Settle();
   CHECK(t.server.timetable.bells[0].slots[1].end.Text() == "10:05");
@@ -161,8 +162,8 @@ TEST_CASE("bells: the deputy corrects a shift's times, adds a second shift for 5
   // A second shift for 5Б: a new schedule, two lessons in the afternoon.
   t.c().Choose("Смена", "Новое расписание звонков");
   t.c().Fill("Название", "2 смена");
-  retype("1-й урок, начало", "13:30");
-  retype("1-й урок, конец", "14.15");
+  t.Retype("1-й урок, начало", "13:30");
+  t.Retype("1-й урок, конец", "14.15");
   t.c().Click("Ещё урок", "button");
   CHECK(t.c().Get("2-й урок, начало", "input").value == "14:25");  // after a 10-minute break
   CHECK(t.c().Get("2-й урок, конец", "input").value == "15:10");
@@ -189,11 +190,6 @@ TEST_CASE("bells: the deputy corrects a shift's times, adds a second shift for 5
 
 TEST_CASE("week and lessons: the deputy gives 5А six days, its Saturday lesson is taken, five days is refused while it is there, lessons are generated with figures") {
   Session t;
-  auto retype = [&](const char* field, const char* text) {
-    t.c().Click(field, "input");
-    t.c().PressCtrl(ImGuiKey_A);
-    t.c().Type(text);
-  };
   CHECK_FALSE(t.c().After("Учебная неделя", "5А", "checkbox").selected);
   // Before: a Saturday lesson of five-day 5А is refused with the core's reason, the form kept.
   t.Save("5А — Математика", "Иванова М.\u00a0П.", "Суббота", "1-й урок");
@@ -227,13 +223,13 @@ TEST_CASE("week and lessons: the deputy gives 5А six days, its Saturday lesson 
 
   // The journal's lessons: a typed date that is not one is named and nothing is sent.
   const size_t pushed = t.server.ops.size();
-  retype("С какого дня", "31.02.2027");
+  t.Retype("С какого дня", "31.02.2027");
   t.c().Click("Сформировать уроки", "button");
   t.Settle();
   CHECK(t.server.ops.size() == pushed);
-  CHECK(t.c().Has("Дата «31.02.2027» — укажите её как ДД.ММ.ГГГГ, например 01.09.2026.", "error"));
+  CHECK(t.c().Has("Дата «31.02.2027» не распознана: нужна в виде ДД.ММ.ГГГГ, например 01.09.2026.", "error"));
   // From 14 September: 5А's Saturdays are added; the page says how many, as the server counted.
-  retype("С какого дня", "14.09.2026");
+  t.Retype("С какого дня", "14.09.2026");
   t.c().Click("Сформировать уроки", "button");
   t.Settle();
   REQUIRE(t.server.ops.size() == pushed + 1);
