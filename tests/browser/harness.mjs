@@ -228,7 +228,9 @@ export async function choose(page, combo, test) {
     if (wanted && wanted.visible) {
       const { x, y } = centre(wanted);
       await page.mouse.click(x, y);
-      await waitForWidget(page, combo, { kind: 'combo', test: (w) => w.value === wanted.label });
+      // Closed with the choice (the value alone may already have been the chosen one: a click
+      // sent while the list is still open would only close it).
+      await waitForWidget(page, combo, { kind: 'combo', test: (w) => w.value === wanted.label && !w.focused });
       return wanted.label;
     }
     const shown = options.filter((w) => w.visible);
